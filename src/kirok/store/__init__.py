@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
-from kirok.store.base import AddOutcome, EventFilter, ReportFilter, Store
+from kirok.settings import Settings
+from kirok.store.base import AddOutcome, EventFilter, HistoryEntry, ReportFilter, Store, StoreStats
+from kirok.store.sqlite import SQLiteStore
 
-__all__ = ["AddOutcome", "EventFilter", "ReportFilter", "Store"]
+__all__ = [
+    "AddOutcome",
+    "EventFilter",
+    "HistoryEntry",
+    "ReportFilter",
+    "SQLiteStore",
+    "Store",
+    "StoreStats",
+    "open_store",
+]
+
+
+def open_store(settings: Settings) -> SQLiteStore:
+    """The store named by ``settings.db_path``, its sensitive fields keyed by ``settings.key_file``."""
+    return SQLiteStore(settings.db_path, key_file=settings.key_file)

@@ -7,15 +7,15 @@ so a crash never leaves half a report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol, TypedDict
 
 from kirok.model import Event, EventType, Report, ReviewStatus
 
-__all__ = ["AddOutcome", "EventFilter", "ReportFilter", "Store"]
+__all__ = ["AddOutcome", "EventFilter", "HistoryEntry", "ReportFilter", "Store", "StoreStats"]
 
 
 class AddOutcome(StrEnum):
@@ -45,6 +45,34 @@ class ReportFilter:
     ids: tuple[str, ...] = field(default_factory=tuple)
 
 
+class StoreStats(TypedDict):
+    """Counts for dashboards and ``/health``: every event type and status is present, zero or not."""
+
+    reports: int
+    events: int
+    events_by_type: dict[str, int]
+    events_by_status: dict[str, int]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change to an event. ``before``/``after`` are the event's JSON without sensitive values.
+
+    ``hash`` chains to the ``prev_hash`` of the entry before it in the whole store's history, so an
+    edited or removed row is detected by :meth:`Store.verify_history`.
+    """
+
+    id: int
+    event_id: str
+    at: datetime
+    actor: str  # "machine", or the reviewer's name
+    action: str  # "suggested", "verified", "rejected", "edited", ...
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    prev_hash: str
+    hash: str
+
+
 class Store(Protocol):
     """What every store does. Implementations: :class:`kirok.store.sqlite.SQLiteStore`."""
 
@@ -63,8 +91,9 @@ class Store(Protocol):
         """The original bytes as ingested; their SHA-256 equals ``Report.sha256``."""
         ...
 
-    def list_reports(self, flt: ReportFilter = ReportFilter(), limit: int = 50, offset: int = 0) -> list[Report]:
-        ...
+    def list_reports(
+        self, flt: ReportFilter = ReportFilter(), limit: int = 50, offset: int = 0
+    ) -> list[Report]: ...
 
     def count_reports(self, flt: ReportFilter = ReportFilter()) -> int: ...
 
@@ -75,5 +104,31 @@ class Store(Protocol):
         ...
 
     def count_events(self, flt: EventFilter = EventFilter()) -> int: ...
+
+    def iter_events(self, flt: EventFilter = EventFilter()) -> Iterator[Event]:
+        """All events matching ``flt`` in ``list_events`` order, read in one snapshot (for exports)."""
+        ...
+
+    def events_for_report(self, report_id: str) -> list[Event]:
+        """The report's events in the order they were added."""
+        ...
+
+    def stats(self) -> StoreStats: ...
+
+    def review_event(
+        self, event_id: str, status: ReviewStatus, *, actor: str, note: str | None = None
+    ) -> Event:
+        """Set an event's review status (who, when, why) and record it in the history."""
+        ...
+
+    def update_event(self, event: Event, *, actor: str, action: str = "edited") -> None:
+        """Replace a stored event (same id, same report) and record the change in the history."""
+        ...
+
+    def event_history(self, event_id: str) -> list[HistoryEntry]: ...
+
+    def verify_history(self) -> int:
+        """Check the history's hash chain; return the number of entries. Raises ``StoreError`` if broken."""
+        ...
 
     def close(self) -> None: ...

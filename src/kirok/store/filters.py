@@ -1,0 +1,112 @@
+"""SQL for :class:`EventFilter` and :class:`ReportFilter`: WHERE clauses with bound parameters only.
+
+User text never reaches SQL or the FTS5 query language as syntax: :func:`fts_query` turns it into
+quoted phrases, so ``"``, ``*``, ``-``, ``(`` or ``NEAR`` are words to look for, not operators.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kirok.store.base import EventFilter, ReportFilter
+
+__all__ = ["event_where", "fold", "fts_query", "report_where"]
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(value: str | None) -> str | None:
+    """Case folding for comparisons (registered in SQLite as ``kirok_fold``)."""
+    return value.casefold() if value is not None else None
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 query matching every word of ``text`` (AND), each as a quoted phrase.
+
+    A word like ``labour-training`` becomes the phrase ``"labour training"``. Returns None when the
+    text holds nothing searchable (only punctuation).
+    """
+    phrases = []
+    for word in text.split():
+        tokens = _WORD.findall(word)
+        if tokens:
+            phrases.append('"' + " ".join(tokens).replace('"', '""') + '"')
+    return " ".join(phrases) if phrases else None
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def event_where(flt: EventFilter) -> tuple[str, list[object]]:
+    """A WHERE clause over ``events e JOIN reports r``, and its parameters."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if flt.types:
+        clauses.append(f"e.type IN ({', '.join('?' * len(flt.types))})")
+        params.extend(t.value for t in flt.types)
+    if flt.statuses:
+        clauses.append(f"e.status IN ({', '.join('?' * len(flt.statuses))})")
+        params.extend(s.value for s in flt.statuses)
+    if flt.report_id is not None:
+        clauses.append("e.report_id = ?")
+        params.append(flt.report_id)
+    if flt.place is not None and flt.place.strip():
+        place = flt.place.strip().casefold()
+        clauses.append(
+            "(kirok_fold(e.place_name) LIKE ? ESCAPE '\\'"
+            " OR kirok_fold(e.place_gazetteer_id) = ?"
+            " OR EXISTS (SELECT 1 FROM json_each(e.place_admin_path) WHERE kirok_fold(value) = ?))"
+        )
+        params.extend([f"%{_like_escape(place)}%", place, place])
+    if flt.date_from is not None or flt.date_to is not None:
+        # The event's window [earliest, latest] overlaps [date_from, date_to]; an open end is unbounded,
+        # and an event without any date does not match a date filter.
+        clauses.append("(e.date_earliest IS NOT NULL OR e.date_latest IS NOT NULL)")
+        if flt.date_from is not None:
+            clauses.append("(e.date_latest IS NULL OR e.date_latest >= ?)")
+            params.append(flt.date_from.isoformat())
+        if flt.date_to is not None:
+            clauses.append("(e.date_earliest IS NULL OR e.date_earliest <= ?)")
+            params.append(flt.date_to.isoformat())
+    if flt.text is not None and flt.text.strip():
+        query = fts_query(flt.text)
+        if query is None:
+            clauses.append("0")
+        else:
+            clauses.append(
+                "(e.pk IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+                " OR r.pk IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))"
+            )
+            params.extend([query, query])
+    return _where(clauses), params
+
+
+def report_where(flt: ReportFilter) -> tuple[str, list[object]]:
+    """A WHERE clause over ``reports r``, and its parameters."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if flt.ids:
+        clauses.append(f"r.id IN ({', '.join('?' * len(flt.ids))})")
+        params.extend(flt.ids)
+    if flt.outlet is not None and flt.outlet.strip():
+        clauses.append("kirok_fold(r.outlet) = ?")
+        params.append(flt.outlet.strip().casefold())
+    if flt.published_from is not None:
+        clauses.append("r.published >= ?")
+        params.append(flt.published_from.isoformat())
+    if flt.published_to is not None:
+        clauses.append("r.published <= ?")
+        params.append(flt.published_to.isoformat())
+    if flt.text is not None and flt.text.strip():
+        query = fts_query(flt.text)
+        if query is None:
+            clauses.append("0")
+        else:
+            clauses.append("r.pk IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)")
+            params.append(query)
+    return _where(clauses), params
+
+
+def _where(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""

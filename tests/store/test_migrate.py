@@ -1,0 +1,114 @@
+"""Migrations: applied once, in order, recorded; the schema's CHECK lists match the model's enums."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kirok.errors import StoreError
+from kirok.model import EventType, ReviewStatus
+from kirok.store.migrate import applied_versions, available_migrations, split_statements
+from kirok.store.sqlite import SQLiteStore
+
+
+def _check_values(column: str) -> set[str]:
+    sql = available_migrations()[0].sql
+    match = re.search(rf"\b{column} TEXT NOT NULL CHECK \({column} IN \((.*?)\)\)", sql, re.DOTALL)
+    assert match, f"no CHECK on {column}"
+    return set(re.findall(r"'([a-z_]+)'", match.group(1)))
+
+
+def test_event_type_check_lists_every_event_type() -> None:
+    assert _check_values("type") == {t.value for t in EventType}
+
+
+def test_status_check_lists_every_review_status() -> None:
+    assert _check_values("status") == {s.value for s in ReviewStatus}
+
+
+def test_the_database_refuses_a_type_outside_the_model(tmp_path: Path, key_file: Path) -> None:
+    SQLiteStore(tmp_path / "k.db", key_file=key_file).close()
+    conn = sqlite3.connect(tmp_path / "k.db")
+    conn.execute(
+        "INSERT INTO reports (id, sha256, text, language, media_type, ingested_at)"
+        " VALUES ('r', ?, 't', 'en', 'text/plain', 'now')",
+        ("a" * 64,),
+    )
+    for value in EventType:
+        conn.execute("SAVEPOINT s")
+        conn.execute(
+            "INSERT INTO events (id, report_id, type, confidence, status, position, evidence_text, record)"
+            " VALUES (?, 'r', ?, 0.5, 'suggested', 0, '', '{}')",
+            (f"e-{value}", value.value),
+        )
+        conn.execute("ROLLBACK TO s")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute(
+            "INSERT INTO events (id, report_id, type, confidence, status, position, evidence_text, record)"
+            " VALUES ('e-x', 'r', 'riot', 0.5, 'suggested', 0, '', '{}')"
+        )
+    conn.close()
+
+
+def test_migrations_are_numbered_from_one() -> None:
+    versions = [m.version for m in available_migrations()]
+    assert versions == list(range(1, len(versions) + 1))
+
+
+def test_migrations_are_recorded_and_applied_once(tmp_path: Path, key_file: Path) -> None:
+    path = tmp_path / "k.db"
+    SQLiteStore(path, key_file=key_file).close()
+    SQLiteStore(path, key_file=key_file).close()
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT version, name, applied_at FROM schema_migrations").fetchall()
+    conn.close()
+    assert [(v, n) for v, n, _ in rows] == [(m.version, m.name) for m in available_migrations()]
+    assert all(at for _, _, at in rows)
+
+
+def test_a_database_newer_than_the_code_is_refused(tmp_path: Path, key_file: Path) -> None:
+    path = tmp_path / "k.db"
+    SQLiteStore(path, key_file=key_file).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_migrations VALUES (999, 'future', '2100-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="schema version 999, newer") as caught:
+        SQLiteStore(path, key_file=key_file)
+    assert caught.value.origin == str(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused_by_name(tmp_path: Path, key_file: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are plain notes, not a database\n" * 200)
+    with pytest.raises(StoreError) as caught:
+        SQLiteStore(path, key_file=key_file)
+    assert "notes.db" in str(caught.value)
+    assert "not a Kirok SQLite database" in str(caught.value)
+
+
+def test_split_statements_keeps_triggers_whole() -> None:
+    sql = """
+    -- a comment
+    CREATE TABLE t (a);
+    CREATE TRIGGER tr AFTER INSERT ON t
+    BEGIN
+        SELECT 1;
+        SELECT 2;
+    END;
+    """
+    statements = split_statements(sql)
+    assert len(statements) == 2
+    assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
+
+
+def test_split_statements_refuses_an_unterminated_statement() -> None:
+    with pytest.raises(StoreError, match="unterminated"):
+        split_statements("CREATE TABLE t (a)")
+
+
+def test_applied_versions_of_an_empty_database_is_empty() -> None:
+    assert applied_versions(sqlite3.connect(":memory:")) == []
