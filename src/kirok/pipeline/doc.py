@@ -93,6 +93,8 @@ class Doc:
     report_id: str = "r-unknown"
     published: date | None = None
     language: str = "en"
+    outlet: str | None = None
+    url: str | None = None
     segments: list[Segment] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

@@ -1,0 +1,258 @@
+"""The ``kirok`` command: a thin layer over the library. Every failure is one clear line, no traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from kirok import __version__
+from kirok.errors import ConfigError, KirokError
+from kirok.model import EventType, ReviewStatus
+from kirok.settings import Settings
+from kirok.store.base import EventFilter
+
+__all__ = ["main"]
+
+EXIT_PROBLEMS = 1
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD (e.g. 2021-10-22)") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kirok")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="KIROK_DB", default="kirok.db",
+              show_default=True, help="The SQLite database file.")
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), envvar="KIROK_KEY_FILE",
+              help="Key that encrypts sensitive fields (default: ~/.config/kirok/secret.key).")
+@click.pass_context
+def cli(ctx: click.Context, db: Path, key_file: Path | None) -> None:
+    """Kirok: turn reports from North Korea into a verifiable record of events."""
+    ctx.obj = Settings.from_env(db_path=db, key_file=key_file)
+
+
+def _open_store(settings: Settings) -> Any:
+    from kirok.store import open_store
+
+    return open_store(settings)
+
+
+def _pipeline(settings: Settings) -> Any:
+    from kirok.pipeline.registry import build_pipeline
+
+    return build_pipeline(settings)
+
+
+# ------------------------------------------------------------------------------------------- ingest
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) when a file does not say.")
+@click.option("--outlet", help="Outlet when a file does not say.")
+@click.option("--language", help="Language code (en, ko) when a file does not say.")
+@click.option("--url", help="URL when a file does not say.")
+@click.option("--encoding", help="Text encoding of .txt/.html files that are not UTF-8 (e.g. cp949).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[Path, ...], published: date | None, outlet: str | None,
+           language: str | None, url: str | None, encoding: str | None, quiet: bool) -> None:
+    """Ingest report files and folders (.txt, .html, .pdf, .jsonl) into the database."""
+    from kirok.ingest import IngestDefaults, discover
+    from kirok.ingestion import ingest_paths
+
+    defaults = IngestDefaults(published=published, outlet=outlet, language=language, url=url, encoding=encoding)
+    n_files = sum(1 for p in discover(list(paths)) if isinstance(p, Path))
+    pipeline = _pipeline(settings)
+    with _open_store(settings) as store:
+        show = not quiet and n_files >= 20
+        with click.progressbar(length=n_files, label="ingesting", file=sys.stderr,
+                               hidden=not show) as bar:
+            summary = ingest_paths(list(paths), defaults, store, pipeline, batch_size=settings.batch_size,
+                                   on_file=lambda _p: bar.update(1))
+    for problem in summary.problems:
+        click.echo(f"kirok: {problem}", err=True)
+    click.echo(
+        f"{summary.added} report(s) added with {summary.events} event(s), {summary.duplicates} already stored, "
+        f"{len(summary.problems)} problem(s); database {settings.db_path}",
+        err=True,
+    )
+    if summary.problems:
+        sys.exit(EXIT_PROBLEMS)
+
+
+# ------------------------------------------------------------------------------------------ extract
+
+
+def _jsonl_docs(stream: TextIO, errors: list[dict[str, Any]]) -> Iterator[tuple[str, Any]]:
+    from kirok.pipeline.doc import Doc
+
+    for n, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                raise ValueError("each line must be a JSON object with a string 'text'")
+        except ValueError as exc:
+            click.echo(f"kirok: stdin:{n}: {exc}", err=True)
+            errors.append({"id": f"line-{n}", "error": str(exc), "events": [], "timexes": []})
+            continue
+        doc_id = str(rec.get("id", f"line-{n}"))
+        published = None
+        if rec.get("published"):
+            try:
+                published = date.fromisoformat(str(rec["published"])[:10])
+            except ValueError:
+                click.echo(f"kirok: stdin:{n}: published {rec['published']!r} is not a date; "
+                           "relative dates stay unresolved", err=True)
+        doc = Doc(text=rec["text"], report_id=doc_id, published=published, language=str(rec.get("language", "en")),
+                  outlet=rec.get("outlet"), url=rec.get("url"))
+        yield doc_id, doc
+
+
+@cli.command()
+@click.option("--jsonl", "jsonl", is_flag=True, required=True,
+              help="Read one JSON report per line on stdin, write one result per line on stdout.")
+@click.option("--include-sensitive", is_flag=True, help="Include victims' names in the output.")
+@click.pass_obj
+def extract(settings: Settings, jsonl: bool, include_sensitive: bool) -> None:
+    """Extract events without a database (the contract of shared/eval/README.md)."""
+    from kirok.extract import extract_docs, to_contract
+
+    pipeline = _pipeline(settings)
+    errors: list[dict[str, Any]] = []
+    pairs = list(_jsonl_docs(sys.stdin, errors))
+    out = sys.stdout
+    for (doc_id, _), doc in zip(pairs, extract_docs(pipeline, (d for _, d in pairs), settings.batch_size),
+                                strict=True):
+        out.write(json.dumps(to_contract(doc, doc_id, include_sensitive=include_sensitive), ensure_ascii=False))
+        out.write("\n")
+    for err in errors:
+        out.write(json.dumps(err) + "\n")
+    out.flush()
+
+
+# ------------------------------------------------------------------------------------ events/export
+
+
+def _event_filter(types: Sequence[str], place: str | None, date_from: date | None, date_to: date | None,
+                  text: str | None, status: Sequence[str]) -> EventFilter:
+    return EventFilter(
+        types=tuple(EventType(t) for t in types),
+        place=place,
+        date_from=date_from,
+        date_to=date_to,
+        text=text,
+        statuses=tuple(ReviewStatus(s) for s in status),
+    )
+
+
+def _filter_options(f: Any) -> Any:
+    f = click.option("--status", multiple=True, type=click.Choice([s.value for s in ReviewStatus]))(f)
+    f = click.option("--text", "-q", "text", help="Full-text search over evidence and report text.")(f)
+    f = click.option("--to", "date_to", callback=_date_option, help="Events whose window ends on or after...")(f)
+    f = click.option("--from", "date_from", callback=_date_option, help="Events overlapping from this date.")(f)
+    f = click.option("--place", help="Place name, gazetteer id or admin unit (province, county).")(f)
+    f = click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in EventType]))(f)
+    return f
+
+
+@cli.command()
+@_filter_options
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def events(settings: Settings, types: tuple[str, ...], place: str | None, date_from: date | None,
+           date_to: date | None, text: str | None, status: tuple[str, ...], limit: int, fmt: str) -> None:
+    """List stored events, filtered by type, place, date range, status and free text."""
+    from kirok.extract import event_json
+    from kirok.render import event_table
+
+    flt = _event_filter(types, place, date_from, date_to, text, status)
+    with _open_store(settings) as store:
+        found = store.list_events(flt, limit=limit)
+        total = store.count_events(flt)
+    if fmt == "json":
+        click.echo(json.dumps([event_json(e) for e in found], ensure_ascii=False, indent=1))
+    else:
+        click.echo(event_table(found))
+        click.echo(f"{len(found)} of {total} event(s)", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson"]), required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
+@click.option("--include-sensitive", is_flag=True, help="Include victims' names (keep such files protected).")
+@_filter_options
+@click.pass_obj
+def export(settings: Settings, fmt: str, output: Path | None, include_sensitive: bool, types: tuple[str, ...],
+           place: str | None, date_from: date | None, date_to: date | None, text: str | None,
+           status: tuple[str, ...]) -> None:
+    """Export events as CSV, JSON or GeoJSON."""
+    from kirok.export import get_exporter
+
+    flt = _event_filter(types, place, date_from, date_to, text, status)
+    exporter = get_exporter(fmt)
+    with _open_store(settings) as store:
+        found = list(store.iter_events(flt))
+        reports = {rid: r for rid in {e.report_id for e in found} if (r := store.get_report(rid)) is not None}
+    if output is None:
+        n = exporter.write(found, reports, sys.stdout, include_sensitive=include_sensitive)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            n = exporter.write(found, reports, fh, include_sensitive=include_sensitive)
+    skipped = getattr(exporter, "skipped", 0)
+    note = f" ({skipped} without coordinates left out)" if skipped else ""
+    click.echo(f"{n} event(s) exported as {fmt}" + (f" to {output}" if output else "") + note, err=True)
+
+
+# ------------------------------------------------------------------------------------------- serve
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the web app (reports, events, evidence) at http://HOST:PORT."""
+    try:
+        import uvicorn
+
+        from kirok.web import create_app
+    except ImportError as exc:
+        raise ConfigError("the web app needs Kirok's 'web' extra (fastapi, uvicorn, jinja2)") from exc
+    store = _open_store(settings)
+    click.echo(f"Kirok serving {settings.db_path} at http://{host}:{port}", err=True)
+    try:
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+    finally:
+        store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="kirok", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("kirok: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KirokError as exc:
+        click.echo(f"kirok: {exc}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)

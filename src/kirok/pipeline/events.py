@@ -1,0 +1,274 @@
+"""Stage ``events.rules.v1``: events from trigger rules, with dates, places and details attached.
+
+A first version, rule-based over sentences: each sentence that states an act (a trigger of
+``rules/events.json``) outside speculation, hypotheticals, denials and background becomes an event of
+that type, with the date and place its sentence gives (or that the narrative carries), and the
+perpetrators, victims, penalty and reason its sentence names. The same statement made in the headline
+and the body, or twice with the same date, becomes one event with several evidence spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kirok.model import (
+    DatePrecision,
+    DateResolution,
+    Event,
+    EventType,
+    Place,
+    SegmentRole,
+    Source,
+    Span,
+    TimeWindow,
+    event_id,
+)
+from kirok.pipeline import event_details as details
+from kirok.pipeline.doc import Doc, PlaceRole, Sentence, Timex
+from kirok.pipeline.event_rules import EventRules, Trigger, load_event_rules
+from kirok.pipeline.stage import StageBase
+from kirok.settings import Settings
+
+__all__ = ["RuleEventStage", "precision_of"]
+
+_ANAPHORA = re.compile(r"\b(?:the|this|that) (province|county|city|town)\b|\b(provincial)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r"\b(?:an?|one|another|the) (?:source|resident|informant|trader|official|defector)s?\b[^.;,]{0,60}?"
+    r"(?=\s+(?:told|said|reported|explained)\b|,)",
+    re.IGNORECASE,
+)
+_LEVEL_OF = {"province": "province", "provincial": "province", "county": "county", "city": "county", "town": "county"}
+_PROSE = (SegmentRole.BODY, SegmentRole.HEADLINE)
+
+
+def precision_of(earliest: date, latest: date) -> DatePrecision:
+    """The precision a window really has, from its length."""
+    days = (latest - earliest).days + 1
+    if days <= 1:
+        return DatePrecision.DAY
+    if days <= 7:
+        return DatePrecision.WEEK
+    if days <= 31:
+        return DatePrecision.MONTH
+    if days <= 92:
+        return DatePrecision.SEASON
+    if days <= 366:
+        return DatePrecision.YEAR
+    return DatePrecision.UNKNOWN
+
+
+@dataclass
+class _Draft:
+    type: EventType
+    sentence: Sentence
+    trigger: Trigger
+    match: tuple[int, int]
+    evidence: list[Span] = field(default_factory=list)
+    date: TimeWindow | None = None
+    date_value: str | None = None  # TIMEX3 value when the date came from the event's own sentence
+    place: Place | None = None
+    reasons: list[str] = field(default_factory=list)
+    confidence: float = 0.55
+
+
+class RuleEventStage(StageBase):
+    name = "events.rules.v1"
+    requires = ("doc.sentences", "doc.timexes", "doc.places")
+    assigns = ("doc.events",)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.rules: EventRules = load_event_rules()
+
+    # ---------------------------------------------------------------- detection
+
+    def _excluded(self, text: str, sent: Sentence, start: int) -> bool:
+        prefix = text[max(sent.start, start - 100) : start]
+        if self.rules.negating_prefix.search(prefix):
+            return True
+        return any(c.search(prefix) for c in self.rules.non_event_cues)
+
+    def _detect(self, doc: Doc) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        text = doc.text
+        for sent in doc.sentences:
+            if sent.role not in _PROSE:
+                continue
+            if any(c.search(text, sent.start, sent.end) for c in self.rules.background_cues) and not any(
+                t.window and sent.start <= t.start < sent.end for t in doc.timexes
+            ):
+                continue
+            seen: set[EventType] = set()
+            for trig in self.rules.triggers:
+                if trig.type in seen:
+                    continue
+                for m in trig.pattern.finditer(text, sent.start, sent.end):
+                    if not self._excluded(text, sent, m.start()):
+                        seen.add(trig.type)
+                        drafts.append(_Draft(trig.type, sent, trig, (m.start(), m.end())))
+                        break
+        drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))
+        return drafts
+
+    # ---------------------------------------------------------------- dates
+
+    def _own_date(self, doc: Doc, draft: _Draft) -> Timex | None:
+        sent, (m_start, m_end) = draft.sentence, draft.match
+        found = [
+            t
+            for t in doc.timexes
+            if sent.start <= t.start < sent.end
+            and t.window is not None
+            and t.window.earliest is not None
+            and not self.rules.attribution_time.search(doc.text[sent.start : t.start])
+        ]
+        after = [t for t in found if t.start >= m_end]
+        before = [t for t in found if t.end <= m_start]
+        if after:
+            return min(after, key=lambda t: t.start - m_end)
+        if before:
+            return min(before, key=lambda t: m_start - t.end)
+        return None
+
+    def _attach_date(self, doc: Doc, draft: _Draft, previous: TimeWindow | None) -> None:
+        own = self._own_date(doc, draft)
+        if own is not None and own.window is not None:
+            draft.date, draft.date_value = own.window, own.value
+            draft.reasons.append(f"date: “{own.text}” in the sentence")
+            draft.confidence += 0.15
+        elif previous is not None and previous.earliest and doc.published and previous.earliest <= doc.published:
+            draft.date = TimeWindow(
+                earliest=previous.earliest,
+                latest=doc.published,
+                precision=precision_of(previous.earliest, doc.published),
+                resolution=DateResolution.RELATIVE,
+            )
+            draft.reasons.append("date: after the event before it, by the publication date")
+
+    # ---------------------------------------------------------------- places
+
+    def _attach_place(self, doc: Doc, draft: _Draft, last_event_place: Place | None) -> None:
+        sent = draft.sentence
+        mentions = [p for p in doc.places if sent.start <= p.start < sent.end and p.place is not None]
+        own = [p for p in mentions if p.role is PlaceRole.EVENT]
+        if own:
+            best = min(own, key=lambda p: abs(p.start - draft.match[0]))
+            draft.place = best.place
+            draft.reasons.append(f"place: “{best.text}” in the sentence")
+            draft.confidence += 0.1
+            return
+        ana = _ANAPHORA.search(doc.text, sent.start, sent.end)
+        if ana:
+            level = _LEVEL_OF[(ana.group(1) or ana.group(2)).lower()]
+            earlier = [
+                p
+                for p in doc.places
+                if p.start < sent.end
+                and p.place is not None
+                and p.role not in (PlaceRole.FOREIGN, PlaceRole.CAPTION, PlaceRole.TAGLINE)
+                and p.place.precision.value == level
+            ]
+            if earlier:
+                draft.place = earlier[-1].place
+                draft.reasons.append(f"place: “{ana.group(0)}” refers to {earlier[-1].text}")
+                return
+        if last_event_place is not None:
+            draft.place = last_event_place
+            draft.reasons.append("place: carried from the place of the narrative")
+            return
+        if not any(p.role is PlaceRole.EVENT and p.place for p in doc.places):
+            origin = next((p for p in doc.places if p.role is PlaceRole.ORIGIN and p.place), None)
+            if origin is not None:
+                draft.place = origin.place
+                draft.reasons.append(f"place: no event place named; the person's place “{origin.text}”")
+
+    # ---------------------------------------------------------------- assembly
+
+    def __call__(self, doc: Doc) -> Doc:
+        drafts = self._detect(doc)
+        previous_date: TimeWindow | None = None
+        last_place: Place | None = None
+        for d in drafts:
+            d.evidence.append(Span(start=d.sentence.start, end=d.sentence.end,
+                                   text=doc.text[d.sentence.start : d.sentence.end]))
+            words = doc.text[d.match[0] : d.match[1]]
+            d.reasons.append(f"rule {d.trigger.id}: “{words}”")
+            self._attach_date(doc, d, previous_date)
+            self._attach_place(doc, d, last_place)
+            if d.date_value is not None and d.sentence.role is SegmentRole.BODY:
+                previous_date = d.date
+            own_places = [p for p in doc.places if d.sentence.start <= p.start < d.sentence.end
+                          and p.role is PlaceRole.EVENT and p.place]
+            if own_places:
+                last_place = own_places[-1].place
+        source = Source(report_id=doc.report_id, outlet=doc.outlet, published=doc.published, url=doc.url,
+                        attribution=_attribution(doc))
+        doc.events = [self._finish(doc, d, source) for d in _merge(drafts)]
+        return doc
+
+    def _finish(self, doc: Doc, d: _Draft, source: Source) -> Event:
+        text, s = doc.text, d.sentence
+        perpetrators = details.find_perpetrators(text, s.start, s.end, self.rules)
+        victims = details.find_victims(text, s.start, s.end, self.rules)
+        penalty = (
+            details.find_penalty(text, s.start, s.end, self.rules, doc.timexes)
+            if d.type is EventType.SENTENCE
+            else None
+        )
+        if perpetrators or victims:
+            d.confidence += 0.1
+        first = d.evidence[0]
+        return Event(
+            id=event_id(doc.report_id, d.type, first.start, first.end),
+            report_id=doc.report_id,
+            type=d.type,
+            evidence=tuple(d.evidence),
+            date=d.date,
+            place=d.place,
+            perpetrators=perpetrators,
+            victims=victims,
+            reason=details.find_reason(text, s.start, s.end, self.rules)
+            if d.type in (EventType.ARREST, EventType.SENTENCE, EventType.EXECUTION, EventType.DETENTION)
+            else None,
+            penalty=penalty,
+            source=source,
+            confidence=round(min(d.confidence, 0.95), 2),
+            reasons=tuple(d.reasons),
+        )
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One statement made twice (headline and body, or twice with the same date) is one event."""
+    kept: list[_Draft] = []
+    headlines = [d for d in drafts if d.sentence.role is SegmentRole.HEADLINE]
+    for d in drafts:
+        if d.sentence.role is SegmentRole.HEADLINE:
+            continue
+        twin = next(
+            (k for k in kept if k.type is d.type and d.date_value is not None and k.date_value == d.date_value),
+            None,
+        )
+        if twin is not None:
+            twin.evidence.extend(d.evidence)
+            twin.reasons.append("merged: the same statement again with the same date")
+        else:
+            kept.append(d)
+    for h in headlines:
+        body = next((k for k in kept if k.type is h.type), None)
+        if body is not None:
+            body.evidence.insert(0, h.evidence[0])
+            body.reasons.append("merged: also stated in the headline")
+            body.confidence += 0.05
+        else:
+            kept.insert(0, h)
+    return kept
+
+
+def _attribution(doc: Doc) -> str | None:
+    for sent in doc.sentences:
+        if sent.role is SegmentRole.BODY:
+            m = _ATTRIBUTION.search(doc.text, sent.start, sent.end)
+            if m:
+                return m.group(0).strip()
+    return None
