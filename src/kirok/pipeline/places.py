@@ -1,0 +1,284 @@
+"""The place stage: find place names in a report, resolve them against the gazetteer, and say why each
+is named (where it happened, where the source lives, a person's home town, a caption...).
+
+Only ``EVENT`` places may become an event's place (see :class:`~kirok.pipeline.doc.PlaceRole`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from kirok.gazetteer import Gazetteer, GazetteerEntry
+from kirok.model import Place, PlacePrecision, SegmentRole, Span
+from kirok.pipeline.doc import Doc, PlaceMention, PlaceRole
+from kirok.pipeline.stage import StageBase
+from kirok.settings import Settings
+
+__all__ = ["GazetteerPlaceStage", "find_places"]
+
+#: Words between a place and the place that qualifies it: "Musan County, North Hamgyong Province",
+#: "Jangphung County of North Hwanghae Province", "Nammun-dong in Hoeryong".
+_QUALIFIER_GAP = re.compile(r"\s*(?:,|\bof\b|\bin\b)\s*")
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:sources?|informants?|correspondents?|contacts?|insiders?)\s+"
+    r"(?:(?:living|based|located|residing|who\s+lives)\s+)?(?:in|from|of|inside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RESIDENT_BEFORE = re.compile(r"\bresidents?\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEECH_AFTER = re.compile(r"\b(?:told|tells|said|says|reported|explained|added|noted|according)\b")
+_SOURCE_AFTER = re.compile(r"^(?:-based|\s+based)?\s+(?:sources?|informants?)\b", re.IGNORECASE)
+_PERSON = (
+    r"(?:man|woman|men|women|person|people|residents?|famil(?:y|ies)|defectors?|students?|workers?|girls?|"
+    r"boys?|mother|father|son|daughter|wife|husband|couple|smugglers?|teenagers?|farmers?|soldiers?|"
+    r"officials?|youths?|traders?|merchants?|refugees?|citizens?|individuals?|escapees?|brokers?)"
+)
+_ORIGIN_BEFORE = re.compile(
+    rf"(?:\b{_PERSON}(?:\s+in\s+(?:his|her|their)\s+\w+)?,?\s+(?:(?:who\s+(?:is|was|were|are|came|comes)\s+)?"
+    r"(?:originally\s+)?from)|\bnatives?\s+of|\b(?:hails?|hailing|originally)\s+from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LINE = re.compile(r"[^\n]+")
+_CAPTION_LINE = re.compile(r"/\s*Image\s*:|\bPhoto\s*:|^\s*Image\s*:", re.IGNORECASE)
+_ANAPHORA = re.compile(r"\b[Tt]he\s+(province|city|county)(?:['’]s)?\b(?!\s+of\b)")
+_UNKNOWN_UNIT = re.compile(
+    r"\b([A-Z][a-z'’\u00c0-\u024f]+(?:[- ][A-Z][a-z'’\u00c0-\u024f]+)?)"
+    r"(?:-(dong|ri|ni|li|gu|guyok|gun|si|up|eup)| (County|City|District))\b"
+)
+_NOT_A_NAME = frozenset({"The", "This", "That", "A", "Each", "Every", "Our", "Their", "His", "Her", "Which"})
+_SUB_UNIT_SUFFIXES = frozenset({"dong", "ri", "ni", "li", "gu", "guyok", "District"})
+_CONTEXT_WINDOW = 80
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    candidates: tuple[GazetteerEntry, ...]
+    sub_unit: str | None = None  # an unknown dong/ri named with this place: "Nammun-dong, Hoeryong"
+    unknown: str | None = None  # an unknown unit: "Songdo County"
+    anaphora: str | None = None  # "province", "city" or "county"
+    qualifier_of: _Draft | None = None
+    qualified_by: list[_Draft] = field(default_factory=list)
+
+
+class GazetteerPlaceStage(StageBase):
+    """Fills ``doc.places`` from the gazetteer; works with or without ``doc.entities``."""
+
+    name: ClassVar[str] = "places.gazetteer.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc.sentences",)
+    assigns: ClassVar[tuple[str, ...]] = ("doc.places",)
+
+    def __init__(self, settings: Settings, gazetteer: Gazetteer | None = None) -> None:
+        self.settings = settings
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.places = find_places(doc, self.gazetteer)
+        return doc
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Place mentions of ``doc``, in text order, resolved and each with its role."""
+    text = doc.text
+    drafts = [_Draft(m.start, m.end, m.candidates) for m in gazetteer.scan(text)]
+    drafts = [d for d in drafts if _capitalised(text, d) or doc.role_at(d.start) is SegmentRole.TAGLINE]
+    drafts = _add_units(text, drafts)
+    drafts = _add_anaphora(text, drafts)
+    _link_qualifiers(text, drafts, gazetteer)
+    mentions: list[PlaceMention] = []
+    seen_provinces: list[str] = []
+    last: GazetteerEntry | None = None
+    captions = [(m.start(), m.end()) for m in _LINE.finditer(text) if _CAPTION_LINE.search(m.group())]
+    for draft in drafts:
+        role_in_doc = _segment_role(doc, draft.start, captions)
+        if role_in_doc is SegmentRole.BOILERPLATE:
+            continue
+        entry = _resolve(doc, draft, drafts, gazetteer, seen_provinces, last)
+        if draft.anaphora and entry is None:
+            continue
+        if entry is not None:
+            if draft.qualifier_of is None:
+                last = entry
+            if (province := gazetteer.province_of(entry.id)) is not None:
+                seen_provinces.append(province)
+        role = _role(doc, draft, entry, role_in_doc)
+        mentions.append(_mention(text, draft, entry, role, gazetteer))
+    return mentions
+
+
+def _capitalised(text: str, draft: _Draft) -> bool:
+    first = text[draft.start]
+    return first.isupper() or not first.isascii() and not first.islower()
+
+
+def _add_units(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Units the gazetteer lacks: "X-dong, Y" folds into Y; "X County" stays unresolved."""
+    by_start = {d.start: d for d in drafts}
+    out = list(drafts)
+    for m in _UNKNOWN_UNIT.finditer(text):
+        if m.group(1) in _NOT_A_NAME or any(d.start < m.end() and m.start() < d.end for d in drafts):
+            continue
+        suffix = m.group(2) or m.group(3)
+        gap = _QUALIFIER_GAP.match(text, m.end())
+        host = by_start.get(gap.end()) if gap else None
+        if suffix in _SUB_UNIT_SUFFIXES and host is not None and host.candidates:
+            out.remove(host)
+            out.append(replace(host, start=m.start(), sub_unit=m.group()))
+        else:
+            out.append(_Draft(m.start(), m.end(), (), unknown=m.group()))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _add_anaphora(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """ "in the province", "the city's market": the place named last, when one was."""
+    out = list(drafts)
+    for m in _ANAPHORA.finditer(text):
+        if not any(d.start < m.end() and m.start() < d.end for d in drafts):
+            out.append(_Draft(m.start(), m.end(), (), anaphora=m.group(1)))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _link_qualifiers(text: str, drafts: list[_Draft], gazetteer: Gazetteer) -> None:
+    """ "Musan County, North Hamgyong Province": the province qualifies the county and narrows homonyms."""
+    for a, b in zip(drafts, drafts[1:], strict=False):
+        if a.anaphora or b.anaphora or not b.candidates:
+            continue
+        if not _QUALIFIER_GAP.fullmatch(text, a.end, b.start):
+            continue
+        if not a.candidates:
+            uppers = tuple(c for c in b.candidates if c.level == "province" and c.country == "KP")
+            if a.unknown and uppers:
+                b.candidates, b.qualifier_of = uppers, a
+                a.qualified_by.append(b)
+            continue
+        pairs = [
+            (ca, cb)
+            for ca in a.candidates
+            for cb in b.candidates
+            if cb.id in {x.id for x in gazetteer.ancestors(ca.id)}
+        ]
+        if pairs:
+            a.candidates = tuple(dict.fromkeys(ca for ca, _ in pairs))
+            b.candidates = tuple(dict.fromkeys(cb for _, cb in pairs))
+            b.qualifier_of = a
+            a.qualified_by.append(b)
+
+
+def _resolve(
+    doc: Doc,
+    draft: _Draft,
+    drafts: list[_Draft],
+    gazetteer: Gazetteer,
+    seen_provinces: list[str],
+    last: GazetteerEntry | None,
+) -> GazetteerEntry | None:
+    if draft.anaphora:
+        return _antecedent(draft.anaphora, last, gazetteer)
+    if not draft.candidates:
+        return None
+    if len(draft.candidates) == 1:
+        return draft.candidates[0]
+    sentence = doc.sentence_at(draft.start)
+    lo, hi = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
+    in_sentence = {
+        p
+        for d in drafts
+        if d is not draft and lo <= d.start < hi and len(d.candidates) == 1
+        for p in [gazetteer.province_of(d.candidates[0].id)]
+        if p is not None
+    }
+
+    def score(item: tuple[int, GazetteerEntry]) -> tuple[int, int]:
+        rank, entry = item
+        province = gazetteer.province_of(entry.id)
+        return (-2 if province in in_sentence else -1 if province in seen_provinces else 0, rank)
+
+    return min(enumerate(draft.candidates), key=score)[1]
+
+
+def _antecedent(kind: str, last: GazetteerEntry | None, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    if last is None:
+        return None
+    if kind == "province":
+        province = gazetteer.province_of(last.id)
+        return gazetteer.get(province) if province else None
+    chain = (*gazetteer.ancestors(last.id), last)
+    counties = [e for e in chain if e.level == "county"]
+    return counties[-1] if counties else None
+
+
+def _segment_role(doc: Doc, start: int, captions: list[tuple[int, int]]) -> SegmentRole:
+    """The segment's role, else the sentence's; a body line with "/ Image:" or "Photo:" is a caption."""
+    role = doc.role_at(start)
+    if role is SegmentRole.BODY:
+        sentence = doc.sentence_at(start)
+        if sentence is not None:
+            role = sentence.role
+    if role is SegmentRole.BODY and any(lo <= start < hi for lo, hi in captions):
+        role = SegmentRole.CAPTION
+    return role
+
+
+def _role(doc: Doc, draft: _Draft, entry: GazetteerEntry | None, role_in_doc: SegmentRole) -> PlaceRole:
+    if role_in_doc is SegmentRole.CAPTION:
+        return PlaceRole.CAPTION
+    if role_in_doc is SegmentRole.TAGLINE:
+        return PlaceRole.TAGLINE
+    if draft.qualifier_of is not None:
+        return PlaceRole.CONTEXT
+    if entry is not None and entry.country != "KP":
+        return PlaceRole.FOREIGN
+    sentence = doc.sentence_at(draft.start)
+    lo = max(sentence.start if sentence else 0, draft.start - _CONTEXT_WINDOW)
+    hi = sentence.end if sentence else len(doc.text)
+    before, after = doc.text[lo : draft.start], doc.text[draft.end : hi]
+    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+        return PlaceRole.SOURCE
+    if _RESIDENT_BEFORE.search(before) and _SPEECH_AFTER.search(after):
+        return PlaceRole.SOURCE
+    if _ORIGIN_BEFORE.search(before):
+        return PlaceRole.ORIGIN
+    return PlaceRole.EVENT
+
+
+def _mention(
+    text: str, draft: _Draft, entry: GazetteerEntry | None, role: PlaceRole, gazetteer: Gazetteer
+) -> PlaceMention:
+    written = text[draft.start : draft.end]
+    span = Span(start=draft.start, end=draft.end, text=written)
+    if entry is None:
+        place = _unknown_place(written, span, draft, gazetteer)
+        return PlaceMention(draft.start, draft.end, written, role, place)
+    path = gazetteer.admin_path(entry.id) if entry.level != "country" else ()
+    precision = entry.precision
+    if draft.sub_unit is not None:
+        path, precision = (*path, draft.sub_unit), PlacePrecision.SUB_UNIT
+    place = Place(
+        name=written,
+        gazetteer_id=entry.id,
+        admin_path=path,
+        latitude=entry.lat,
+        longitude=entry.lon,
+        country=entry.country,
+        precision=precision,
+        span=span,
+    )
+    return PlaceMention(draft.start, draft.end, written, role, place)
+
+
+def _unknown_place(written: str, span: Span, draft: _Draft, gazetteer: Gazetteer) -> Place | None:
+    """An unknown unit qualified by a province is located at the province; otherwise nothing is known."""
+    if not draft.qualified_by or not draft.qualified_by[0].candidates:
+        return None
+    province = draft.qualified_by[0].candidates[0]
+    return Place(
+        name=written,
+        admin_path=(*gazetteer.admin_path(province.id), written),
+        latitude=province.lat,
+        longitude=province.lon,
+        country=province.country,
+        precision=PlacePrecision.PROVINCE,
+        span=span,
+    )

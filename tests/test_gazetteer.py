@@ -1,0 +1,195 @@
+"""The gazetteer file, its build and its lookups."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from kirok.errors import ConfigError
+from kirok.gazetteer import LEVELS, Gazetteer
+from kirok.model import PlacePrecision
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+COMMITTED = REPO / "src" / "kirok" / "data" / "gazetteer.json"
+
+
+def _build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_rebuilding_gives_the_committed_file(tmp_path: Path) -> None:
+    assert (SHARED / "data" / "gazetteer").is_dir(), f"the shared sources must be at {SHARED}"
+    out = tmp_path / "gazetteer.json"
+    assert _build_script().main(["--shared", str(SHARED), "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == COMMITTED.read_text(encoding="utf-8"), (
+        "gazetteer.json is out of date: run python scripts/build_gazetteer.py and review the diff"
+    )
+
+
+def test_the_build_refuses_a_folder_without_sources(tmp_path: Path) -> None:
+    assert _build_script().main(["--shared", str(tmp_path), "--out", str(tmp_path / "g.json")]) == 2
+
+
+def test_counts_by_level(gazetteer: Gazetteer) -> None:
+    levels = Counter(e.level for e in gazetteer)
+    assert set(levels) <= set(LEVELS)
+    assert sum(1 for e in gazetteer if e.level == "province" and e.country == "KP") == 11
+    assert sum(1 for e in gazetteer if e.level == "county" and e.country == "KP") == 179
+    assert levels["town"] + levels["sub_unit"] > 40
+    assert {e.id for e in gazetteer if e.level == "country"} == {"KP", "CN", "KR", "RU"}
+
+
+def test_ids_are_stable_and_entries_sorted() -> None:
+    ids = [e["id"] for e in json.loads(COMMITTED.read_text(encoding="utf-8"))["entries"]]
+    assert ids == sorted(ids)
+    assert "KP02" in ids and "KP0203" in ids
+    assert all(i.startswith(("KP", "gn:", "kc:", "CN", "KR", "RU")) for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "lat", "lon"),
+    [
+        ("KP0203", 42.44, 129.75),
+        ("KP0220", 42.96, 129.99),
+        ("KP0205", 41.79, 129.78),
+        ("KP0101", 41.40, 128.18),
+    ],
+)
+def test_city_coordinates_are_the_town_not_the_centroid(
+    gazetteer: Gazetteer, entry_id: str, lat: float, lon: float
+) -> None:
+    entry = gazetteer.get(entry_id)
+    assert entry.lat == pytest.approx(lat, abs=0.02)
+    assert entry.lon == pytest.approx(lon, abs=0.02)
+    assert entry.coords == "geonames"
+
+
+def test_every_entry_has_coordinates_and_a_known_parent(gazetteer: Gazetteer) -> None:
+    for entry in gazetteer:
+        assert entry.lat is not None and entry.lon is not None, entry.id
+        assert entry.parent is None or entry.parent in gazetteer
+        assert entry.country in {"KP", "CN", "KR", "RU"}
+
+
+@pytest.mark.parametrize(
+    ("name", "entry_id"),
+    [
+        ("Hoeryŏng", "KP0203"),
+        ("Hoeryeong-si", "KP0203"),
+        ("회령", "KP0203"),
+        ("Hamgyong-bukto", "KP02"),
+        ("North Hamkyung", "KP02"),
+        ("함경북도", "KP02"),
+        ("Yanggang", "KP01"),
+        ("양강도", "KP01"),
+        ("Kim Hyong Jik County", "KP0104"),
+        ("Sakchu", "KP0621"),
+        ("Changp'ung", "KP0804"),
+        ("Yongbyon", "KP0614"),
+        ("Pyongyang", "KP1001"),
+        ("Pyongyang Directly Governed City", "KP10"),
+        ("Nampo City", "KP1102"),
+        ("Hyesan", "KP0101"),
+        ("Hyesan-dong", "gn:2043835"),
+        ("Wiyon-dong", "kc:hyesan-wiyon-dong"),
+        ("Camp 15", "kc:camp-15"),
+        ("Tumen", "CN-JL-tumen"),
+        ("Tumen River", "kc:river-tumen"),
+        ("Dandong", "CN-LN-dandong"),
+        ("Jilin Province", "CN-JL"),
+        ("Seoul", "KR-11"),
+        ("Vladivostok", "RU-PRI-vladivostok"),
+        ("North Korea", "KP"),
+        ("South Korea", "KR"),
+    ],
+)
+def test_lookup_finds_the_entry_first(gazetteer: Gazetteer, name: str, entry_id: str) -> None:
+    found = gazetteer.lookup(name)
+    assert found and found[0].id == entry_id, [e.id for e in found]
+
+
+def test_a_bare_name_does_not_mean_a_dong(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Wiyon") == ()
+    assert gazetteer.lookup("Nammun-dong") == ()
+
+
+def test_homonyms_are_all_returned(gazetteer: Gazetteer) -> None:
+    assert {e.id for e in gazetteer.lookup("Unsan County")} == {"KP0617", "KP0720"}
+
+
+def test_admin_path_and_province(gazetteer: Gazetteer) -> None:
+    assert gazetteer.admin_path("KP0218") == ("North Hamgyong", "Musan")
+    assert gazetteer.admin_path("kc:hyesan-wiyon-dong") == ("Ryanggang", "Hyesan", "Wiyon-dong")
+    assert gazetteer.province_of("kc:camp-15") == "KP03"
+    assert gazetteer.province_of("KP02") == "KP02"
+    assert gazetteer.province_of("KP") is None
+    assert gazetteer.admin_path("CN-JL-tumen") == ("Jilin", "Yanbian", "Tumen")
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "precision"),
+    [
+        ("KP", PlacePrecision.COUNTRY),
+        ("KP02", PlacePrecision.PROVINCE),
+        ("KP0203", PlacePrecision.COUNTY),
+        ("gn:2042500", PlacePrecision.EXACT),
+        ("gn:2043835", PlacePrecision.SUB_UNIT),
+        ("kc:camp-15", PlacePrecision.SUB_UNIT),
+        ("kc:crossing-sinuiju-dandong", PlacePrecision.EXACT),
+        ("kc:river-yalu", PlacePrecision.UNKNOWN),
+    ],
+)
+def test_precision_by_level(gazetteer: Gazetteer, entry_id: str, precision: PlacePrecision) -> None:
+    assert gazetteer.get(entry_id).precision is precision
+
+
+def test_scanning_finds_every_capitalised_name_of_every_entry(gazetteer: Gazetteer) -> None:
+    missed = []
+    for entry in gazetteer:
+        for name in entry.names:
+            if not (name[:1].isupper() or not name[:1].isascii()):
+                continue
+            name = name.rstrip(".")
+            text = f"It happened in {name} last week."
+            found = gazetteer.scan(text)
+            spans = [(m.start, m.end) for m in found]
+            if (15, 15 + len(name)) not in spans:
+                missed.append((entry.id, name, [text[s:e] for s, e in spans]))
+    assert not missed
+
+
+def test_scan_keeps_word_boundaries(gazetteer: Gazetteer) -> None:
+    assert gazetteer.scan("Musanese and Hyesanite are not names.") == []
+    assert [m.key for m in gazetteer.scan("the Hoeryong-based trader")] != []
+
+
+def test_load_reports_a_broken_file(tmp_path: Path) -> None:
+    bad = tmp_path / "gazetteer.json"
+    bad.write_text('{"entries": [{"id": "X"}]}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="rebuild it") as info:
+        Gazetteer.load(bad)
+    assert str(bad) in str(info.value)
+
+
+def test_load_reports_an_unknown_parent(tmp_path: Path) -> None:
+    entry = {"id": "X1", "name": "Xa", "names": [], "level": "town", "parent": "NOPE", "lat": 1.0, "lon": 1.0}
+    entry |= {"country": "KP", "source": "test", "coords": "curated"}
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps({"entries": [entry]}), encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown parent"):
+        Gazetteer.load(path)
