@@ -1,0 +1,278 @@
+"""Reading calendar expressions: dates, months, seasons, quarters, years, decades, weekdays, holidays.
+
+A month or day without a year takes the most recent one not after the publication date, since news
+speaks of the past, unless its clause speaks of the future ("will be held on Oct. 20") or the text is a
+story set in a year it named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from kirok.model import DateResolution
+from kirok.timex.calendar import (
+    century_granule,
+    day_granule,
+    decade_granule,
+    last_day,
+    month_granule,
+    narrow,
+    quarter_granule,
+    season_granule,
+    week_granule,
+    year_granule,
+)
+from kirok.timex.context import Reference
+from kirok.timex.lexicon import Lexicon, normal_key
+from kirok.timex.readings import Reading, unresolved
+
+__all__ = ["read_date", "two_digit_year"]
+
+_ABS = DateResolution.ABSOLUTE
+_REL = DateResolution.RELATIVE
+#: With no tense marker, a day or month at most this many days after publication is the coming one.
+_NEAR_FUTURE_DAYS = 45
+
+
+def two_digit_year(yy: int, anchor: date | None) -> int:
+    """``'19`` -> 2019: the century that puts the year at most 10 years after the anchor (or 2000s)."""
+    pivot = (anchor.year if anchor else 2000) + 10
+    year = (pivot // 100) * 100 + yy
+    return year - 100 if year > pivot else year
+
+
+def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading | None:
+    warnings: list[str] = []
+    year: int | None = None
+    if groups.get("year") or groups.get("year_b"):
+        year = int(groups.get("year") or groups.get("year_b") or 0)
+    elif groups.get("year2"):
+        year = two_digit_year(int(groups["year2"] or 0), ref.anchor)
+        warnings.append(f"two-digit year '{groups['year2']}' read as {year}")
+    elif groups.get("yrel") and ref.anchor is not None:
+        year = ref.anchor.year + lexicon.relative_words[normal_key(groups["yrel"] or "")]
+    mod = lexicon.modifiers.get(normal_key(groups["mod"])) if groups.get("mod") else None
+    reading = _calendar(groups, year, ref, tense, lexicon, warnings)
+    if reading is None:
+        return None
+    if mod and reading.granule is not None:
+        if normal_key(groups.get("mod") or "") == "earlier" and ref.anchor is not None:
+            mod = "START"
+        reading = replace(reading, granule=narrow(reading.granule, mod))
+    ref.saw(reading.day, year)
+    return reading
+
+
+def _calendar(
+    g: dict[str, str | None],
+    year: int | None,
+    ref: Reference,
+    tense: str,
+    lexicon: Lexicon,
+    warnings: list[str],
+) -> Reading | None:
+    anchor = ref.anchor
+    rel = normal_key(g["rel"]) if g.get("rel") else None
+    if g.get("decade") or g.get("decade2"):
+        first = (
+            int(g["decade"] or 0)
+            if g.get("decade")
+            else two_digit_year(int(g["decade2"] or 0), anchor) // 10 * 10
+        )
+        return Reading("DATE", decade_granule(first).value, decade_granule(first), _ABS, tuple(warnings))
+    if g.get("century"):
+        granule = century_granule(int(g["century"] or 0) - 1)
+        return Reading("DATE", granule.value, granule, _ABS, tuple(warnings))
+    if g.get("quarter"):
+        return _quarter(lexicon.ordinals[normal_key(g["quarter"] or "")], year, rel, ref, tense, warnings)
+    if g.get("season"):
+        code = lexicon.seasons[normal_key(g["season"] or "")]
+        return _season(code, lexicon.season_months[code], year, rel, ref, tense, warnings)
+    month: int | None = None
+    if g.get("month"):
+        month = lexicon.month_number(g["month"] or "")
+    elif g.get("monthnum"):
+        month = int(g["monthnum"] or 0)
+    day = int(g["day"] or 0) if g.get("day") else None
+    if g.get("holiday"):
+        month, fixed = lexicon.holidays[normal_key(g["holiday"] or "")]
+        day = fixed if isinstance(fixed, int) else None
+        if day is None:  # "fourth Thursday": Thanksgiving
+            return _thanksgiving(year, ref, tense, warnings)
+    if month is None and day is None:
+        if g.get("weekday"):
+            return _weekday(
+                lexicon.weekdays[normal_key(g["weekday"] or "")], rel, g.get("part"), ref, tense, lexicon
+            )
+        if year is not None:
+            kind = year_granule(year)
+            if g.get("fiscal"):
+                warnings.append("fiscal year read as the calendar year")
+            return Reading("DATE", kind.value, kind, _ABS, tuple(warnings))
+        return None
+    if month is None:  # "the 9th": a day of the month the text is in
+        return _day_of_month(day or 1, rel, ref, tense, warnings)
+    if year is None:
+        year = _year_for(month, day, rel, ref, tense)
+        if year is None:
+            value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            return replace(unresolved("M", tuple(warnings)), value=value)
+        resolution = _REL
+    else:
+        resolution = _ABS
+    if day is not None and day > last_day(year, month):
+        warnings.append(f"no day {day} in {date(year, month, 1):%B %Y}: kept the month")
+        granule = month_granule(year, month)
+        return Reading("DATE", granule.value, granule, resolution, tuple(warnings))
+    granule = day_granule(date(year, month, day)) if day else month_granule(year, month)
+    return Reading("DATE", granule.value, granule, resolution, tuple(warnings))
+
+
+def _year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense: str) -> int | None:
+    anchor = ref.anchor
+    if rel in ("the previous", "the following", "the same") and ref.day is not None:
+        anchor = ref.day
+    if anchor is None:
+        return ref.year
+    here = (month, day or 0)
+    now = (anchor.month, anchor.day if day else 0)
+    if rel in ("last", "the previous"):
+        return anchor.year if here < now else anchor.year - 1
+    if rel in ("next", "the following", "the coming"):
+        return anchor.year if here > now else anchor.year + 1
+    if rel in ("this", "the same"):
+        return anchor.year
+    narrative = ref.narrative_year()
+    if narrative is not None:
+        return narrative
+    past = anchor.year if here <= now else anchor.year - 1
+    if tense == "future":
+        return anchor.year if here >= now else anchor.year + 1
+    if tense == "" and past < anchor.year:
+        # nothing in the clause says: a date a little after publication is the coming one
+        coming = date(anchor.year, month, min(day or 1, last_day(anchor.year, month)))
+        if (coming - anchor).days <= _NEAR_FUTURE_DAYS:
+            return anchor.year
+    return past
+
+
+def _day_of_month(
+    day: int, rel: str | None, ref: Reference, tense: str, warnings: list[str]
+) -> Reading | None:
+    told = ref.recent_day(400)
+    base = told or ref.anchor
+    if base is None:
+        return replace(unresolved("D", tuple(warnings)), value=f"XXXX-XX-{day:02d}")
+    year, month = base.year, base.month
+    if rel == "last":
+        month -= 1
+    elif rel == "next":
+        month += 1
+    elif told is None and tense != "future" and day > base.day:
+        month -= 1
+    elif told is None and tense == "future" and day < base.day:
+        month += 1
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    if day > last_day(year, month):
+        warnings.append(f"no day {day} in {date(year, month, 1):%B %Y}: kept the month")
+        granule = month_granule(year, month)
+        return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+    granule = day_granule(date(year, month, day))
+    return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+
+
+def _weekday(
+    weekday: int, rel: str | None, part: str | None, ref: Reference, tense: str, lexicon: Lexicon
+) -> Reading:
+    base = ref.anchor if ref.anchor is not None else ref.day
+    if base is None:
+        value = f"XXXX-WXX-{weekday}"
+        return replace(unresolved("D"), value=value)
+    this_week = week_granule(base).earliest + timedelta(days=weekday - 1)
+    if rel == "this":
+        day = this_week
+    elif rel in ("last", "past"):
+        day = this_week if this_week < base else this_week - timedelta(days=7)
+    elif rel in ("next", "coming"):
+        day = this_week if this_week > base else this_week + timedelta(days=7)
+    elif tense == "future":
+        day = this_week if this_week > base else this_week + timedelta(days=7)
+    else:
+        day = this_week if this_week <= base else this_week - timedelta(days=7)
+    granule = day_granule(day)
+    if part:
+        code = lexicon.parts_of_day[normal_key(part)]
+        return Reading("TIME", f"{day.isoformat()}T{code}", granule, _REL)
+    return Reading("DATE", granule.value, granule, _REL)
+
+
+def _quarter(
+    quarter: int, year: int | None, rel: str | None, ref: Reference, tense: str, warnings: list[str]
+) -> Reading | None:
+    if not 1 <= quarter <= 4:
+        return None
+    if year is not None:
+        granule = quarter_granule(year, quarter)
+        return Reading("DATE", granule.value, granule, _ABS, tuple(warnings))
+    anchor = ref.anchor
+    if anchor is None:
+        return replace(unresolved("Q", tuple(warnings)), value=f"XXXX-Q{quarter}")
+    current = (anchor.month - 1) // 3 + 1
+    if tense == "future" or rel == "next":
+        year = anchor.year if quarter >= current else anchor.year + 1
+    else:
+        year = anchor.year if quarter <= current else anchor.year - 1
+    if rel in ("year-earlier", "year-ago"):
+        year -= 1
+    granule = quarter_granule(year, quarter)
+    return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+
+
+def _season(
+    code: str,
+    months: tuple[int, int],
+    year: int | None,
+    rel: str | None,
+    ref: Reference,
+    tense: str,
+    warnings: list[str],
+) -> Reading:
+    if year is not None:
+        granule = season_granule(year, code, months)
+        return Reading("DATE", granule.value, granule, _ABS, tuple(warnings))
+    anchor = ref.anchor
+    narrative = ref.narrative_year()
+    if narrative is not None:
+        granule = season_granule(narrative, code, months)
+        return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+    if anchor is None:
+        return replace(unresolved("SE", tuple(warnings)), value=f"XXXX-{code}")
+    candidates = [
+        season_granule(y, code, months)
+        for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)
+    ]
+    started = [c for c in candidates if c.earliest <= anchor]
+    ended = [c for c in started if c.latest < anchor]
+    upcoming = [c for c in candidates if c.earliest > anchor]
+    if rel in ("last", "the previous", "past"):
+        granule = ended[-1]
+    elif rel in ("next", "the following", "the coming") or (rel is None and tense == "future"):
+        granule = upcoming[0]
+    elif rel == "this":
+        current = started[-1]
+        granule = current if current.latest >= anchor or current.earliest.year == anchor.year else upcoming[0]
+    else:
+        granule = started[-1]
+    return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+
+
+def _thanksgiving(year: int | None, ref: Reference, tense: str, warnings: list[str]) -> Reading:
+    if year is None:
+        year = _year_for(11, 28, None, ref, tense)
+    if year is None:
+        return replace(unresolved("D", tuple(warnings)), value="XXXX-11")
+    first = date(year, 11, 1)
+    day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    granule = day_granule(day)
+    return Reading("DATE", granule.value, granule, _REL, tuple(warnings))

@@ -1,0 +1,96 @@
+"""What a temporal expression is read against: the publication date, the last date the text named, and
+the tense of the clause it sits in.
+
+Deictic expressions ("yesterday", "last week", "on Wednesday") are read against the publication date;
+anaphoric ones ("the next day", "two days later", "that year") against the last date the text gave.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from kirok.timex.lexicon import Lexicon
+
+__all__ = ["Reference", "clause_tense", "is_narrative"]
+
+_YEAR = re.compile(r"(?<![\w$.,])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]\s|[\"\u201c\u201d]|,\s+(?:and|but|while|who|which|after|before)\s")
+
+
+@dataclass
+class Reference:
+    """The reading state of one text, updated as timexes are read in order."""
+
+    anchor: date | None
+    day: date | None = None  # the last fully specified day
+    year: int | None = None  # the year of the last date that named one
+    year_at: int = -1  # where that year was written
+    day_at: int = -1  # where that day was written
+    at: int = 0  # where the expression being read starts
+    narrative: bool = False  # a story set in the past: year-less dates take the year it last named
+
+    def last_day(self) -> date | None:
+        return self.day or self.anchor
+
+    def narrative_year(self) -> int | None:
+        """The year a story set in the past is in: the year it last named.
+
+        A news report that mentions 1998 in passing still reads "Oct. 12" against its publication date;
+        a history ("In 1950 ... On 25 June ...") reads it against the year it named.
+        """
+        return self.year if self.narrative or self.anchor is None else None
+
+    def recent_day(self, reach: int = 200) -> date | None:
+        """The day the text named last, if it did so close before the current expression."""
+        return self.day if self.day is not None and self.at - self.day_at <= reach else None
+
+    def saw(self, day: date | None, year: int | None) -> None:
+        if day is not None:
+            self.day, self.day_at = day, self.at
+        if year is not None:
+            self.year, self.year_at = year, self.at
+
+
+def clause_tense(text: str, start: int, end: int, lexicon: Lexicon) -> str:
+    """``"past"``, ``"future"`` or ``""`` (nothing says): the tense of the clause around ``start:end``.
+
+    Looks back to the start of the clause, then forward to its end, and takes the marker nearest to the
+    expression; a marker before it counts more than one after it. Strong markers ("will", "was",
+    "said") outrank "-ed" verbs, which are often participles ("must be returned by Jan. 14").
+    """
+    lo = max(0, start - 160)
+    before = text[lo:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    after = text[end : end + 120]
+    cut = _CLAUSE_BREAK.search(after)
+    if cut:
+        after = after[: cut.start()]
+    strong = (("future", lexicon.future_markers), ("past", lexicon.past_markers))
+    for markers in (strong, (("past", lexicon.weak_past_markers),)):
+        best: tuple[int, str] | None = None
+        for tense, pattern in markers:
+            for m in pattern.finditer(before):
+                distance = len(before) - m.end()
+                if best is None or distance < best[0]:
+                    best = (distance, tense)
+            ahead = pattern.search(after)
+            if ahead and (best is None or ahead.start() + 40 < best[0]):
+                best = (ahead.start() + 40, tense)
+        if best is not None:
+            return best[1]
+    return ""
+
+
+def is_narrative(text: str, anchor: date | None, lexicon: Lexicon) -> bool:
+    """Whether most years the text names lie far from its publication date (a history, not news)."""
+    if anchor is None:
+        return False
+    settings = lexicon.narrative
+    years = [int(y) for y in _YEAR.findall(text)]
+    far = sum(1 for y in years if abs(y - anchor.year) > settings["far_after_years"])
+    return far >= settings["min_far_years"] and far >= settings["min_far_share"] * len(years)

@@ -1,0 +1,99 @@
+"""Reading durations ("three months", "for hours"), sets ("every Monday", "daily"), clock times ("5 PM")
+and years before Christ.
+
+A duration anchored on the publication date ("the past three months", "in the past few days") also
+gets the window it covers, since that is what an event dated by it needs.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kirok.model import DatePrecision, DateResolution
+from kirok.timex.calendar import Granule, day_granule, week_granule
+from kirok.timex.context import Reference
+from kirok.timex.lexicon import Lexicon, normal_key
+from kirok.timex.readings import NO_ANCHOR, Reading
+from kirok.timex.relative import move
+
+__all__ = ["duration_value", "read_bc", "read_clock", "read_duration", "read_set"]
+
+_REL = DateResolution.RELATIVE
+
+
+def duration_value(count: int | float | str, unit: str) -> str:
+    """TIMEX3 duration: (3, "M") -> "P3M", (5, "H") -> "PT5H", ("X", "D") -> "PXD"."""
+    if isinstance(count, float):
+        number = f"{count:g}"
+    else:
+        number = str(count)
+    if unit == "FN":
+        return f"P{count * 2}W" if isinstance(count, int) else f"P{number}W"
+    if unit == "N":
+        unit = "D"
+    if unit in ("H", "MIN", "S"):
+        return f"PT{number}{'M' if unit == 'MIN' else unit}"
+    return f"P{number}{unit}"
+
+
+def read_duration(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon, matched: str) -> Reading:
+    unit_word = normal_key(groups["unit"] or "")
+    unit = lexicon.units[unit_word]
+    plural = unit_word.endswith("s") and unit_word not in ("hrs", "mins", "secs")
+    count: int | float | str
+    if groups.get("num"):
+        count = lexicon.number(groups["num"] or "")
+        if "and a half" in matched.lower() and isinstance(count, int):
+            count = count + 0.5
+    else:
+        count = "X" if plural else 1
+    value = duration_value(count, unit)
+    quant = lexicon.quantifiers.get(normal_key(groups["quant"])) if groups.get("quant") else None
+    anchor = ref.anchor
+    if quant not in ("ANCHOR_PAST", "ANCHOR_FUTURE") or unit in ("H", "MIN", "S"):
+        return Reading("DURATION", value, None, _REL)
+    if anchor is None:
+        return Reading("DURATION", value, None, DateResolution.UNRESOLVED, (NO_ANCHOR,))
+    steps = lexicon.vague_counts.get(unit, 3) if isinstance(count, str) else round(count)
+    if quant == "ANCHOR_PAST":
+        earliest, latest = move(anchor, unit, -steps), anchor
+    else:
+        earliest, latest = anchor, move(anchor, unit, steps)
+    window = Granule(earliest, latest, DatePrecision.DAY, value, "D")
+    return Reading("DURATION", value, window, _REL)
+
+
+def read_set(groups: dict[str, str | None], lexicon: Lexicon) -> Reading:
+    if groups.get("setword"):
+        return Reading("SET", lexicon.set_words[normal_key(groups["setword"] or "")], None, _REL)
+    if groups.get("weekday"):
+        return Reading("SET", f"XXXX-WXX-{lexicon.weekdays[normal_key(groups['weekday'] or '')]}", None, _REL)
+    word = normal_key(groups["unit"] or "")
+    if word in lexicon.parts_of_day:
+        return Reading("SET", f"XXXX-XX-XXT{lexicon.parts_of_day[word]}", None, _REL)
+    return Reading("SET", duration_value(1, lexicon.units[word]), None, _REL)
+
+
+def read_clock(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
+    named = normal_key(groups["named"]) if groups.get("named") else None
+    if named:
+        hour, minute = (0, 0) if named == "midnight" else (12, 0)
+    else:
+        hour, minute = int(groups["hour"] or 0), int(groups.get("minute") or 0)
+        ampm = (groups.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    day = ref.recent_day() or ref.anchor
+    if groups.get("weekday") and ref.anchor is not None:
+        monday = week_granule(ref.anchor).earliest
+        day = monday + timedelta(days=lexicon.weekdays[normal_key(groups["weekday"] or "")] - 1)
+    clock = f"T{hour:02d}:{minute:02d}"
+    if day is None:
+        return Reading("TIME", "XXXX-XX-XX" + clock, None, DateResolution.UNRESOLVED, (NO_ANCHOR,))
+    return Reading("TIME", day.isoformat() + clock, day_granule(day), _REL)
+
+
+def read_bc(groups: dict[str, str | None]) -> Reading:
+    return Reading("DATE", f"BC{int(groups['bc'] or 0):04d}", None, DateResolution.ABSOLUTE)

@@ -1,0 +1,161 @@
+"""Reading relative expressions: "yesterday", "last week", "earlier this month", "the next day",
+"three months ago", "two days later", "now", "recently".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from kirok.model import DateResolution
+from kirok.timex.calendar import (
+    Granule,
+    add_months,
+    century_granule,
+    day_granule,
+    decade_granule,
+    month_granule,
+    narrow,
+    quarter_granule,
+    shift,
+    week_granule,
+    weekend_granule,
+    year_granule,
+)
+from kirok.timex.context import Reference
+from kirok.timex.lexicon import Lexicon, normal_key
+from kirok.timex.readings import Reading, unresolved
+
+__all__ = ["granule_of", "move", "read_deictic", "read_offset", "read_reference", "read_relative"]
+
+_REL = DateResolution.RELATIVE
+_NO_EARLIER_DATE = "no earlier date in the text: read against the publication date"
+_UNIT_CODES = {
+    "day": "D",
+    "week": "W",
+    "weekend": "WE",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
+
+
+def granule_of(unit: str, day: date) -> Granule:
+    """The granule of ``unit`` (a TIMEX3 unit code: D, W, M, ...) that holds ``day``."""
+    if unit in ("W", "FN"):
+        return week_granule(day)
+    if unit == "WE":
+        return weekend_granule(day)
+    if unit == "M":
+        return month_granule(day.year, day.month)
+    if unit == "Q":
+        return quarter_granule(day.year, (day.month - 1) // 3 + 1)
+    if unit == "Y":
+        return year_granule(day.year)
+    if unit == "DE":
+        return decade_granule(day.year // 10 * 10)
+    if unit == "CE":
+        return century_granule(day.year // 100)
+    return day_granule(day)
+
+
+def move(day: date, unit: str, steps: int) -> date:
+    """``day`` moved ``steps`` units (negative: back)."""
+    days = {"D": 1, "N": 1, "W": 7, "WE": 7, "FN": 14}.get(unit)
+    if days is not None:
+        return day + timedelta(days=days * steps)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is not None:
+        return add_months(day, months * steps)
+    return day
+
+
+def read_reference(groups: dict[str, str | None], lexicon: Lexicon) -> Reading:
+    return Reading("DATE", lexicon.references[normal_key(groups["ref"] or "")], None, _REL)
+
+
+def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
+    part = lexicon.parts_of_day.get(normal_key(groups["part"])) if groups.get("part") else None
+    warnings: tuple[str, ...] = ()
+    if groups.get("deictic"):
+        word = normal_key(groups["deictic"] or "")
+        steps = lexicon.deictic_days[word]
+        part = part or ("NI" if word == "tonight" else None)
+        base = ref.anchor
+    else:
+        word = normal_key(groups.get("partrel") or "")
+        steps = -1 if word == "last" and part == "NI" else 0
+        base = ref.anchor if word in ("this", "last") else (ref.day or ref.anchor)
+    type_ = "TIME" if part else "DATE"
+    if base is None:
+        reading = unresolved("D", type_=type_)
+        return replace(reading, value=reading.value + (f"T{part}" if part else ""))
+    day = base + timedelta(days=steps)
+    ref.saw(day, None)
+    value = day.isoformat() + (f"T{part}" if part else "")
+    return Reading(type_, value, day_granule(day), _REL, warnings)
+
+
+def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading:
+    rel = normal_key(groups["rel"] or "")
+    word = rel.removeprefix("the ")
+    unit = _UNIT_CODES[normal_key(groups["unit"] or "")]
+    anaphoric = word in lexicon.anaphoric_words or rel == "the next" or (word == "next" and unit == "D")
+    if rel == "the" and ref.narrative_year() is not None:
+        anaphoric = True
+    steps = 0 if rel == "the" else lexicon.relative_words[word]
+    warnings: tuple[str, ...] = ()
+    base = ref.anchor
+    if anaphoric:
+        if ref.day is not None:
+            base = ref.day
+        elif ref.year is not None:
+            base = date(ref.year, 1, 1)
+        elif base is not None:
+            warnings = (_NO_EARLIER_DATE,)
+    if base is None:
+        return unresolved(unit, warnings)
+    granule = shift(granule_of(unit, base), steps)
+    if groups.get("mod"):
+        granule = _modified(granule, normal_key(groups["mod"] or ""), steps, anaphoric, ref.anchor, lexicon)
+    if unit == "D":
+        ref.saw(granule.earliest, None)
+    return Reading("DATE", granule.value, granule, _REL, warnings)
+
+
+def _modified(
+    granule: Granule, mod_word: str, steps: int, anaphoric: bool, anchor: date | None, lexicon: Lexicon
+) -> Granule:
+    """Earlier this month runs from the first to the day before publication; "early" is a third."""
+    if steps == 0 and not anaphoric and anchor is not None and granule.earliest <= anchor <= granule.latest:
+        if mod_word == "earlier":
+            return replace(granule, latest=max(granule.earliest, anchor - timedelta(days=1)))
+        if mod_word == "later":
+            return replace(granule, earliest=min(granule.latest, anchor + timedelta(days=1)))
+    return narrow(granule, lexicon.modifiers[mod_word])
+
+
+def read_offset(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
+    """Three months ago (from the publication date), two days later (from the last date named)."""
+    count = lexicon.number(groups["num"] or "")
+    unit = lexicon.units[normal_key(groups["unit"] or "")]
+    direction = normal_key(groups["dir"] or "")
+    sign = lexicon.offset_directions[direction]
+    warnings: tuple[str, ...] = ()
+    if direction in lexicon.deictic_directions:
+        base = ref.anchor
+    else:
+        base = ref.day
+        if base is None and ref.anchor is not None:
+            base, warnings = ref.anchor, (_NO_EARLIER_DATE,)
+    if isinstance(count, str):
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, _REL, warnings)
+    if base is None:
+        return unresolved(unit, warnings)
+    day = move(base, unit, sign * round(count))
+    granule = granule_of(unit, day)
+    if unit in ("D", "N"):
+        ref.saw(day, None)
+    return Reading("DATE", granule.value, granule, _REL, warnings)

@@ -1,0 +1,145 @@
+"""Find temporal expressions in a text and normalise them: :func:`tag`.
+
+Every rule of the lexicon proposes matches; guards turn away false hits; of overlapping matches the
+longest wins (then the earlier rule). The survivors are read in text order, so that "the next day"
+follows the last date named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kirok.model import DateResolution, Span, TimeWindow
+from kirok.pipeline.doc import Timex
+from kirok.timex.absolute import read_date
+from kirok.timex.context import Reference, clause_tense, is_narrative
+from kirok.timex.durations import read_bc, read_clock, read_duration, read_set
+from kirok.timex.guards import accepts
+from kirok.timex.lexicon import Lexicon, Rule, load_lexicon, normal_key
+from kirok.timex.readings import Reading
+from kirok.timex.relative import read_deictic, read_offset, read_reference, read_relative
+
+__all__ = ["find", "tag"]
+
+_Candidate = tuple[int, int, int, Rule, re.Match[str]]
+
+
+def tag(text: str, anchor: date | None) -> list[Timex]:
+    """The temporal expressions of ``text``, sorted by start, read against the publication date ``anchor``.
+
+    Without an anchor, absolute dates keep their values and relative ones get ``XXXX`` values, no window
+    and a warning.
+    """
+    lexicon = load_lexicon()
+    ref = Reference(anchor, narrative=is_narrative(text, anchor, lexicon))
+    timexes: list[Timex] = []
+    for start, end, _, rule, match in find(text, lexicon):
+        ref.at = start
+        reading = _read(rule, match, text, ref, lexicon)
+        if reading is not None:
+            timexes.append(_timex(text, start, end, reading))
+    return timexes
+
+
+def find(text: str, lexicon: Lexicon) -> list[_Candidate]:
+    """Non-overlapping matches that pass their guards, in text order."""
+    candidates: list[_Candidate] = []
+    for order, (rule, windows) in enumerate(zip(lexicon.rules, _windows(text, lexicon), strict=True)):
+        for lo, hi in windows:
+            for match in rule.regex.finditer(text, lo, hi):
+                if not accepts(rule, match, text, lexicon):
+                    continue
+                start, end = _span(rule, match, lexicon)
+                if end > start:
+                    candidates.append((start, end, order, rule, match))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[_Candidate] = []
+    used = bytearray(len(text) + 1)
+    for cand in candidates:
+        start, end = cand[0], cand[1]
+        if any(used[start:end]):
+            continue
+        used[start:end] = b"\x01" * (end - start)
+        taken.append(cand)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def _windows(text: str, lexicon: Lexicon) -> list[list[tuple[int, int]]]:
+    """For each rule, the stretches of text around its trigger words: the only places it can match.
+
+    Trying every rule at every position of a long text is what makes regex taggers slow; a match
+    always holds one of its rule's triggers, and starts or ends within the rule's ``reach`` of it.
+    """
+    windows: list[list[tuple[int, int]]] = [[] for _ in lexicon.rules]
+    size = len(text)
+    for token in lexicon.trigger_regex.finditer(text):
+        word = token.group().lower()
+        key = "DIGIT" if word[0].isdigit() else word
+        for index in lexicon.triggered_by.get(key, ()):
+            back, ahead = lexicon.rules[index].reach
+            lo, hi = max(0, token.start() - back), min(size, token.end() + ahead)
+            spans = windows[index]
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+    for spans in windows:
+        for i, (lo, hi) in enumerate(spans):
+            while hi < size and (text[hi].isalnum() or text[hi] in ".:'"):
+                hi += 1
+            spans[i] = (lo, hi)
+    return windows
+
+
+def _span(rule: Rule, match: re.Match[str], lexicon: Lexicon) -> tuple[int, int]:
+    if rule.kind == "reference":
+        inner = lexicon.reference_spans.get(normal_key(match.group(0)))
+        if inner is not None:
+            offset = match.group(0).lower().rfind(inner.split()[0])
+            return match.start() + offset, match.end()
+    return match.start(), match.end()
+
+
+def _read(rule: Rule, match: re.Match[str], text: str, ref: Reference, lexicon: Lexicon) -> Reading | None:
+    groups = match.groupdict()
+    kind = rule.kind
+    if kind == "date":
+        tense = clause_tense(text, match.start(), match.end(), lexicon)
+        return read_date(groups, ref, tense, lexicon)
+    if kind == "deictic":
+        return read_deictic(groups, ref, lexicon)
+    if kind == "reference":
+        return read_reference(groups, lexicon)
+    if kind == "relative":
+        return read_relative(groups, ref, "past", lexicon)
+    if kind == "offset":
+        return read_offset(groups, ref, lexicon)
+    if kind == "duration":
+        return read_duration(groups, ref, lexicon, match.group(0))
+    if kind == "set":
+        return read_set(groups, lexicon)
+    if kind == "clock":
+        return read_clock(groups, ref, lexicon)
+    if kind == "bc":
+        return read_bc(groups)
+    return None
+
+
+def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:
+    span = Span(start=start, end=end, text=text[start:end])
+    window: TimeWindow | None = None
+    g = reading.granule
+    if g is not None:
+        window = TimeWindow(
+            earliest=g.earliest,
+            latest=g.latest,
+            precision=g.precision,
+            resolution=reading.resolution,
+            timex=reading.value,
+            span=span,
+        )
+    elif reading.resolution is DateResolution.UNRESOLVED and reading.type in ("DATE", "TIME"):
+        window = TimeWindow(resolution=DateResolution.UNRESOLVED, timex=reading.value, span=span)
+    return Timex(start, end, span.text, reading.type, reading.value, window, reading.warnings)

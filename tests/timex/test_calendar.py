@@ -1,0 +1,61 @@
+"""Granules: windows and TIMEX3 values of calendar stretches."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kirok.timex.absolute import two_digit_year
+from kirok.timex.calendar import (
+    add_months,
+    month_granule,
+    narrow,
+    season_granule,
+    shift,
+    week_granule,
+    year_granule,
+)
+
+
+def test_week_value_and_bounds() -> None:
+    g = week_granule(date(2021, 10, 14))
+    assert (g.value, g.earliest, g.latest) == ("2021-W41", date(2021, 10, 11), date(2021, 10, 17))
+
+
+def test_iso_week_across_new_year() -> None:
+    assert week_granule(date(2021, 1, 2)).value == "2020-W53"
+
+
+def test_winter_spans_new_year() -> None:
+    g = season_granule(2020, "WI", (12, 2))
+    assert (g.earliest, g.latest) == (date(2020, 12, 1), date(2021, 2, 28))
+
+
+@pytest.mark.parametrize(
+    ("mod", "earliest", "latest"),
+    [("START", 1, 10), ("MID", 11, 20), ("END", 21, 28)],
+)
+def test_narrow_month(mod: str, earliest: int, latest: int) -> None:
+    g = narrow(month_granule(2021, 2), mod)
+    assert (g.earliest.day, g.latest.day, g.value) == (earliest, latest, "2021-02")
+
+
+def test_narrow_year() -> None:
+    g = narrow(year_granule(2020), "END")
+    assert (g.earliest, g.latest) == (date(2020, 9, 1), date(2020, 12, 31))
+
+
+def test_shift_month_across_year() -> None:
+    assert shift(month_granule(2021, 1), -1).value == "2020-12"
+
+
+def test_add_months_clamps_day() -> None:
+    assert add_months(date(2021, 3, 31), -1) == date(2021, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("yy", "anchor", "year"), [(19, date(2021, 1, 1), 2019), (98, date(2021, 1, 1), 1998)]
+)
+def test_two_digit_year(yy: int, anchor: date, year: int) -> None:
+    assert two_digit_year(yy, anchor) == year
