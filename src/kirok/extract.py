@@ -57,8 +57,13 @@ def to_contract(doc: Doc, doc_id: str, *, include_sensitive: bool = False) -> di
             for t in doc.timexes
         ],
         "places": [
-            {"start": p.start, "end": p.end, "text": p.text, "role": p.role.value,
-             "gazetteer_id": p.place.gazetteer_id if p.place else None}
+            {
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "role": p.role.value,
+                "gazetteer_id": p.place.gazetteer_id if p.place else None,
+            }
             for p in doc.places
         ],
         "events": [event_json(e, include_sensitive=include_sensitive) for e in doc.events],

@@ -10,7 +10,7 @@ __all__ = ["event_table", "window_text"]
 
 
 def window_text(window: TimeWindow | None) -> str:
-    """"2021-10-12", "2021-10-01..2021-10-21 (month)" or "?"."""
+    """ "2021-10-12", "2021-10-01..2021-10-21 (month)" or "?"."""
     if window is None or window.earliest is None:
         return "?"
     if window.earliest == window.latest:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import tee
-from typing import Any
+from typing import Any, ClassVar
 
 from kirok.errors import ConfigError
 from kirok.pipeline.doc import Doc, Entity
@@ -34,9 +34,9 @@ def load_spacy(model: str) -> Any:
 
 
 class SpacyEntityStage(StageBase):
-    name = "entities.spacy.v1"
-    requires = ("doc.text",)
-    assigns = ("doc.tokens", "doc.entities")
+    name: ClassVar[str] = "entities.spacy.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc.text",)
+    assigns: ClassVar[tuple[str, ...]] = ("doc.tokens", "doc.entities")
 
     def __init__(self, settings: Settings) -> None:
         self.nlp = load_spacy(settings.spacy_model)

@@ -43,7 +43,9 @@ def _age_band(age: str | None, noun: str) -> AgeBand:
 def find_victims(text: str, start: int, end: int, rules: EventRules) -> tuple[Victim, ...]:
     victims: list[Victim] = []
     sentence = text[start:end].lower()
-    status = tuple(sorted({v for k, v in rules.victim_status.items() if re.search(rf"\b{re.escape(k)}\b", sentence)}))
+    status = tuple(
+        sorted({v for k, v in rules.victim_status.items() if re.search(rf"\b{re.escape(k)}\b", sentence)})
+    )
     name_match = rules.name.search(text, start, end)
     for m in rules.victim.finditer(text, start, end):
         count_word = m.group("count").lower()
@@ -61,8 +63,15 @@ def find_victims(text: str, start: int, end: int, rules: EventRules) -> tuple[Vi
             )
         )
     if not victims and name_match:
-        victims.append(Victim(count=1, status=status, name=name_match.group(1),
-                              span=_span(text, name_match.start(), name_match.end())))
+        victims.append(
+            Victim(
+                count=1,
+                status=status,
+                name=name_match.group(1),
+                # offsets only: the words hold the name, which is sensitive
+                span=Span(start=name_match.start(), end=name_match.end()),
+            )
+        )
     return tuple(victims)
 
 
@@ -76,8 +85,14 @@ def find_penalty(text: str, start: int, end: int, rules: EventRules, timexes: li
     length = next((t for t in timexes if t.type == "DURATION" and start <= t.start < end), None)
     if facility is None and length is None:
         return None
-    lo = min(x for x in (facility[1].start() if facility else None, length.start if length else None) if x is not None)
-    hi = max(x for x in (facility[1].end() if facility else None, length.end if length else None) if x is not None)
+    lo = min(
+        x
+        for x in (facility[1].start() if facility else None, length.start if length else None)
+        if x is not None
+    )
+    hi = max(
+        x for x in (facility[1].end() if facility else None, length.end if length else None) if x is not None
+    )
     return Penalty(
         length=length.value if length else None,
         facility=facility[0] if facility else None,

@@ -83,7 +83,9 @@ def parse_event_rules(raw: dict[str, Any]) -> EventRules:
         background_cues=tuple(_compile(p, "background_cues") for p in raw["background_cues"]),
         negating_prefix=_compile(raw["negating_prefix"], "negating_prefix"),
         attribution_time=_compile(raw["attribution_time"], "attribution_time"),
-        perpetrators=tuple(NamedPattern(p["name"], _compile(p["re"], p["name"], 0)) for p in raw["perpetrators"]),
+        perpetrators=tuple(
+            NamedPattern(p["name"], _compile(p["re"], p["name"])) for p in raw["perpetrators"]
+        ),
         units=_compile(raw["units"], "units", 0),
         facilities=tuple(NamedPattern(f["name"], _compile(f["re"], f["name"])) for f in raw["facilities"]),
         victim_counts=counts,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
 from kirok.model import (
     DatePrecision,
@@ -39,7 +40,13 @@ _ATTRIBUTION = re.compile(
     r"(?=\s+(?:told|said|reported|explained)\b|,)",
     re.IGNORECASE,
 )
-_LEVEL_OF = {"province": "province", "provincial": "province", "county": "county", "city": "county", "town": "county"}
+_LEVEL_OF = {
+    "province": "province",
+    "provincial": "province",
+    "county": "county",
+    "city": "county",
+    "town": "county",
+}
 _PROSE = (SegmentRole.BODY, SegmentRole.HEADLINE)
 
 
@@ -74,9 +81,9 @@ class _Draft:
 
 
 class RuleEventStage(StageBase):
-    name = "events.rules.v1"
-    requires = ("doc.sentences", "doc.timexes", "doc.places")
-    assigns = ("doc.events",)
+    name: ClassVar[str] = "events.rules.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc.sentences", "doc.timexes", "doc.places")
+    assigns: ClassVar[tuple[str, ...]] = ("doc.events",)
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.rules: EventRules = load_event_rules()
@@ -137,7 +144,12 @@ class RuleEventStage(StageBase):
             draft.date, draft.date_value = own.window, own.value
             draft.reasons.append(f"date: “{own.text}” in the sentence")
             draft.confidence += 0.15
-        elif previous is not None and previous.earliest and doc.published and previous.earliest <= doc.published:
+        elif (
+            previous is not None
+            and previous.earliest
+            and doc.published
+            and previous.earliest <= doc.published
+        ):
             draft.date = TimeWindow(
                 earliest=previous.earliest,
                 latest=doc.published,
@@ -190,20 +202,33 @@ class RuleEventStage(StageBase):
         previous_date: TimeWindow | None = None
         last_place: Place | None = None
         for d in drafts:
-            d.evidence.append(Span(start=d.sentence.start, end=d.sentence.end,
-                                   text=doc.text[d.sentence.start : d.sentence.end]))
+            d.evidence.append(
+                Span(
+                    start=d.sentence.start,
+                    end=d.sentence.end,
+                    text=doc.text[d.sentence.start : d.sentence.end],
+                )
+            )
             words = doc.text[d.match[0] : d.match[1]]
             d.reasons.append(f"rule {d.trigger.id}: “{words}”")
             self._attach_date(doc, d, previous_date)
             self._attach_place(doc, d, last_place)
             if d.date_value is not None and d.sentence.role is SegmentRole.BODY:
                 previous_date = d.date
-            own_places = [p for p in doc.places if d.sentence.start <= p.start < d.sentence.end
-                          and p.role is PlaceRole.EVENT and p.place]
+            own_places = [
+                p
+                for p in doc.places
+                if d.sentence.start <= p.start < d.sentence.end and p.role is PlaceRole.EVENT and p.place
+            ]
             if own_places:
                 last_place = own_places[-1].place
-        source = Source(report_id=doc.report_id, outlet=doc.outlet, published=doc.published, url=doc.url,
-                        attribution=_attribution(doc))
+        source = Source(
+            report_id=doc.report_id,
+            outlet=doc.outlet,
+            published=doc.published,
+            url=doc.url,
+            attribution=_attribution(doc),
+        )
         doc.events = [self._finish(doc, d, source) for d in _merge(drafts)]
         return doc
 
@@ -246,7 +271,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if d.sentence.role is SegmentRole.HEADLINE:
             continue
         twin = next(
-            (k for k in kept if k.type is d.type and d.date_value is not None and k.date_value == d.date_value),
+            (
+                k
+                for k in kept
+                if k.type is d.type and d.date_value is not None and k.date_value == d.date_value
+            ),
             None,
         )
         if twin is not None:

@@ -13,13 +13,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import ClassVar
 
 from kirok.model import SegmentRole
 from kirok.pipeline.doc import Doc, Segment, Sentence
 from kirok.pipeline.stage import StageBase
 from kirok.settings import Settings
 
-__all__ = ["SegmentRules", "SegmentStage", "load_segment_rules", "split_sentences"]
+__all__ = [
+    "SegmentRules",
+    "SegmentStage",
+    "classify_line",
+    "load_segment_rules",
+    "segment",
+    "split_sentences",
+]
 
 _LINE = re.compile(r"[^\n]+")
 _TAG_LINE = re.compile(r"^[a-z0-9][a-z0-9 ,'’\-]*$")
@@ -71,7 +79,7 @@ def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
         end = m.start() + len(line.rstrip())
-        gap = text[prev_end:m.start()] if prev_end >= 0 else "\n\n"
+        gap = text[prev_end : m.start()] if prev_end >= 0 else "\n\n"
         yield start, end, gap.count("\n") >= 2
         prev_end = m.end()
 
@@ -82,12 +90,14 @@ def segment(text: str, known: tuple[tuple[int, int, SegmentRole], ...], rules: S
     first = True
     for start, end, new_paragraph in _lines(text):
         role = _known_role(start, end, known)
+        prev = segments[-1] if segments else None
         if role is None:
             role = classify_line(text[start:end], rules)
             if first and role is SegmentRole.BODY and _looks_like_headline(text[start:end]):
                 role = SegmentRole.HEADLINE
+            if role is SegmentRole.TAGLINE and _continues(text, prev, new_paragraph):
+                role = SegmentRole.BODY  # a hard-wrapped line of prose (plain text, PDF), not a tag line
         first = False
-        prev = segments[-1] if segments else None
         if (
             prev is not None
             and not new_paragraph
@@ -100,20 +110,30 @@ def segment(text: str, known: tuple[tuple[int, int, SegmentRole], ...], rules: S
     return segments
 
 
-def _known_role(
-    start: int, end: int, known: tuple[tuple[int, int, SegmentRole], ...]
-) -> SegmentRole | None:
+def _continues(text: str, prev: Segment | None, new_paragraph: bool) -> bool:
+    """Whether a line goes on with the body paragraph before it, whose last sentence is unfinished."""
+    return (
+        prev is not None
+        and not new_paragraph
+        and prev.role is SegmentRole.BODY
+        and not text[prev.start : prev.end].endswith((".", "!", "?", "…", '"', "”", "’", "'"))
+    )
+
+
+def _known_role(start: int, end: int, known: tuple[tuple[int, int, SegmentRole], ...]) -> SegmentRole | None:
     for k_start, k_end, role in known:
         if k_start <= start and end <= k_end:
             return role
     return None
 
 
-def split_sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[tuple[int, int]]:
+def split_sentences(
+    text: str, start: int, end: int, abbreviations: frozenset[str]
+) -> Iterator[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, aware of abbreviations such as "Oct." and "Mr."."""
     s = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
+        if m.group() == ".":  # after "Oct" or "Mr" a stop is no end; before a closing quote it is
             word = re.search(r"([\w.]+)$", text[s : m.start()])
             token = word.group(1).lower() if word else ""
             if token in abbreviations or (len(token) == 1 and token.isalpha()):
@@ -130,9 +150,9 @@ def split_sentences(text: str, start: int, end: int, abbreviations: frozenset[st
 
 
 class SegmentStage(StageBase):
-    name = "clean.segment.v1"
-    requires = ("doc.text",)
-    assigns = ("doc.segments", "doc.sentences")
+    name: ClassVar[str] = "clean.segment.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc.text",)
+    assigns: ClassVar[tuple[str, ...]] = ("doc.segments", "doc.sentences")
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.rules = load_segment_rules()

@@ -14,6 +14,8 @@ from kirok.model import DatePrecision
 
 __all__ = [
     "Granule",
+    "last_day",
+    "weekend_granule",
     "add_months",
     "day_granule",
     "decade_granule",

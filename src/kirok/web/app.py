@@ -28,7 +28,7 @@ from kirok.store.base import Store
 from kirok.web import present, views
 from kirok.web.views import PageError, Query, View
 
-__all__ = ["SECURITY_HEADERS", "create_app"]
+__all__ = ["SECURITY_HEADERS", "create_app", "wants_json"]
 
 log = logging.getLogger(__name__)
 

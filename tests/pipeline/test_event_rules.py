@@ -1,0 +1,186 @@
+"""The event rules as data: they load, cover every type, and fail clearly when wrong."""
+
+from __future__ import annotations
+
+import copy
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from kirok.errors import ConfigError
+from kirok.model import EventType, Sex
+from kirok.pipeline.event_rules import EventRules, load_event_rules, parse_event_rules
+
+RULES = load_event_rules()
+
+
+def raw_rules() -> dict[str, Any]:
+    text = resources.files("kirok.pipeline").joinpath("rules/events.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def test_rules_load_once() -> None:
+    assert isinstance(RULES, EventRules)
+    assert load_event_rules() is RULES
+
+
+def test_every_type_has_triggers() -> None:
+    assert {t.type for t in RULES.triggers} == set(EventType)
+
+
+def test_trigger_ids_are_unique_and_readable() -> None:
+    ids = [t.id for t in RULES.triggers]
+    assert len(ids) == len(set(ids))
+    for trig in RULES.triggers:
+        assert trig.id.count(".") == 1, trig.id
+        assert trig.id == trig.id.lower()
+
+
+def test_detail_lexicons_are_well_formed() -> None:
+    assert set(RULES.victim_nouns.values()) <= set(Sex)
+    assert all(v is None or v > 0 for v in RULES.victim_counts.values())
+    assert {f.name for f in RULES.facilities} == {
+        "kwalliso",
+        "kyohwaso",
+        "labour-training brigade",
+        "banishment",
+        "fine",
+        "death",
+    }
+    assert len({p.name for p in RULES.perpetrators}) == len(RULES.perpetrators)
+
+
+def test_unknown_event_type_is_a_config_error() -> None:
+    raw = raw_rules()
+    raw["triggers"]["abduction"] = [{"id": "abduction.verb", "re": "abducted"}]
+    with pytest.raises(ConfigError, match="unknown event type 'abduction'"):
+        parse_event_rules(raw)
+
+
+@pytest.mark.parametrize(
+    ("where", "name"),
+    [
+        (("triggers", "arrest", 0, "re"), "arrest.passive"),
+        (("non_event_cues", 0), "non_event_cues"),
+        (("reason",), "reason"),
+        (("perpetrators", 0, "re"), "Ministry of State Security"),
+    ],
+)
+def test_bad_pattern_is_a_config_error_naming_where(where: tuple[str | int, ...], name: str) -> None:
+    raw = copy.deepcopy(raw_rules())
+    node: Any = raw
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = "(unclosed"
+    with pytest.raises(ConfigError) as info:
+        parse_event_rules(raw)
+    assert f"bad pattern in {name}" in str(info.value)
+
+
+def test_parsed_rules_equal_loaded_rules() -> None:
+    again = parse_event_rules(raw_rules())
+    assert [(t.id, t.type, t.pattern.pattern) for t in again.triggers] == [
+        (t.id, t.type, t.pattern.pattern) for t in RULES.triggers
+    ]
+
+
+TRIGGERS = [
+    ("The committee ordered all shops closed", "directive.ordered"),
+    ("Kim Jong Un instructed the ministry to act", "directive.ordered"),
+    ("the ministry issued strict orders", "directive.issued"),
+    ("orders from the Central Committee arrived", "directive.noun"),
+    ("the sale of skirts was banned", "directive.ban"),
+    ("the party convened an emergency meeting", "meeting.held"),
+    ("a rally was held in the square", "meeting.was-held"),
+    ("a public trial in the stadium", "meeting.public-trial"),
+    ("agents were monitoring phone calls", "surveillance.verb"),
+    ("she was put under watch", "surveillance.noun"),
+    ("guards were writing down the names of visitors", "surveillance.names"),
+    ("a crackdown on smuggling", "crackdown.noun"),
+    ("the 109 squad searched the flat", "crackdown.noun"),
+    ("agents seized the radios", "crackdown.verb"),
+    ("patrols were stopping and searching bags", "crackdown.patrol"),
+    ("guards sealed the border", "movement.border"),
+    ("a lockdown of the city", "movement.noun"),
+    ("residents were barred from leaving", "movement.verb"),
+    ("he was caught at the river", "arrest.passive"),
+    ("agents apprehended two smugglers", "arrest.active"),
+    ("the arrests of traders", "arrest.noun"),
+    ("she was kept in a holding cell", "detention.held"),
+    ("he was interrogated for days", "detention.interrogation"),
+    ("they were tortured", "ill.beat"),
+    ("a man died in custody", "ill.death"),
+    ("she was sentenced to prison", "sentence.sentenced"),
+    ("he was sent to a kyohwaso", "sentence.sent-to"),
+    ("the family was banished", "sentence.banished"),
+    ("he was fined", "sentence.fined"),
+    ("two men were executed", "execution.verb"),
+    ("a public execution", "execution.noun"),
+    ("they were forcibly repatriated", "repatriation.forcibly"),
+    ("deported from China last week", "repatriation.verb"),
+    ("Chinese police sent back the family", "repatriation.china-returned"),
+    ("pupils were mobilised", "labor.mobilised"),
+    ("residents were forced to dig ditches", "labor.sent-to-farms"),
+    ("the 80-day battle began", "labor.battle"),
+    ("they crossed the Yalu at night", "escape.crossed"),
+    ("a soldier defected", "escape.defected"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "trigger_id"), TRIGGERS)
+def test_trigger_table(phrase: str, trigger_id: str) -> None:
+    matching = [t.id for t in RULES.triggers if t.pattern.search(phrase)]
+    assert trigger_id in matching
+
+
+def test_trigger_table_reaches_every_trigger() -> None:
+    assert {i for _, i in TRIGGERS} == {t.id for t in RULES.triggers}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "anyone who is caught",
+        "if they are found",
+        "officials denied it",
+        "it could happen",
+        "traders may be fined",
+        "rumours spread",
+        "those who refuse",
+    ],
+)
+def test_non_event_cues(phrase: str) -> None:
+    assert any(c.search(phrase) for c in RULES.non_event_cues)
+
+
+@pytest.mark.parametrize("phrase", ["in May the guards came", "the source said", "May 3 was cold"])
+def test_non_event_cues_leave_plain_statements_alone(phrase: str) -> None:
+    assert not any(c.search(phrase) for c in RULES.non_event_cues)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("MSS agents", "Ministry of State Security"),
+        ("Bowibu agents", "Ministry of State Security"),
+        ("state security officers", "Ministry of State Security"),
+        ("the MPS", "Ministry of Social Security"),
+        ("Police officers", "Ministry of Social Security"),
+        ("Border guards", "Border guards"),
+        ("The provincial party committee", "Workers' Party of Korea"),
+        ("the county court", "Court"),
+        ("the prosecutor's office", "Prosecutor's office"),
+        ("Inminban heads", "Inminban head"),
+        ("Chinese public security", "Chinese public security"),
+    ],
+)
+def test_perpetrator_patterns(phrase: str, name: str) -> None:
+    assert name in [p.name for p in RULES.perpetrators if p.pattern.search(phrase)]
+
+
+@pytest.mark.parametrize("phrase", ["a mss of papers", "mps and peers"])
+def test_acronyms_are_matched_only_in_capitals(phrase: str) -> None:
+    assert not any(p.pattern.search(phrase) for p in RULES.perpetrators)
