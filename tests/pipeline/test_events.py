@@ -359,7 +359,42 @@ def test_sentence_without_date_gets_window_from_previous_event_to_publication() 
     assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 3), PUBLISHED)
     assert sentence.date.resolution is DateResolution.RELATIVE
     assert sentence.date.precision is DatePrecision.MONTH
-    assert "date: after the event before it, by the publication date" in sentence.reasons
+    assert "date: after the latest date told before it, by the publication date" in sentence.reasons
+
+
+def test_backstory_date_does_not_become_the_carried_window() -> None:
+    text = (
+        "Report\n\n"
+        "Guards arrested a trader on June 3. "
+        "She had been repatriated from China in 2019. "
+        "She was later sent to a labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "2019", "2019", date(2019, 1, 1), date(2019, 12, 31))
+    sentence = next(e for e in events_of(doc) if e.type is EventType.SENTENCE)
+    assert sentence.date is not None
+    assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 3), PUBLISHED)
+
+
+def test_a_clause_that_refers_back_joins_the_earlier_event() -> None:
+    text = (
+        "Report\n\n"
+        "Agents arrested a man in Hyesan on June 3. "
+        "In the same week the man was taken away, his wife was banished to a farm."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    found = events_of(doc)
+    arrests = [e for e in found if e.type is EventType.ARREST]
+    assert len(arrests) == 1
+    assert len(arrests[0].evidence) == 2
+    assert any(e.type is EventType.SENTENCE for e in found)
+
+
+def test_a_category_of_people_is_not_a_repatriation() -> None:
+    text = "Report\n\nThe order named families of defectors and people repatriated to the North as targets."
+    assert [e.type for e in events_of(make(text))].count(EventType.FORCED_REPATRIATION) == 0
 
 
 def test_no_date_and_no_previous_event_leaves_date_empty() -> None:

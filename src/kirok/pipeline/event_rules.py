@@ -37,7 +37,9 @@ class NamedPattern:
 @dataclass(frozen=True)
 class EventRules:
     triggers: tuple[Trigger, ...]
-    non_event_cues: tuple[re.Pattern[str], ...]
+    sentence_cues: tuple[re.Pattern[str], ...]
+    clause_cues: tuple[re.Pattern[str], ...]
+    back_reference: re.Pattern[str]
     background_cues: tuple[re.Pattern[str], ...]
     negating_prefix: re.Pattern[str]
     attribution_time: re.Pattern[str]
@@ -50,6 +52,11 @@ class EventRules:
     victim: re.Pattern[str]
     reason: re.Pattern[str]
     name: re.Pattern[str]
+
+    @property
+    def non_event_cues(self) -> tuple[re.Pattern[str], ...]:
+        """Every cue that marks speculation, a hypothetical, a rumour or a denial."""
+        return self.sentence_cues + self.clause_cues
 
 
 def _compile(pattern: str, where: str, flags: int = _FLAGS) -> re.Pattern[str]:
@@ -79,7 +86,9 @@ def parse_event_rules(raw: dict[str, Any]) -> EventRules:
     )
     return EventRules(
         triggers=tuple(triggers),
-        non_event_cues=tuple(_compile(p, "non_event_cues") for p in raw["non_event_cues"]),
+        sentence_cues=tuple(_compile(p, "sentence_cues") for p in raw["sentence_cues"]),
+        clause_cues=tuple(_compile(p, "clause_cues") for p in raw["clause_cues"]),
+        back_reference=_compile(raw["back_reference"], "back_reference"),
         background_cues=tuple(_compile(p, "background_cues") for p in raw["background_cues"]),
         negating_prefix=_compile(raw["negating_prefix"], "negating_prefix"),
         attribution_time=_compile(raw["attribution_time"], "attribution_time"),

@@ -20,6 +20,7 @@ from kirok.model import (
     Event,
     EventType,
     Place,
+    PlacePrecision,
     SegmentRole,
     Source,
     Span,
@@ -48,6 +49,17 @@ _LEVEL_OF = {
     "town": "county",
 }
 _PROSE = (SegmentRole.BODY, SegmentRole.HEADLINE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\bthat\b")
+_DATED_TYPES = ("DATE", "DURATION")  # a TIME of day or a SET ("every Monday") does not date an event
+#: How exact a place is; in a sentence the most exact wins, and only 0-1 carry over to later sentences.
+_PLACE_RANK = {
+    PlacePrecision.EXACT: 0,
+    PlacePrecision.SUB_UNIT: 0,
+    PlacePrecision.COUNTY: 0,
+    PlacePrecision.PROVINCE: 1,
+    PlacePrecision.UNKNOWN: 2,  # rivers and other long features
+    PlacePrecision.COUNTRY: 3,
+}
 
 
 def precision_of(earliest: date, latest: date) -> DatePrecision:
@@ -78,6 +90,7 @@ class _Draft:
     place: Place | None = None
     reasons: list[str] = field(default_factory=list)
     confidence: float = 0.55
+    back_reference: bool = False  # "In the same week the man was taken away, ...": an act told before
 
 
 class RuleEventStage(StageBase):
@@ -91,10 +104,14 @@ class RuleEventStage(StageBase):
     # ---------------------------------------------------------------- detection
 
     def _excluded(self, text: str, sent: Sentence, start: int) -> bool:
-        prefix = text[max(sent.start, start - 100) : start]
-        if self.rules.negating_prefix.search(prefix):
+        """A trigger under a negation, or after speculation, a conditional, a rumour or a denial."""
+        prefix = text[sent.start : start]
+        if self.rules.negating_prefix.search(prefix[-100:]):
             return True
-        return any(c.search(prefix) for c in self.rules.non_event_cues)
+        if any(c.search(prefix) for c in self.rules.sentence_cues):
+            return True
+        clause = _CLAUSE_BREAK.split(prefix)[-1]
+        return any(c.search(clause) for c in self.rules.clause_cues)
 
     def _detect(self, doc: Doc) -> list[_Draft]:
         drafts: list[_Draft] = []
@@ -113,7 +130,9 @@ class RuleEventStage(StageBase):
                 for m in trig.pattern.finditer(text, sent.start, sent.end):
                     if not self._excluded(text, sent, m.start()):
                         seen.add(trig.type)
-                        drafts.append(_Draft(trig.type, sent, trig, (m.start(), m.end())))
+                        back = bool(self.rules.back_reference.search(text[sent.start : m.start()]))
+                        span = (m.start(), m.end())
+                        drafts.append(_Draft(trig.type, sent, trig, span, back_reference=back))
                         break
         drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))
         return drafts
@@ -126,6 +145,7 @@ class RuleEventStage(StageBase):
             t
             for t in doc.timexes
             if sent.start <= t.start < sent.end
+            and t.type in _DATED_TYPES
             and t.window is not None
             and t.window.earliest is not None
             and not self.rules.attribution_time.search(doc.text[sent.start : t.start])
@@ -138,38 +158,38 @@ class RuleEventStage(StageBase):
             return min(before, key=lambda t: m_start - t.end)
         return None
 
-    def _attach_date(self, doc: Doc, draft: _Draft, previous: TimeWindow | None) -> None:
+    def _attach_date(self, doc: Doc, draft: _Draft, known: list[TimeWindow]) -> None:
+        """The sentence's own date; else the window from the latest date told so far to publication."""
         own = self._own_date(doc, draft)
         if own is not None and own.window is not None:
             draft.date, draft.date_value = own.window, own.value
             draft.reasons.append(f"date: “{own.text}” in the sentence")
             draft.confidence += 0.15
-        elif (
-            previous is not None
-            and previous.earliest
-            and doc.published
-            and previous.earliest <= doc.published
-        ):
+            return
+        starts = [w.earliest for w in known if w.earliest and doc.published and w.earliest <= doc.published]
+        if starts and doc.published:
+            earliest = max(starts)
             draft.date = TimeWindow(
-                earliest=previous.earliest,
+                earliest=earliest,
                 latest=doc.published,
-                precision=precision_of(previous.earliest, doc.published),
+                precision=precision_of(earliest, doc.published),
                 resolution=DateResolution.RELATIVE,
             )
-            draft.reasons.append("date: after the event before it, by the publication date")
+            draft.reasons.append("date: after the latest date told before it, by the publication date")
 
     # ---------------------------------------------------------------- places
 
     def _attach_place(self, doc: Doc, draft: _Draft, last_event_place: Place | None) -> None:
         sent = draft.sentence
         mentions = [p for p in doc.places if sent.start <= p.start < sent.end and p.place is not None]
-        own = [p for p in mentions if p.role is PlaceRole.EVENT]
+        own = [p for p in mentions if p.role is PlaceRole.EVENT and p.place is not None]
         if own:
-            best = min(own, key=lambda p: abs(p.start - draft.match[0]))
-            draft.place = best.place
-            draft.reasons.append(f"place: “{best.text}” in the sentence")
-            draft.confidence += 0.1
-            return
+            best = min(own, key=lambda p: (_rank(p.place), abs(p.start - draft.match[0])))
+            if _rank(best.place) <= 1 or last_event_place is None:
+                draft.place = best.place
+                draft.reasons.append(f"place: “{best.text}” in the sentence")
+                draft.confidence += 0.1
+                return
         ana = _ANAPHORA.search(doc.text, sent.start, sent.end)
         if ana:
             level = _LEVEL_OF[(ana.group(1) or ana.group(2)).lower()]
@@ -199,7 +219,7 @@ class RuleEventStage(StageBase):
 
     def __call__(self, doc: Doc) -> Doc:
         drafts = self._detect(doc)
-        previous_date: TimeWindow | None = None
+        known_dates: list[TimeWindow] = []
         last_place: Place | None = None
         for d in drafts:
             d.evidence.append(
@@ -211,17 +231,20 @@ class RuleEventStage(StageBase):
             )
             words = doc.text[d.match[0] : d.match[1]]
             d.reasons.append(f"rule {d.trigger.id}: “{words}”")
-            self._attach_date(doc, d, previous_date)
+            self._attach_date(doc, d, known_dates)
             self._attach_place(doc, d, last_place)
-            if d.date_value is not None and d.sentence.role is SegmentRole.BODY:
-                previous_date = d.date
+            if d.date_value is not None and d.date is not None and d.sentence.role is SegmentRole.BODY:
+                known_dates.append(d.date)
             own_places = [
-                p
+                p.place
                 for p in doc.places
-                if d.sentence.start <= p.start < d.sentence.end and p.role is PlaceRole.EVENT and p.place
+                if d.sentence.start <= p.start < d.sentence.end
+                and p.role is PlaceRole.EVENT
+                and p.place is not None
+                and _rank(p.place) <= 1
             ]
             if own_places:
-                last_place = own_places[-1].place
+                last_place = own_places[-1]
         source = Source(
             report_id=doc.report_id,
             outlet=doc.outlet,
@@ -263,6 +286,10 @@ class RuleEventStage(StageBase):
         )
 
 
+def _rank(place: Place | None) -> int:
+    return _PLACE_RANK[place.precision] if place is not None else 9
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One statement made twice (headline and body, or twice with the same date) is one event."""
     kept: list[_Draft] = []
@@ -278,9 +305,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             ),
             None,
         )
+        earlier = next((k for k in reversed(kept) if k.type is d.type), None) if d.back_reference else None
         if twin is not None:
             twin.evidence.extend(d.evidence)
             twin.reasons.append("merged: the same statement again with the same date")
+        elif earlier is not None:
+            earlier.evidence.append(d.evidence[0])
+            earlier.reasons.append("merged: a later clause refers back to it")
         else:
             kept.append(d)
     for h in headlines:
