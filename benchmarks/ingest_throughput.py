@@ -31,7 +31,9 @@ from kirok.settings import Settings  # noqa: E402
 from kirok.store import open_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "kcna" / "data" / "archive" / "headlines_2024-11-11.json"
+CORPUS = (
+    ROOT.parent / "shared" / "data" / "corpora" / "kcna" / "data" / "archive" / "headlines_2024-11-11.json"
+)
 
 
 class TimedStage:
@@ -87,7 +89,13 @@ def write_corpus(path: Path, limit: int | None, out: Path) -> int:
     with out.open("w", encoding="utf-8") as fh:
         for a in items:
             text = f"{a['headline'].strip()}\n\n{a['story_text'].strip()}"
-            rec = {"text": text, "published": a["date_str"], "outlet": "KCNA", "url": a.get("link"), "language": "en"}
+            rec = {
+                "text": text,
+                "published": a["date_str"],
+                "outlet": "KCNA",
+                "url": a.get("link"),
+                "language": "en",
+            }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return len(items)
 
@@ -111,19 +119,26 @@ def main() -> None:
         chars = sum(len(json.loads(line)["text"]) for line in corpus.open(encoding="utf-8"))
         t1 = time.perf_counter()
         with open_store(settings) as store:
-            summary = ingest_paths([corpus], IngestDefaults(), store, pipeline, batch_size=settings.batch_size)
+            summary = ingest_paths(
+                [corpus], IngestDefaults(), store, pipeline, batch_size=settings.batch_size
+            )
         wall = time.perf_counter() - t1
         cpu = time.process_time()
     print(f"KCNA corpus: {n} articles, {chars / 1e6:.2f} M characters")
     print(f"pipeline load: {load:.1f} s (not counted)")
-    print(f"ingested {summary.added} reports, {summary.events} events, {len(summary.problems)} problems "
-          f"in {wall:.1f} s wall")
-    print(f"throughput: {summary.added / wall:.1f} reports/s on 1 core ({chars / wall / 1000:.0f} k chars/s); "
-          f"process CPU time {cpu:.1f} s")
+    print(
+        f"ingested {summary.added} reports, {summary.events} events, {len(summary.problems)} problems "
+        f"in {wall:.1f} s wall"
+    )
+    print(
+        f"throughput: {summary.added / wall:.1f} reports/s on 1 core ({chars / wall / 1000:.0f} k chars/s); "
+        f"process CPU time {cpu:.1f} s"
+    )
     for name, s in seconds.items():
-        print(f"  stage {name:<22} {s:7.1f} s  {n / s if s else float('inf'):8.1f} docs/s  {100 * s / wall:5.1f}%")
+        rate = n / s if s else float("inf")
+        print(f"  stage {name:<22} {s:7.1f} s  {rate:8.1f} docs/s  {100 * s / wall:5.1f}%")
     rest = wall - sum(seconds.values())
-    print(f"  reading + storing        {rest:7.1f} s  {100 * rest / wall:5.1f}%")
+    print(f"  reading + storing      {rest:7.1f} s  {'':>8}         {100 * rest / wall:5.1f}%")
 
 
 if __name__ == "__main__":

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 import click
 
 from kirok import __version__
-from kirok.errors import ConfigError, KirokError
+from kirok.errors import ConfigError, ExportError, KirokError
 from kirok.model import EventType, ReviewStatus
 from kirok.settings import Settings
 from kirok.store.base import EventFilter
@@ -33,10 +34,20 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kirok")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="KIROK_DB", default="kirok.db",
-              show_default=True, help="The SQLite database file.")
-@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), envvar="KIROK_KEY_FILE",
-              help="Key that encrypts sensitive fields (default: ~/.config/kirok/secret.key).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="KIROK_DB",
+    default="kirok.db",
+    show_default=True,
+    help="The SQLite database file.",
+)
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="KIROK_KEY_FILE",
+    help="Key that encrypts sensitive fields (default: ~/.config/kirok/secret.key).",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: Path, key_file: Path | None) -> None:
     """Kirok: turn reports from North Korea into a verifiable record of events."""
@@ -60,33 +71,50 @@ def _pipeline(settings: Settings) -> Any:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) when a file does not say.")
+@click.option(
+    "--published", callback=_date_option, help="Publication date (YYYY-MM-DD) when a file does not say."
+)
 @click.option("--outlet", help="Outlet when a file does not say.")
 @click.option("--language", help="Language code (en, ko) when a file does not say.")
 @click.option("--url", help="URL when a file does not say.")
 @click.option("--encoding", help="Text encoding of .txt/.html files that are not UTF-8 (e.g. cp949).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[Path, ...], published: date | None, outlet: str | None,
-           language: str | None, url: str | None, encoding: str | None, quiet: bool) -> None:
+def ingest(
+    settings: Settings,
+    paths: tuple[Path, ...],
+    published: date | None,
+    outlet: str | None,
+    language: str | None,
+    url: str | None,
+    encoding: str | None,
+    quiet: bool,
+) -> None:
     """Ingest report files and folders (.txt, .html, .pdf, .jsonl) into the database."""
     from kirok.ingest import IngestDefaults, discover
     from kirok.ingestion import ingest_paths
 
-    defaults = IngestDefaults(published=published, outlet=outlet, language=language, url=url, encoding=encoding)
+    defaults = IngestDefaults(
+        published=published, outlet=outlet, language=language, url=url, encoding=encoding
+    )
     n_files = sum(1 for p in discover(list(paths)) if isinstance(p, Path))
     pipeline = _pipeline(settings)
     with _open_store(settings) as store:
         show = not quiet and n_files >= 20
-        with click.progressbar(length=n_files, label="ingesting", file=sys.stderr,
-                               hidden=not show) as bar:
-            summary = ingest_paths(list(paths), defaults, store, pipeline, batch_size=settings.batch_size,
-                                   on_file=lambda _p: bar.update(1))
+        with click.progressbar(length=n_files, label="ingesting", file=sys.stderr, hidden=not show) as bar:
+            summary = ingest_paths(
+                list(paths),
+                defaults,
+                store,
+                pipeline,
+                batch_size=settings.batch_size,
+                on_file=lambda _p: bar.update(1),
+            )
     for problem in summary.problems:
         click.echo(f"kirok: {problem}", err=True)
     click.echo(
-        f"{summary.added} report(s) added with {summary.events} event(s), {summary.duplicates} already stored, "
-        f"{len(summary.problems)} problem(s); database {settings.db_path}",
+        f"{summary.added} report(s) added with {summary.events} event(s), {summary.duplicates} "
+        f"already stored, {len(summary.problems)} problem(s); database {settings.db_path}",
         err=True,
     )
     if summary.problems:
@@ -96,36 +124,77 @@ def ingest(settings: Settings, paths: tuple[Path, ...], published: date | None, 
 # ------------------------------------------------------------------------------------------ extract
 
 
-def _jsonl_docs(stream: TextIO, errors: list[dict[str, Any]]) -> Iterator[tuple[str, Any]]:
+def _jsonl_record(raw: bytes, n: int) -> dict[str, Any]:
+    """One stdin line as a JSON object with a string ``text``; ``ValueError`` saying what is wrong."""
+    line = raw.removeprefix(codecs.BOM_UTF8) if n == 1 else raw
+    try:
+        decoded = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})"
+        ) from None
+    rec = json.loads(decoded)
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        raise _LineError("each line must be a JSON object with a string 'text'", rec)
+    for name in ("language", "outlet", "url"):
+        if rec.get(name) is not None and not isinstance(rec[name], str):
+            raise _LineError(f"{name!r} must be a string, not {type(rec[name]).__name__}", rec)
+    return rec
+
+
+class _LineError(ValueError):
+    """A line that is JSON but not a report; keeps the record so the error output can carry its id."""
+
+    def __init__(self, message: str, record: object) -> None:
+        super().__init__(message)
+        self.record = record
+
+
+def _jsonl_docs(stream: BinaryIO, errors: list[dict[str, Any]]) -> Iterator[tuple[str, Any]]:
     from kirok.pipeline.doc import Doc
 
-    for n, line in enumerate(stream, 1):
-        if not line.strip():
+    for n, raw in enumerate(stream, 1):
+        if not raw.strip():
             continue
         try:
-            rec = json.loads(line)
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError("each line must be a JSON object with a string 'text'")
+            rec = _jsonl_record(raw.rstrip(b"\r\n"), n)
         except ValueError as exc:
             click.echo(f"kirok: stdin:{n}: {exc}", err=True)
-            errors.append({"id": f"line-{n}", "error": str(exc), "events": [], "timexes": []})
+            record = exc.record if isinstance(exc, _LineError) else None
+            has_id = isinstance(record, dict) and record.get("id") is not None
+            doc_id = str(record["id"]) if has_id and isinstance(record, dict) else f"line-{n}"
+            errors.append({"id": doc_id, "error": str(exc), "events": [], "timexes": []})
             continue
-        doc_id = str(rec.get("id", f"line-{n}"))
+        doc_id = str(rec["id"]) if rec.get("id") is not None else f"line-{n}"
         published = None
         if rec.get("published"):
             try:
                 published = date.fromisoformat(str(rec["published"])[:10])
             except ValueError:
-                click.echo(f"kirok: stdin:{n}: published {rec['published']!r} is not a date; "
-                           "relative dates stay unresolved", err=True)
-        doc = Doc(text=rec["text"], report_id=doc_id, published=published, language=str(rec.get("language", "en")),
-                  outlet=rec.get("outlet"), url=rec.get("url"))
+                click.echo(
+                    f"kirok: stdin:{n}: published {rec['published']!r} is not a date; "
+                    "relative dates stay unresolved",
+                    err=True,
+                )
+        doc = Doc(
+            text=rec["text"],
+            report_id=doc_id,
+            published=published,
+            language=rec.get("language") or "en",
+            outlet=rec.get("outlet"),
+            url=rec.get("url"),
+        )
         yield doc_id, doc
 
 
 @cli.command()
-@click.option("--jsonl", "jsonl", is_flag=True, required=True,
-              help="Read one JSON report per line on stdin, write one result per line on stdout.")
+@click.option(
+    "--jsonl",
+    "jsonl",
+    is_flag=True,
+    required=True,
+    help="Read one JSON report per line on stdin, write one result per line on stdout.",
+)
 @click.option("--include-sensitive", is_flag=True, help="Include victims' names in the output.")
 @click.pass_obj
 def extract(settings: Settings, jsonl: bool, include_sensitive: bool) -> None:
@@ -134,11 +203,14 @@ def extract(settings: Settings, jsonl: bool, include_sensitive: bool) -> None:
 
     pipeline = _pipeline(settings)
     errors: list[dict[str, Any]] = []
-    pairs = list(_jsonl_docs(sys.stdin, errors))
+    pairs = list(_jsonl_docs(sys.stdin.buffer, errors))
     out = sys.stdout
-    for (doc_id, _), doc in zip(pairs, extract_docs(pipeline, (d for _, d in pairs), settings.batch_size),
-                                strict=True):
-        out.write(json.dumps(to_contract(doc, doc_id, include_sensitive=include_sensitive), ensure_ascii=False))
+    for (doc_id, _), doc in zip(
+        pairs, extract_docs(pipeline, (d for _, d in pairs), settings.batch_size), strict=True
+    ):
+        out.write(
+            json.dumps(to_contract(doc, doc_id, include_sensitive=include_sensitive), ensure_ascii=False)
+        )
         out.write("\n")
     for err in errors:
         out.write(json.dumps(err) + "\n")
@@ -148,8 +220,14 @@ def extract(settings: Settings, jsonl: bool, include_sensitive: bool) -> None:
 # ------------------------------------------------------------------------------------ events/export
 
 
-def _event_filter(types: Sequence[str], place: str | None, date_from: date | None, date_to: date | None,
-                  text: str | None, status: Sequence[str]) -> EventFilter:
+def _event_filter(
+    types: Sequence[str],
+    place: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    text: str | None,
+    status: Sequence[str],
+) -> EventFilter:
     return EventFilter(
         types=tuple(EventType(t) for t in types),
         place=place,
@@ -163,8 +241,10 @@ def _event_filter(types: Sequence[str], place: str | None, date_from: date | Non
 def _filter_options(f: Any) -> Any:
     f = click.option("--status", multiple=True, type=click.Choice([s.value for s in ReviewStatus]))(f)
     f = click.option("--text", "-q", "text", help="Full-text search over evidence and report text.")(f)
-    f = click.option("--to", "date_to", callback=_date_option, help="Events whose window ends on or after...")(f)
-    f = click.option("--from", "date_from", callback=_date_option, help="Events overlapping from this date.")(f)
+    f = click.option("--to", "date_to", callback=_date_option, help="Events overlapping up to this date.")(f)
+    f = click.option("--from", "date_from", callback=_date_option, help="Events overlapping from this date.")(
+        f
+    )
     f = click.option("--place", help="Place name, gazetteer id or admin unit (province, county).")(f)
     f = click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in EventType]))(f)
     return f
@@ -175,8 +255,17 @@ def _filter_options(f: Any) -> Any:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
-def events(settings: Settings, types: tuple[str, ...], place: str | None, date_from: date | None,
-           date_to: date | None, text: str | None, status: tuple[str, ...], limit: int, fmt: str) -> None:
+def events(
+    settings: Settings,
+    types: tuple[str, ...],
+    place: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    text: str | None,
+    status: tuple[str, ...],
+    limit: int,
+    fmt: str,
+) -> None:
     """List stored events, filtered by type, place, date range, status and free text."""
     from kirok.extract import event_json
     from kirok.render import event_table
@@ -194,13 +283,24 @@ def events(settings: Settings, types: tuple[str, ...], place: str | None, date_f
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson"]), required=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout)."
+)
 @click.option("--include-sensitive", is_flag=True, help="Include victims' names (keep such files protected).")
 @_filter_options
 @click.pass_obj
-def export(settings: Settings, fmt: str, output: Path | None, include_sensitive: bool, types: tuple[str, ...],
-           place: str | None, date_from: date | None, date_to: date | None, text: str | None,
-           status: tuple[str, ...]) -> None:
+def export(
+    settings: Settings,
+    fmt: str,
+    output: Path | None,
+    include_sensitive: bool,
+    types: tuple[str, ...],
+    place: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    text: str | None,
+    status: tuple[str, ...],
+) -> None:
     """Export events as CSV, JSON or GeoJSON."""
     from kirok.export import get_exporter
 
@@ -212,7 +312,11 @@ def export(settings: Settings, fmt: str, output: Path | None, include_sensitive:
     if output is None:
         n = exporter.write(found, reports, sys.stdout, include_sensitive=include_sensitive)
     else:
-        with output.open("w", encoding="utf-8", newline="") as fh:
+        try:
+            fh = output.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise ExportError(f"cannot write the file ({exc.strerror or exc})", origin=str(output)) from None
+        with fh:
             n = exporter.write(found, reports, fh, include_sensitive=include_sensitive)
     skipped = getattr(exporter, "skipped", 0)
     note = f" ({skipped} without coordinates left out)" if skipped else ""
@@ -248,6 +352,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("kirok: aborted", err=True)
         sys.exit(130)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+        click.echo(f"kirok: {exc.format_message()}{hint}", err=True)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
@@ -256,3 +367,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # a file that vanished or cannot be read or written: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"kirok: {where}{exc.strerror or exc}", err=True)
+        sys.exit(2)

@@ -1,8 +1,9 @@
 """The ingest run: files -> reports -> pipeline -> store, one bad input never stopping the others.
 
 Reports already stored (same SHA-256 of the original bytes) skip the pipeline: re-ingesting is a no-op.
-A sidecar ``<file>.meta.json`` beside a report gives metadata (published, outlet, url, language) that
-the file itself cannot carry; what the file says wins, then the sidecar, then the command line.
+A sidecar ``<file>.meta.json`` (or ``<stem>.meta.json``, as in ``samples/reports``) beside a report gives
+metadata (published, outlet, url, language) that the file itself cannot carry; what the file says wins,
+then the sidecar, then the command line.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from kirok.ingest import IngestDefaults, IngestProblem, Loaded, discover, parse_
 from kirok.pipeline.stage import Pipeline
 from kirok.store.base import AddOutcome, Store
 
-__all__ = ["IngestSummary", "ingest_paths", "sidecar_defaults"]
+__all__ = ["IngestSummary", "ingest_paths", "sidecar_defaults", "sidecar_path"]
 
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -34,10 +35,18 @@ class IngestSummary:
     problems: list[IngestProblem] = field(default_factory=list)
 
 
+def sidecar_path(path: Path) -> Path | None:
+    """The sidecar of ``path``: ``report.txt.meta.json``, else ``report.meta.json``, if either exists."""
+    for meta in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_name(path.stem + SIDECAR_SUFFIX)):
+        if meta.is_file():
+            return meta
+    return None
+
+
 def sidecar_defaults(path: Path, defaults: IngestDefaults) -> IngestDefaults | IngestProblem:
-    """``defaults`` overlaid with ``<path>.meta.json`` when it exists."""
-    meta = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not meta.is_file():
+    """``defaults`` overlaid with the sidecar of ``path`` (see :func:`sidecar_path`) when it exists."""
+    meta = sidecar_path(path)
+    if meta is None:
         return defaults
     origin = str(meta)
     try:
@@ -58,8 +67,12 @@ def sidecar_defaults(path: Path, defaults: IngestDefaults) -> IngestDefaults | I
     return dataclasses.replace(defaults, **updates)  # type: ignore[arg-type]
 
 
-def _loaded(paths: Sequence[Path], defaults: IngestDefaults, summary: IngestSummary,
-            on_file: Callable[[Path], None] | None) -> Iterator[Loaded]:
+def _loaded(
+    paths: Sequence[Path],
+    defaults: IngestDefaults,
+    summary: IngestSummary,
+    on_file: Callable[[Path], None] | None,
+) -> Iterator[Loaded]:
     for item in discover(paths):
         if isinstance(item, IngestProblem):
             summary.problems.append(item)
