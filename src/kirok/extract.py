@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from kirok.export.base import public_record
 from kirok.model import Event, Report
 from kirok.pipeline.doc import Doc
 from kirok.pipeline.stage import Pipeline
@@ -31,12 +32,8 @@ def extract_docs(pipeline: Pipeline, docs: Iterable[Doc], batch_size: int = 32) 
 
 
 def event_json(event: Event, *, include_sensitive: bool = False) -> dict[str, Any]:
-    """An event as JSON; victims' names are left out unless asked for."""
-    data = event.model_dump(mode="json")
-    if not include_sensitive:
-        for victim in data["victims"]:
-            victim.pop("name", None)
-    return data
+    """An event as JSON, the same record the JSON export writes: names left out unless asked for."""
+    return public_record(event, include_sensitive=include_sensitive)
 
 
 def to_contract(doc: Doc, doc_id: str, *, include_sensitive: bool = False) -> dict[str, Any]:
