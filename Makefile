@@ -45,7 +45,10 @@ test: setup browser-deps lint typecheck
 	$(BIN)/pytest
 
 bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/ingest_throughput.py
+	$(BIN)/python benchmarks/dates_throughput.py
+	$(BIN)/python benchmarks/timex_scores.py --out benchmarks/results/timex_scores.md
 
 gazetteer: setup
 	$(BIN)/python scripts/build_gazetteer.py

@@ -647,3 +647,24 @@ def test_the_real_program_prints_no_traceback_for_any_bad_input(
     for ran in runs:
         no_traceback(ran)
         assert all(line.startswith("kirok: ") for line in problem_lines(ran)), ran.stderr
+
+
+# ------------------------------------------------------------------------------ --stages
+
+
+def test_extract_with_named_stages_runs_only_those(kirok_process: RunKirok) -> None:
+    line = json.dumps({"id": "s1", "text": "Agents arrested a man on Oct. 12.", "published": "2021-10-22"})
+    ran = kirok_process(
+        "extract", "--jsonl", "--stages", "clean.segment.v1,dates.timex.v1", stdin=line + "\n"
+    )
+    assert ran.code == 0, ran.stderr
+    out = json.loads(ran.stdout)
+    assert [t["value"] for t in out["timexes"]] == ["2021-10-12"]
+    assert out["events"] == [] and out["places"] == []
+
+
+def test_extract_with_stages_in_a_wrong_order_is_one_line(kirok_process: RunKirok) -> None:
+    ran = kirok_process("extract", "--jsonl", "--stages", "dates.timex.v1,clean.segment.v1", stdin="")
+    assert ran.code == 2
+    assert len(ran.err_lines) == 1
+    assert "requires doc.sentences" in ran.err_lines[0] and "[K200]" in ran.err_lines[0]

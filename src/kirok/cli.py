@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -51,7 +52,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.pass_context
 def cli(ctx: click.Context, db: Path, key_file: Path | None) -> None:
     """Kirok: turn reports from North Korea into a verifiable record of events."""
-    ctx.obj = Settings.from_env(db_path=db, key_file=key_file)
+    ctx.obj = Settings.from_env(db_path=db, key_file=key_file, today=date.today())
 
 
 def _open_store(settings: Settings) -> Any:
@@ -63,6 +64,8 @@ def _open_store(settings: Settings) -> Any:
 def _pipeline(settings: Settings) -> Any:
     from kirok.pipeline.registry import build_pipeline
 
+    if settings.stages:
+        return build_pipeline(settings, settings.stages)
     return build_pipeline(settings)
 
 
@@ -196,11 +199,19 @@ def _jsonl_docs(stream: BinaryIO, errors: list[dict[str, Any]]) -> Iterator[tupl
     help="Read one JSON report per line on stdin, write one result per line on stdout.",
 )
 @click.option("--include-sensitive", is_flag=True, help="Include victims' names in the output.")
+@click.option(
+    "--stages",
+    help="Comma-separated pipeline stages to run instead of the default pipeline, e.g. "
+    "clean.segment.v1,dates.timex.v1 (checked when the pipeline is built).",
+)
 @click.pass_obj
-def extract(settings: Settings, jsonl: bool, include_sensitive: bool) -> None:
+def extract(settings: Settings, jsonl: bool, include_sensitive: bool, stages: str | None) -> None:
     """Extract events without a database (the contract of shared/eval/README.md)."""
     from kirok.extract import extract_docs, to_contract
 
+    if stages:
+        names = tuple(n.strip() for n in stages.split(",") if n.strip())
+        settings = dataclasses.replace(settings, stages=names)
     pipeline = _pipeline(settings)
     errors: list[dict[str, Any]] = []
     pairs = list(_jsonl_docs(sys.stdin.buffer, errors))

