@@ -359,7 +359,7 @@ def test_sentence_without_date_gets_window_from_previous_event_to_publication() 
     assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 3), PUBLISHED)
     assert sentence.date.resolution is DateResolution.RELATIVE
     assert sentence.date.precision is DatePrecision.MONTH
-    assert "date: after the latest date told before it, by the publication date" in sentence.reasons
+    assert "date: after the last date the story told before it, by publication" in sentence.reasons
 
 
 def test_backstory_date_does_not_become_the_carried_window() -> None:
@@ -767,3 +767,50 @@ def test_running_twice_on_one_doc_gives_the_same_events() -> None:
 
 def test_empty_doc_has_no_events() -> None:
     assert events_of(make("")) == []
+
+
+# ------------------------------------------------------------------ narrative dates and places
+
+
+def test_custody_without_a_date_lies_between_the_arrest_and_the_punishment() -> None:
+    text = (
+        "Report\n\n"
+        "A man was sent to a political prison camp late last month. "
+        "He was arrested in April after agents found his phone. "
+        "He was held in the holding cells of the county department for two months, where he was beaten."
+    )
+    doc = make(text, published=date(2023, 6, 15))
+    add_date(doc, "late last month", "2023-05", date(2023, 5, 21), date(2023, 5, 31))
+    add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
+    found = events_of(doc)
+    detention = by_type(found, EventType.DETENTION)
+    assert detention.date is not None
+    assert (detention.date.earliest, detention.date.latest) == (date(2023, 4, 1), date(2023, 5, 31))
+    assert any("by the punishment that followed" in r for r in detention.reasons)
+
+
+def test_an_old_date_is_backstory_and_does_not_anchor_the_story() -> None:
+    text = (
+        "Report\n\n"
+        "Agents arrested a woman on June 3. "
+        "Her brother left the country in 2015. "
+        "She was later sent to a labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "2015", "2015", date(2015, 1, 1), date(2015, 12, 31))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is not None and sentence.date.earliest == date(2023, 6, 3)
+
+
+def test_the_province_of_a_source_is_not_an_event_place() -> None:
+    text = (
+        "Report\n\n"
+        "Agents arrested a teacher in Hyesan, Ryanggang Province, on June 3. "
+        "According to a source in the province, she was detained in April."
+    )
+    doc = make(text)
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    add_place(doc, "Ryanggang Province", PlaceRole.CONTEXT)
+    found = [e for e in events_of(doc) if e.evidence[0].text.startswith("According")]
+    assert found and all(e.place is not None and e.place.name == "Hyesan" for e in found)

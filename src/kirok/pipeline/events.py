@@ -41,6 +41,9 @@ _ATTRIBUTION = re.compile(
     r"(?=\s+(?:told|said|reported|explained)\b|,)",
     re.IGNORECASE,
 )
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:sources?|residents?|informants?|contacts?)\s+(?:in|from|based in|living in)\s+$", re.IGNORECASE
+)
 _LEVEL_OF = {
     "province": "province",
     "provincial": "province",
@@ -50,7 +53,17 @@ _LEVEL_OF = {
 }
 _PROSE = (SegmentRole.BODY, SegmentRole.HEADLINE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\bthat\b")
-_DATED_TYPES = ("DATE", "DURATION")  # a TIME of day or a SET ("every Monday") does not date an event
+_DATED_TYPES = ("DATE", "DURATION")
+_PLUPERFECT = re.compile(
+    r"\bhad (?:been |already |previously |once )?\w+(?:ed|en|wn|ft|ught|ld)\b", re.IGNORECASE
+)
+_BACKSTORY_DAYS = 365
+#: Custody comes before the punishment it leads to; the punishment's date bounds an undated custody event.
+_CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
+_PUNISHMENT = (
+    EventType.SENTENCE,
+    EventType.EXECUTION,
+)  # a TIME of day or a SET ("every Monday") does not date an event
 #: How exact a place is; in a sentence the most exact wins, and only 0-1 carry over to later sentences.
 _PLACE_RANK = {
     PlacePrecision.EXACT: 0,
@@ -91,6 +104,7 @@ class _Draft:
     reasons: list[str] = field(default_factory=list)
     confidence: float = 0.55
     back_reference: bool = False  # "In the same week the man was taken away, ...": an act told before
+    backstory: bool = False  # "had been repatriated in 2019": before the story's own time
 
 
 class RuleEventStage(StageBase):
@@ -158,24 +172,61 @@ class RuleEventStage(StageBase):
             return min(before, key=lambda t: m_start - t.end)
         return None
 
-    def _attach_date(self, doc: Doc, draft: _Draft, known: list[TimeWindow]) -> None:
-        """The sentence's own date; else the window from the latest date told so far to publication."""
+    def _attach_own_date(self, doc: Doc, draft: _Draft) -> None:
         own = self._own_date(doc, draft)
         if own is not None and own.window is not None:
             draft.date, draft.date_value = own.window, own.value
             draft.reasons.append(f"date: “{own.text}” in the sentence")
             draft.confidence += 0.15
+            draft.backstory = _is_backstory(doc, draft, own.window)
+
+    def _attach_narrative_date(self, doc: Doc, draft: _Draft, drafts: list[_Draft]) -> None:
+        """A window for an event whose sentence gives no date, from the narrative around it.
+
+        It starts at the last date the story told before it (backstory excluded: what "had been" done
+        or happened long before), and ends at publication; an arrest, detention or ill-treatment also
+        ends by the punishment that followed it, when the report dates one.
+        """
+        if doc.published is None:
             return
-        starts = [w.earliest for w in known if w.earliest and doc.published and w.earliest <= doc.published]
-        if starts and doc.published:
-            earliest = max(starts)
-            draft.date = TimeWindow(
-                earliest=earliest,
-                latest=doc.published,
-                precision=precision_of(earliest, doc.published),
-                resolution=DateResolution.RELATIVE,
-            )
-            draft.reasons.append("date: after the latest date told before it, by the publication date")
+        before = [
+            d.date.earliest
+            for d in drafts
+            if d.date_value is not None
+            and d.date is not None
+            and d.date.earliest is not None
+            and not d.backstory
+            and d.sentence.start < draft.sentence.start
+            and d.sentence.role is SegmentRole.BODY
+            and d.date.earliest <= doc.published
+        ]
+        if not before:
+            return
+        earliest, latest = before[-1], doc.published
+        bound = ""
+        if draft.type in _CUSTODY:
+            ends = [
+                d.date.latest
+                for d in drafts
+                if d.type in _PUNISHMENT
+                and d.date_value is not None
+                and d.date is not None
+                and d.date.earliest is not None
+                and d.date.latest is not None
+                and earliest <= d.date.earliest
+                and d.date.latest < latest
+            ]
+            if ends:
+                latest, bound = min(ends), ", and by the punishment that followed"
+        draft.date = TimeWindow(
+            earliest=earliest,
+            latest=latest,
+            precision=precision_of(earliest, latest),
+            resolution=DateResolution.RELATIVE,
+        )
+        draft.reasons.append(
+            f"date: after the last date the story told before it{bound or ', by publication'}"
+        )
 
     # ---------------------------------------------------------------- places
 
@@ -190,7 +241,17 @@ class RuleEventStage(StageBase):
                 draft.reasons.append(f"place: “{best.text}” in the sentence")
                 draft.confidence += 0.1
                 return
-        ana = _ANAPHORA.search(doc.text, sent.start, sent.end)
+        ana = next(
+            (
+                m
+                for m in _ANAPHORA.finditer(doc.text, sent.start, sent.end)
+                if not _SOURCE_BEFORE.search(doc.text, max(0, m.start() - 40), m.start())
+                and not any(
+                    p.role is not PlaceRole.EVENT and p.start <= m.start() < p.end for p in doc.places
+                )
+            ),
+            None,
+        )
         if ana:
             level = _LEVEL_OF[(ana.group(1) or ana.group(2)).lower()]
             earlier = [
@@ -219,7 +280,6 @@ class RuleEventStage(StageBase):
 
     def __call__(self, doc: Doc) -> Doc:
         drafts = self._detect(doc)
-        known_dates: list[TimeWindow] = []
         last_place: Place | None = None
         for d in drafts:
             d.evidence.append(
@@ -231,10 +291,8 @@ class RuleEventStage(StageBase):
             )
             words = doc.text[d.match[0] : d.match[1]]
             d.reasons.append(f"rule {d.trigger.id}: “{words}”")
-            self._attach_date(doc, d, known_dates)
+            self._attach_own_date(doc, d)
             self._attach_place(doc, d, last_place)
-            if d.date_value is not None and d.date is not None and d.sentence.role is SegmentRole.BODY:
-                known_dates.append(d.date)
             own_places = [
                 p.place
                 for p in doc.places
@@ -245,6 +303,9 @@ class RuleEventStage(StageBase):
             ]
             if own_places:
                 last_place = own_places[-1]
+        for d in drafts:
+            if d.date is None:
+                self._attach_narrative_date(doc, d, drafts)
         source = Source(
             report_id=doc.report_id,
             outlet=doc.outlet,
@@ -284,6 +345,14 @@ class RuleEventStage(StageBase):
             confidence=round(min(d.confidence, 0.95), 2),
             reasons=tuple(d.reasons),
         )
+
+
+def _is_backstory(doc: Doc, draft: _Draft, window: TimeWindow) -> bool:
+    """Told in the past perfect, or more than a year before publication: background, not the story."""
+    clause = doc.text[draft.sentence.start : draft.match[1]]
+    if _PLUPERFECT.search(clause):
+        return True
+    return bool(doc.published and window.latest and (doc.published - window.latest).days > _BACKSTORY_DAYS)
 
 
 def _rank(place: Place | None) -> int:
