@@ -814,3 +814,17 @@ def test_the_province_of_a_source_is_not_an_event_place() -> None:
     add_place(doc, "Ryanggang Province", PlaceRole.CONTEXT)
     found = [e for e in events_of(doc) if e.evidence[0].text.startswith("According")]
     assert found and all(e.place is not None and e.place.name == "Hyesan" for e in found)
+
+
+def test_an_undated_act_in_the_lede_joins_the_dated_telling_in_the_body() -> None:
+    text = (
+        "Report\n\n"
+        "Agents in Hyesan have detained three women, a source told Example Wire.\n\n"
+        "The three women were arrested on June 3 at a house near the river."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert len(arrest.evidence) == 2
+    assert arrest.evidence[0].text.startswith("Agents in Hyesan")
+    assert arrest.date is not None and arrest.date.earliest == date(2023, 6, 3)

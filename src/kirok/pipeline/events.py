@@ -383,6 +383,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             earlier.reasons.append("merged: a later clause refers back to it")
         else:
             kept.append(d)
+    kept = _merge_lede(kept)
     for h in headlines:
         body = next((k for k in kept if k.type is h.type), None)
         if body is not None:
@@ -392,6 +393,34 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         else:
             kept.insert(0, h)
     return kept
+
+
+def _merge_lede(kept: list[_Draft]) -> list[_Draft]:
+    """The lede sums up what the body then tells with its date: an undated act in the lede joins the
+    first dated act of the same type after it."""
+    body = [k for k in kept if k.sentence.role is SegmentRole.BODY]
+    if not body:
+        return kept
+    lede = body[0].sentence.segment
+    out: list[_Draft] = []
+    for k in kept:
+        later = None
+        if k.sentence.segment == lede and k.date_value is None:
+            later = next(
+                (
+                    m
+                    for m in kept
+                    if m.type is k.type and m.sentence.segment != lede and m.date_value is not None
+                ),
+                None,
+            )
+        if later is None:
+            out.append(k)
+            continue
+        later.evidence[:0] = k.evidence
+        later.reasons.append("merged: the lede sums up this act")
+        later.confidence += 0.05
+    return out
 
 
 def _attribution(doc: Doc) -> str | None:
