@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kirok.model import SegmentRole
-from kirok.pipeline.dates import NO_PUBLICATION_DATE, TimexStage
+from kirok.pipeline.dates import NO_PUBLICATION_DATE, TimexStage, future_publication
 from kirok.pipeline.doc import Doc, Sentence
 from kirok.pipeline.stage import Stage
 from kirok.settings import Settings
@@ -50,3 +52,16 @@ def test_warns_without_publication_date() -> None:
 def test_pipe_runs_each_doc() -> None:
     docs = list(TimexStage(Settings()).pipe([_doc(date(2021, 10, 29)), _doc(None)]))
     assert [len(d.timexes) for d in docs] == [3, 3]
+
+
+def test_warns_on_publication_date_after_today() -> None:
+    doc = TimexStage(Settings(today=date(2030, 12, 31)))(_doc(date(2031, 1, 1)))
+    assert future_publication(date(2031, 1, 1)) in doc.warnings
+    assert "2031-01-01" in future_publication(date(2031, 1, 1))
+    assert doc.timexes[1].value == "2030-10-12"  # still read against the publication date
+
+
+@pytest.mark.parametrize("today", [date(2031, 1, 1), date(2031, 6, 1), None])
+def test_no_warning_when_publication_is_not_after_today(today: date | None) -> None:
+    doc = TimexStage(Settings(today=today))(_doc(date(2031, 1, 1)))
+    assert doc.warnings == []

@@ -139,7 +139,7 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("Prices fell last quarter.", "last quarter", FRI, "2021-Q3", "2021-07-01", "2021-09-30", "season"),
     ("The brigade worked through last weekend.", "last weekend", FRI, "2021-W42-WE", "2021-10-23", "2021-10-24", "day"),
     ("The brigade worked through this weekend.", "this weekend", MON, "2021-W44-WE", "2021-11-06", "2021-11-07", "day"),
-    ("Arrests doubled over the last decade.", "the last decade", FRI, "P1DE", "2011-10-29", "2021-10-29", "day"),
+    ("Arrests doubled over the last decade.", "the last decade", FRI, "P10Y", "2011-10-29", "2021-10-29", "day"),
     # ago
     ("He was arrested a week ago.", "a week ago", FRI, "2021-W42", "2021-10-18", "2021-10-24", "week"),
     ("He was arrested three months ago.", "three months ago", FRI, "2021-07", "2021-07-01", "2021-07-31", "month"),
@@ -183,7 +183,7 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("The session lasted twenty-five minutes.", "twenty-five minutes", FRI, "PT25M", None, None, None),
     ("He was held for several weeks.", "several weeks", FRI, "PXW", None, None, None),
     ("He was held for a few days.", "a few days", FRI, "PXD", None, None, None),
-    ("He was held for two and a half years.", "two and a half years", FRI, "P2.5Y", None, None, None),
+    ("He was held for two and a half years.", "two and a half years", FRI, "P2Y6M", None, None, None),
     ("It was a two-year sentence.", "two-year", FRI, "P2Y", None, None, None),
     ("He served a 15-year term.", "15-year", FRI, "P15Y", None, None, None),
     ("The siege lasted a fortnight.", "a fortnight", FRI, "P2W", None, None, None),

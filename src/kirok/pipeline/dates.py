@@ -5,6 +5,7 @@ A thin stage over :func:`kirok.timex.tag`; the rules and word lists live in ``da
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from kirok.pipeline.doc import Doc
@@ -12,7 +13,7 @@ from kirok.pipeline.stage import StageBase
 from kirok.settings import Settings
 from kirok.timex import tag
 
-__all__ = ["TimexStage"]
+__all__ = ["NO_PUBLICATION_DATE", "TimexStage", "future_publication"]
 
 NO_PUBLICATION_DATE = "no publication date: relative dates ('yesterday', 'last week') are left unresolved"
 
@@ -31,4 +32,17 @@ class TimexStage(StageBase):
         doc.timexes = sorted(tag(doc.text, doc.published), key=lambda t: (t.start, t.end))
         if doc.published is None and NO_PUBLICATION_DATE not in doc.warnings:
             doc.warnings.append(NO_PUBLICATION_DATE)
+        today = self.settings.today
+        if today is not None and doc.published is not None and doc.published > today:
+            warning = future_publication(doc.published)
+            if warning not in doc.warnings:
+                doc.warnings.append(warning)
         return doc
+
+
+def future_publication(published: date) -> str:
+    """The warning for a publication date after the real today."""
+    return (
+        f"publication date {published.isoformat()} is in the future; "
+        "relative dates are resolved against it anyway"
+    )

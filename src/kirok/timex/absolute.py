@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from kirok.model import DateResolution
 from kirok.timex.calendar import (
+    add_months,
     century_granule,
     day_granule,
     decade_granule,
@@ -42,6 +43,21 @@ def two_digit_year(yy: int, anchor: date | None) -> int:
     return year - 100 if year > pivot else year
 
 
+def _year_in_words(words: str, lexicon: Lexicon) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "eighteen hundred" -> 1800, "two thousand and one" -> 2001."""
+    parts = normal_key(words).replace("-", " ").split()
+    if parts[:2] == ["two", "thousand"]:
+        rest = [p for p in parts[2:] if p != "and"]
+        low = lexicon.number(" ".join(rest)) if rest else 0
+        return 2000 + low if isinstance(low, int) else None
+    high = lexicon.number(parts[0])
+    rest = [p for p in parts[1:] if p not in ("oh", "hundred")]
+    low = lexicon.number(" ".join(rest)) if rest else 0
+    if not isinstance(high, int) or not isinstance(low, int):
+        return None
+    return high * 100 + low
+
+
 def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading | None:
     warnings: list[str] = []
     year: int | None = None
@@ -50,6 +66,8 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
     elif groups.get("year2"):
         year = two_digit_year(int(groups["year2"] or 0), ref.anchor)
         warnings.append(f"two-digit year '{groups['year2']}' read as {year}")
+    elif groups.get("yearwords"):
+        year = _year_in_words(groups["yearwords"] or "", lexicon)
     elif groups.get("yrel") and ref.anchor is not None:
         year = ref.anchor.year + lexicon.relative_words[normal_key(groups["yrel"] or "")]
     mod = lexicon.modifiers.get(normal_key(groups["mod"])) if groups.get("mod") else None
@@ -59,8 +77,20 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
     if mod and reading.granule is not None:
         if normal_key(groups.get("mod") or "") == "earlier" and ref.anchor is not None:
             mod = "START"
-        reading = replace(reading, granule=narrow(reading.granule, mod))
+        whole = reading.granule
+        reading = replace(reading, granule=narrow(whole, mod))
+        if "half" in normal_key(groups.get("mod")) and whole.unit == "Y":  # the second half of 2008
+            first = date(whole.earliest.year, 1 if mod == "START" else 7, 1)
+            half = replace(whole, earliest=first, latest=add_months(first, 6) - timedelta(days=1))
+            reading = replace(reading, value=f"{reading.value}-H{1 if mod == 'START' else 2}", granule=half)
     ref.saw(reading.day, year)
+    day = reading.day
+    if day is not None and groups.get("weekof"):  # the week of March 6
+        week = week_granule(day)
+        return replace(reading, value=week.value, granule=week)
+    if day is not None and groups.get("part") and reading.type == "DATE":  # the night of 8 February 1904
+        code = lexicon.parts_of_day[normal_key(groups["part"])]
+        return replace(reading, type="TIME", value=f"{reading.value}T{code}")
     return reading
 
 
@@ -74,6 +104,10 @@ def _calendar(
 ) -> Reading | None:
     anchor = ref.anchor
     rel = normal_key(g["rel"]) if g.get("rel") else None
+    if g.get("decadewords"):  # "the nineties"
+        tens = lexicon.number(normal_key(g["decadewords"])[:-3] + "y")
+        first = 1900 + (tens if isinstance(tens, int) else 0)
+        return Reading("DATE", decade_granule(first).value, decade_granule(first), _ABS, tuple(warnings))
     if g.get("decade") or g.get("decade2"):
         first = (
             int(g["decade"] or 0)
@@ -131,8 +165,8 @@ def _calendar(
 
 def _year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense: str) -> int | None:
     anchor = ref.anchor
-    if rel in ("the previous", "the following", "the same") and ref.day is not None:
-        anchor = ref.day
+    if rel in ("the previous", "the following", "the same") and ref.last is not None:
+        anchor = ref.last.earliest
     if anchor is None:
         return ref.year
     here = (month, day or 0)
@@ -160,7 +194,8 @@ def _year_for(month: int, day: int | None, rel: str | None, ref: Reference, tens
 def _day_of_month(
     day: int, rel: str | None, ref: Reference, tense: str, warnings: list[str]
 ) -> Reading | None:
-    told = ref.recent_day(400)
+    last = ref.last if ref.last is not None and ref.at - ref.last_at <= 400 else None
+    told = last.earliest if last is not None and last.unit in ("D", "M") else None
     base = told or ref.anchor
     if base is None:
         return replace(unresolved("D", tuple(warnings)), value=f"XXXX-XX-{day:02d}")

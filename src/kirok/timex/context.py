@@ -11,11 +11,38 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kirok.timex.calendar import Granule
 from kirok.timex.lexicon import Lexicon
 
-__all__ = ["Reference", "clause_tense", "is_narrative"]
+__all__ = ["Reference", "clause_tense", "is_narrative", "unit_rank"]
+
+#: Units from finest to coarsest: an anaphor never counts from a date coarser than itself.
+_RANK = {
+    "D": 0,
+    "N": 0,
+    "H": 0,
+    "MIN": 0,
+    "S": 0,
+    "WE": 1,
+    "W": 1,
+    "FN": 1,
+    "M": 2,
+    "Q": 3,
+    "SE": 3,
+    "Y": 4,
+    "DE": 5,
+    "CE": 6,
+}
+
+
+def unit_rank(unit: str) -> int:
+    """How coarse a unit is: day 0, week 1, month 2, quarter or season 3, year 4, decade 5, century 6."""
+    return _RANK.get(unit, 0)
+
 
 _YEAR = re.compile(r"(?<![\w$.,])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+
+_PASSIVE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]\s|[\"\u201c\u201d]|,\s+(?:and|but|while|who|which|after|before)\s")
 
@@ -31,6 +58,8 @@ class Reference:
     day_at: int = -1  # where that day was written
     at: int = 0  # where the expression being read starts
     narrative: bool = False  # a story set in the past: year-less dates take the year it last named
+    last: Granule | None = None  # the last date the text named, at whatever precision it gave
+    last_at: int = -1  # where that date was written
 
     def last_day(self) -> date | None:
         return self.day or self.anchor
@@ -47,6 +76,22 @@ class Reference:
         """The day the text named last, if it did so close before the current expression."""
         return self.day if self.day is not None and self.at - self.day_at <= reach else None
 
+    def noted(self, granule: Granule) -> None:
+        """A date the text named: the one "the next day" or "that year" counts from."""
+        self.last, self.last_at = granule, self.at
+
+    def anaphor(self, unit: str) -> tuple[Granule | None, Granule | None]:
+        """What an anaphor of ``unit`` ("the next day", "that week") counts from: ``(granule, None)``;
+        ``(None, coarse)`` when the last date named is coarser than ``unit`` ("in 2019 ... the same
+        week"), which cannot be counted from; ``(None, None)`` when the text named no date.
+        """
+        last = self.last
+        if last is None:
+            return None, None
+        if unit_rank(last.unit) > unit_rank(unit):
+            return None, last
+        return last, None
+
     def saw(self, day: date | None, year: int | None) -> None:
         if day is not None:
             self.day, self.day_at = day, self.at
@@ -54,12 +99,14 @@ class Reference:
             self.year, self.year_at = year, self.at
 
 
-def clause_tense(text: str, start: int, end: int, lexicon: Lexicon) -> str:
+def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bool = False) -> str:
     """``"past"``, ``"future"`` or ``""`` (nothing says): the tense of the clause around ``start:end``.
 
     Looks back to the start of the clause, then forward to its end, and takes the marker nearest to the
     expression; a marker before it counts more than one after it. Strong markers ("will", "was",
-    "said") outrank "-ed" verbs, which are often participles ("must be returned by Jan. 14").
+    "said") outrank "-ed" verbs, which are often participles ("must be returned by Jan. 14"). With
+    ``calendar``, words that put a month or day ahead count too ("payable Dec. 1", "expires Nov. 6");
+    they do not for weekdays, which news uses for the days just past.
     """
     lo = max(0, start - 160)
     before = text[lo:start]
@@ -70,15 +117,20 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon) -> str:
     cut = _CLAUSE_BREAK.search(after)
     if cut:
         after = after[: cut.start()]
-    strong = (("future", lexicon.future_markers), ("past", lexicon.past_markers))
+    future = lexicon.date_future_markers if calendar else lexicon.future_markers
+    strong = (("future", future), ("past", lexicon.past_markers))
     for markers in (strong, (("past", lexicon.weak_past_markers),)):
         best: tuple[int, str] | None = None
         for tense, pattern in markers:
             for m in pattern.finditer(before):
+                if tense == "past" and _PASSIVE.search(before, 0, m.start()):
+                    continue  # "may be heard", "is to be held": a participle, not a past tense
                 distance = len(before) - m.end()
                 if best is None or distance < best[0]:
                     best = (distance, tense)
             ahead = pattern.search(after)
+            if ahead and tense == "past" and _PASSIVE.search(after, 0, ahead.start()):
+                ahead = None
             if ahead and (best is None or ahead.start() + 40 < best[0]):
                 best = (ahead.start() + 40, tense)
         if best is not None:

@@ -21,8 +21,26 @@ __all__ = ["duration_value", "read_bc", "read_clock", "read_duration", "read_set
 _REL = DateResolution.RELATIVE
 
 
+#: A unit, the next smaller one and how many of those it holds: 2.5 years are "P2Y6M".
+_SPLIT = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+#: Decades and centuries are written in years: "P10Y", "P200Y".
+_IN_YEARS = {"DE": 10, "CE": 100}
+
+
 def duration_value(count: int | float | str, unit: str) -> str:
-    """TIMEX3 duration: (3, "M") -> "P3M", (5, "H") -> "PT5H", ("X", "D") -> "PXD"."""
+    """TIMEX3 duration: (3, "M") -> "P3M", (5, "H") -> "PT5H", ("X", "D") -> "PXD", (2.5, "Y") -> "P2Y6M",
+    (2, "DE") -> "P20Y"."""
+    if unit in _IN_YEARS and not isinstance(count, str):
+        count, unit = count * _IN_YEARS[unit], "Y"
+        count = int(count) if float(count).is_integer() else count
+    if isinstance(count, float) and unit in _SPLIT and (count * _SPLIT[unit][1]).is_integer():
+        small, per = _SPLIT[unit]
+        whole, rest = int(count), round((count - int(count)) * per)
+        head = duration_value(whole, unit) if whole else "P"
+        tail = duration_value(rest, small)[1:]
+        if "T" in head:
+            tail = tail.removeprefix("T")
+        return head + tail
     if isinstance(count, float):
         number = f"{count:g}"
     else:
@@ -36,14 +54,14 @@ def duration_value(count: int | float | str, unit: str) -> str:
     return f"P{number}{unit}"
 
 
-def read_duration(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon, matched: str) -> Reading:
+def read_duration(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
     unit_word = normal_key(groups["unit"] or "")
     unit = lexicon.units[unit_word]
     plural = unit_word.endswith("s") and unit_word not in ("hrs", "mins", "secs")
     count: int | float | str
     if groups.get("num"):
         count = lexicon.number(groups["num"] or "")
-        if "and a half" in matched.lower() and isinstance(count, int):
+        if (groups.get("half") or groups.get("halfafter")) and isinstance(count, int):
             count = count + 0.5
     else:
         count = "X" if plural else 1

@@ -55,6 +55,7 @@ class Lexicon:
     vague_counts: dict[str, int]
     narrative: dict[str, float]
     future_markers: re.Pattern[str]
+    date_future_markers: re.Pattern[str]  # also say a calendar date lies ahead: "payable", "expires", "until"
     past_markers: re.Pattern[str]
     weak_past_markers: re.Pattern[str]  # "-ed" verbs: past unless a stronger marker says otherwise
     guards: dict[str, frozenset[str]]
@@ -203,7 +204,7 @@ def load_lexicon() -> Lexicon:
         modifiers=data["modifiers"],
         quantifiers=data["quantifiers"],
         deictic_days=data["deictic_days"],
-        references=data["references"],
+        references=data["references"] | data["rare_references"],
         reference_spans=data["reference_spans"],
         relative_words=data["relative_words"],
         anaphoric_words=frozenset(data["anaphoric_words"]),
@@ -213,6 +214,7 @@ def load_lexicon() -> Lexicon:
         vague_counts=data["vague_counts"],
         narrative=data["narrative"],
         future_markers=_markers(data["tense"]["future"]),
+        date_future_markers=_markers(data["tense"]["future"] + data["tense"]["future_for_dates"]),
         past_markers=_markers(data["tense"]["past"]),
         weak_past_markers=_markers([], data["tense"]["weak_past_pattern"]),
         guards={k: frozenset(v) for k, v in data["guards"].items()},

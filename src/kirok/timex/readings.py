@@ -8,7 +8,7 @@ from datetime import date
 from kirok.model import DateResolution
 from kirok.timex.calendar import Granule
 
-__all__ = ["NO_ANCHOR", "Reading", "unresolved"]
+__all__ = ["NO_ANCHOR", "Reading", "too_coarse", "unresolved"]
 
 NO_ANCHOR = "no publication date: the relative expression is left unresolved"
 
@@ -50,3 +50,34 @@ def unresolved(unit: str, warnings: tuple[str, ...] = (), type_: str = "DATE") -
     return Reading(
         type_, _UNRESOLVED.get(unit, "XXXX"), None, DateResolution.UNRESOLVED, (*warnings, NO_ANCHOR)
     )
+
+
+_UNIT_NAMES = {
+    "D": "day",
+    "N": "day",
+    "W": "week",
+    "WE": "weekend",
+    "FN": "week",
+    "M": "month",
+    "Q": "quarter",
+}
+
+
+def too_coarse(coarse: Granule, unit: str, type_: str = "DATE") -> Reading:
+    """An anaphor ("the same week", "the next day") after a date less precise than itself ("in 2019"):
+    the parts the earlier date gives are kept ("2019-WXX"), the rest left as X, with no window.
+    """
+    year = coarse.value[:4] if coarse.unit in ("D", "W", "WE", "M", "Q", "SE", "Y") else "XXXX"
+    month = coarse.value[5:7] if coarse.unit == "M" else "XX"
+    value = {
+        "D": f"{year}-{month}-XX",
+        "N": f"{year}-{month}-XX",
+        "W": f"{year}-WXX",
+        "FN": f"{year}-WXX",
+        "WE": f"{year}-WXX-WE",
+        "M": f"{year}-XX",
+        "Q": f"{year}-QX",
+    }.get(unit, year)
+    name = _UNIT_NAMES.get(unit, "unit")
+    warning = f"the last date named ({coarse.value}) is less precise than a {name}: left unresolved"
+    return Reading(type_, value, None, DateResolution.UNRESOLVED, (warning,))

@@ -24,7 +24,7 @@ from kirok.timex.calendar import (
 )
 from kirok.timex.context import Reference
 from kirok.timex.lexicon import Lexicon, normal_key
-from kirok.timex.readings import Reading, unresolved
+from kirok.timex.readings import Reading, too_coarse, unresolved
 
 __all__ = ["granule_of", "move", "read_deictic", "read_offset", "read_reference", "read_relative"]
 
@@ -72,8 +72,15 @@ def move(day: date, unit: str, steps: int) -> date:
     return day
 
 
-def read_reference(groups: dict[str, str | None], lexicon: Lexicon) -> Reading:
-    return Reading("DATE", lexicon.references[normal_key(groups["ref"] or "")], None, _REL)
+def read_reference(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
+    """ "Now", "recently", "the future"; "that time" is the last date named, at its own precision."""
+    value = lexicon.references[normal_key(groups["ref"] or "")]
+    if value == "ANAPHOR":
+        last = ref.last
+        if last is None:
+            return Reading("DATE", "PAST_REF", None, _REL)
+        return Reading("DATE", last.value, last, _REL)
+    return Reading("DATE", value, None, _REL)
 
 
 def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
@@ -87,7 +94,13 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
     else:
         word = normal_key(groups.get("partrel") or "")
         steps = -1 if word == "last" and part == "NI" else 0
-        base = ref.anchor if word in ("this", "last") else (ref.day or ref.anchor)
+        base = ref.anchor
+        if word not in ("this", "last"):
+            last, coarse = ref.anaphor("D")
+            if coarse is not None:
+                reading = too_coarse(coarse, "D", "TIME" if part else "DATE")
+                return replace(reading, value=reading.value + (f"T{part}" if part else ""))
+            base = last.earliest if last is not None else ref.anchor
     type_ = "TIME" if part else "DATE"
     if base is None:
         reading = unresolved("D", type_=type_)
@@ -99,8 +112,12 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
 
 
 def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading:
+    if groups.get("latest"):
+        return _latest_quarter(normal_key(groups["latest"]), bool(groups.get("unit")), ref)
     rel = normal_key(groups["rel"] or "")
     word = rel.removeprefix("the ")
+    if rel.startswith("the ") and word not in lexicon.relative_words:
+        rel = word = "the"  # "the full year", "the fiscal year"
     unit = _UNIT_CODES[normal_key(groups["unit"] or "")]
     anaphoric = word in lexicon.anaphoric_words or rel == "the next" or (word == "next" and unit == "D")
     if rel == "the" and ref.narrative_year() is not None:
@@ -109,20 +126,50 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     warnings: tuple[str, ...] = ()
     base = ref.anchor
     if anaphoric:
-        if ref.day is not None:
-            base = ref.day
-        elif ref.year is not None:
-            base = date(ref.year, 1, 1)
+        last, coarse = ref.anaphor(unit)
+        if coarse is not None:
+            return too_coarse(coarse, unit)
+        if last is not None:
+            base = last.earliest
         elif base is not None:
             warnings = (_NO_EARLIER_DATE,)
     if base is None:
         return unresolved(unit, warnings)
     granule = shift(granule_of(unit, base), steps)
+    if rel == "the" and not anaphoric:
+        granule = _the_unit(granule, base, tense)
     if groups.get("mod"):
         granule = _modified(granule, normal_key(groups["mod"] or ""), steps, anaphoric, ref.anchor, lexicon)
     if unit == "D":
         ref.saw(granule.earliest, None)
     return Reading("DATE", granule.value, granule, _REL, warnings)
+
+
+def _the_unit(granule: Granule, anchor: date, tense: str) -> Granule:
+    """ "The quarter" of a news report is the last one completed; "the weekend" the one just past,
+    unless the clause looks ahead; "the year" the current one."""
+    if granule.unit == "Q":
+        return shift(granule, -1)
+    if granule.unit == "WE":
+        if tense == "future" and granule.latest < anchor:
+            return shift(granule, 1)
+        if tense != "future" and granule.earliest > anchor:
+            return shift(granule, -1)
+    return granule
+
+
+def _latest_quarter(word: str, named: bool, ref: Reference) -> Reading:
+    """The latest quarter (the last one completed), the year-earlier quarter; "year-earlier" alone is
+    last year."""
+    year_ago = word.startswith("year")
+    unit = "Q" if named or not year_ago else "Y"
+    if ref.anchor is None:
+        return unresolved(unit)
+    if unit == "Y":
+        granule = year_granule(ref.anchor.year - 1)
+    else:
+        granule = shift(granule_of("Q", ref.anchor), -5 if year_ago else -1)
+    return Reading("DATE", granule.value, granule, _REL)
 
 
 def _modified(
@@ -147,7 +194,10 @@ def read_offset(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon)
     if direction in lexicon.deictic_directions:
         base = ref.anchor
     else:
-        base = ref.day
+        last, coarse = ref.anaphor(unit)
+        if coarse is not None and not isinstance(count, str):
+            return too_coarse(coarse, unit)
+        base = last.earliest if last is not None else None
         if base is None and ref.anchor is not None:
             base, warnings = ref.anchor, (_NO_EARLIER_DATE,)
     if isinstance(count, str):

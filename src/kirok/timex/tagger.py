@@ -38,6 +38,8 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
         ref.at = start
         reading = _read(rule, match, text, ref, lexicon)
         if reading is not None:
+            if reading.granule is not None and _names_a_date(rule, reading):
+                ref.noted(reading.granule)
             timexes.append(_timex(text, start, end, reading))
     return timexes
 
@@ -106,18 +108,20 @@ def _read(rule: Rule, match: re.Match[str], text: str, ref: Reference, lexicon: 
     groups = match.groupdict()
     kind = rule.kind
     if kind == "date":
-        tense = clause_tense(text, match.start(), match.end(), lexicon)
+        calendar = bool(groups.get("month") or groups.get("monthnum") or groups.get("holiday"))
+        tense = clause_tense(text, match.start(), match.end(), lexicon, calendar)
         return read_date(groups, ref, tense, lexicon)
     if kind == "deictic":
         return read_deictic(groups, ref, lexicon)
     if kind == "reference":
-        return read_reference(groups, lexicon)
+        return read_reference(groups, ref, lexicon)
     if kind == "relative":
-        return read_relative(groups, ref, "past", lexicon)
+        tense = clause_tense(text, match.start(), match.end(), lexicon) if rule.name == "the_unit" else "past"
+        return read_relative(groups, ref, tense, lexicon)
     if kind == "offset":
         return read_offset(groups, ref, lexicon)
     if kind == "duration":
-        return read_duration(groups, ref, lexicon, match.group(0))
+        return read_duration(groups, ref, lexicon)
     if kind == "set":
         return read_set(groups, lexicon)
     if kind == "clock":
@@ -125,6 +129,15 @@ def _read(rule: Rule, match: re.Match[str], text: str, ref: Reference, lexicon: 
     if kind == "bc":
         return read_bc(groups)
     return None
+
+
+def _names_a_date(rule: Rule, reading: Reading) -> bool:
+    """Whether later anaphors count from this reading. "A year earlier" does not: in "up from $5 a year
+    ago ... compared with $4 a year earlier" both count from the publication date."""
+    g = reading.granule
+    if g is None or reading.type not in ("DATE", "TIME") or not reading.value[:1].isdigit():
+        return False
+    return not (rule.kind == "offset" and g.unit != "D")
 
 
 def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:

@@ -1,0 +1,100 @@
+# ruff: noqa: E501
+"""Anaphors ("the same week", "the next day", "two days later") count from the date named last, but
+never from one less precise than themselves: that leaves them unresolved, with a warning."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kirok.model import DateResolution
+from kirok.pipeline.doc import Timex
+from kirok.timex import tag
+
+FRI = date(2021, 10, 29)
+
+
+def _find(sentence: str, phrase: str, anchor: date | None = FRI) -> Timex:
+    for t in tag(sentence, anchor):
+        if t.text == phrase:
+            return t
+    raise AssertionError(f"{phrase!r} not tagged in {sentence!r}")
+
+
+# (sentence, phrase, value): the earlier date is coarser than the anaphor
+# fmt: off
+COARSE: list[tuple[str, str, str]] = [
+    ("The family fled in 2019. In the same week the man was taken away.", "the same week", "2019-WXX"),
+    ("The family fled in 2019. That week the man was taken away.", "That week", "2019-WXX"),
+    ("The family fled in 2019. The next day the man was taken away.", "The next day", "2019-XX-XX"),
+    ("The family fled in 2019. The following month he was caught.", "The following month", "2019-XX"),
+    ("The family fled in 2019 and two days later he was caught.", "two days later", "2019-XX-XX"),
+    ("The family fled in October 2019. The next day he was caught.", "The next day", "2019-10-XX"),
+    ("The family fled in October 2019. On the same day he was caught.", "the same day", "2019-10-XX"),
+    ("The family fled in October 2019 and three days later he was caught.", "three days later", "2019-10-XX"),
+    ("The family fled in October 2019. That day he was caught.", "That day", "2019-10-XX"),
+    ("The family fled in October 2019. The same weekend he was caught.", "The same weekend", "2019-WXX-WE"),
+    ("The family fled last month. The next day he was caught.", "The next day", "2021-09-XX"),
+    ("The family fled last year. The following week he was caught.", "The following week", "2020-WXX"),
+    ("The family fled in the summer of 2018. The next day he was caught.", "The next day", "2018-XX-XX"),
+    ("The family fled in the 1990s. The following year he was caught.", "The following year", "XXXX"),
+    ("The family fled last week. The next day he was caught.", "The next day", "2021-XX-XX"),
+    ("The unit was formed in 2016. That same night it was sent out.", "That same night", "2016-XX-XXTNI"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value"), COARSE)
+def test_coarser_reference_leaves_anaphor_unresolved(sentence: str, phrase: str, value: str) -> None:
+    t = _find(sentence, phrase)
+    assert t.value == value
+    assert t.window is not None
+    assert t.window.earliest is None and t.window.latest is None
+    assert t.window.resolution is DateResolution.UNRESOLVED
+    assert any("less precise" in w for w in t.warnings)
+
+
+# (sentence, phrase, value, earliest, latest): the earlier date is as fine as the anaphor or finer
+# fmt: off
+FINE: list[tuple[str, str, str, str, str]] = [
+    ("He fled on Oct. 12, 2019. In the same week he was caught.", "the same week", "2019-W41", "2019-10-07", "2019-10-13"),
+    ("He fled in October 2019. The following month he was caught.", "The following month", "2019-11", "2019-11-01", "2019-11-30"),
+    ("He fled in October 2019. That year the border was closed.", "That year", "2019", "2019-01-01", "2019-12-31"),
+    ("He fled in 2019. The following year he was caught.", "The following year", "2020", "2020-01-01", "2020-12-31"),
+    ("He fled on March 3, 2020, and was caught the next day.", "the next day", "2020-03-04", "2020-03-04", "2020-03-04"),
+    ("He fled on March 3, 2020, and was caught a year later.", "a year later", "2021", "2021-01-01", "2021-12-31"),
+    ("He fled in 2015. In 2018 he came back. The next year he left.", "The next year", "2019", "2019-01-01", "2019-12-31"),
+    ("He fled on Oct. 2, 2015. In 2018 he came back. The following year he left.", "The following year", "2019", "2019-01-01", "2019-12-31"),
+    ("He fled in October 2018. Three months later he was caught.", "Three months later", "2019-01", "2019-01-01", "2019-01-31"),
+    ("He fled on Oct. 12, 2018. He was caught that night.", "that night", "2018-10-12TNI", "2018-10-12", "2018-10-12"),
+    ("He fled on Oct. 12, 2018. At that time the border was open.", "that time", "2018-10-12", "2018-10-12", "2018-10-12"),
+    ("He fled in May 2018. At that time the border was open.", "that time", "2018-05", "2018-05-01", "2018-05-31"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value", "earliest", "latest"), FINE)
+def test_anaphor_counts_from_last_date(
+    sentence: str, phrase: str, value: str, earliest: str, latest: str
+) -> None:
+    t = _find(sentence, phrase)
+    assert t.value == value
+    assert t.window is not None
+    assert (t.window.earliest, t.window.latest) == (date.fromisoformat(earliest), date.fromisoformat(latest))
+
+
+def test_offset_in_years_is_no_reference_for_the_next_offset() -> None:
+    # both compare with the publication date: "a year ago" does not move "a year earlier" back again
+    found = tag("Profit rose to $5 from $4 a year ago; sales were $9, up from $8 a year earlier.", FRI)
+    assert [t.value for t in found] == ["2020", "2020"]
+
+
+def test_anaphor_without_any_date_reads_against_publication_and_warns() -> None:
+    t = _find("He was caught the next day.", "the next day")
+    assert t.value == "2021-10-30"
+    assert t.warnings
+
+
+def test_that_time_without_a_date_is_past() -> None:
+    assert _find("At that time the border was open.", "that time").value == "PAST_REF"

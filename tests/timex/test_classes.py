@@ -1,0 +1,127 @@
+# ruff: noqa: E501
+"""Classes of expressions the tagger once got wrong, one row each; all sentences written for these tests.
+
+Publication 2021-10-29 is a Friday; 2021-10-22 the Friday before.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kirok.timex import tag
+
+FRI = date(2021, 10, 29)
+OCT22 = date(2021, 10, 22)
+NOV02 = date(2021, 11, 2)
+
+
+# (sentence, phrase, published, type, value)
+# fmt: off
+ROWS: list[tuple[str, str, date, str, str]] = [
+    # tense of year-less dates: words that put a date ahead
+    ("The dividend is payable Jan. 3 to holders of record.", "Jan. 3", NOV02, "DATE", "2022-01-03"),
+    ("The offer, which expires Dec. 15, was raised.", "Dec. 15", NOV02, "DATE", "2021-12-15"),
+    ("The rule becomes effective Feb. 1.", "Feb. 1", NOV02, "DATE", "2022-02-01"),
+    ("He must report to the police by Jan. 14.", "Jan. 14", NOV02, "DATE", "2022-01-14"),
+    ("The bid was extended until Nov. 20.", "Nov. 20", NOV02, "DATE", "2021-11-20"),
+    ("The deal would close in January.", "January", NOV02, "DATE", "2022-01"),
+    ("The case may be heard in February.", "February", NOV02, "DATE", "2022-02"),
+    ("The plan was announced Aug. 21.", "Aug. 21", NOV02, "DATE", "2021-08-21"),
+    ("Funds rose through Oct. 19, the firm said.", "Oct. 19", NOV02, "DATE", "2021-10-19"),
+    ("He was arrested on Oct. 28.", "Oct. 28", OCT22, "DATE", "2020-10-28"),
+    # weekdays: modals and reported future do not move a weekday ahead
+    ("The guards could not be found Wednesday in the village.", "Wednesday", FRI, "DATE", "2021-10-27"),
+    ("The court ruled Wednesday that he must be sent back.", "Wednesday", FRI, "DATE", "2021-10-27"),
+    ("The official said Thursday that talks would resume.", "Thursday", FRI, "DATE", "2021-10-28"),
+    ("The officials will meet on Monday.", "Monday", FRI, "DATE", "2021-11-01"),
+    # the year, the quarter, the weekend alone
+    ("Exports fell for the year, the ministry said.", "the year", FRI, "DATE", "2021"),
+    ("Exports fell for the full year.", "the full year", FRI, "DATE", "2021"),
+    ("Profit fell in the quarter.", "the quarter", FRI, "DATE", "2021-Q3"),
+    ("Profit fell in the latest quarter.", "the latest quarter", FRI, "DATE", "2021-Q3"),
+    ("Profit fell from the year-earlier quarter.", "the year-earlier quarter", FRI, "DATE", "2020-Q3"),
+    ("Sales were flat from year-earlier levels.", "year-earlier", FRI, "DATE", "2020"),
+    ("Guards searched the houses over the weekend.", "the weekend", FRI, "DATE", "2021-W42-WE"),
+    ("Guards will search the houses over the weekend.", "the weekend", FRI, "DATE", "2021-W43-WE"),
+    ("Guards searched the houses over the weekend.", "the weekend", date(2021, 11, 1), "DATE", "2021-W43-WE"),
+    # references
+    ("Prices may rise in future.", "future", FRI, "DATE", "FUTURE_REF"),
+    ("The then current rules were strict.", "then current", FRI, "DATE", "PAST_REF"),
+    ("The camp was formerly a school.", "formerly", FRI, "DATE", "PAST_REF"),
+    ("A recent report said so.", "recent", FRI, "DATE", "PAST_REF"),
+    ("Prices have been rising recently.", "recently", FRI, "DATE", "PAST_REF"),
+    ("Things may change in the future.", "the future", FRI, "DATE", "FUTURE_REF"),
+    ("The market is now closed.", "now", FRI, "DATE", "PRESENT_REF"),
+    # years and decades in words
+    ("The camp opened in nineteen ninety-six.", "nineteen ninety-six", FRI, "DATE", "1996"),
+    ("The camp opened in nineteen seventy-nine.", "nineteen seventy-nine", FRI, "DATE", "1979"),
+    ("The camp opened in eighteen oh five.", "eighteen oh five", FRI, "DATE", "1805"),
+    ("The camp will close by the year two thousand.", "the year two thousand", FRI, "DATE", "2000"),
+    ("The camp will close by the year two thousand and one.", "the year two thousand and one", FRI, "DATE", "2001"),
+    ("Famine struck in the nineties.", "the nineties", FRI, "DATE", "199"),
+    ("Markets spread in the late eighties.", "the late eighties", FRI, "DATE", "198"),
+    # fractions, decades and centuries as durations
+    ("The march lasted 5 1/2 hours.", "5 1/2 hours", FRI, "DURATION", "PT5H30M"),
+    ("He served 2 1/2 years.", "2 1/2 years", FRI, "DURATION", "P2Y6M"),
+    ("He served two and a half years.", "two and a half years", FRI, "DURATION", "P2Y6M"),
+    ("He hid for a day and a half.", "a day and a half", FRI, "DURATION", "P1DT12H"),
+    ("He hid for one and a half months.", "one and a half months", FRI, "DURATION", "P1.5M"),
+    ("The camp has stood for two decades.", "two decades", FRI, "DURATION", "P20Y"),
+    ("The camp has stood for a century.", "a century", FRI, "DURATION", "P100Y"),
+    ("The camp has stood for decades.", "decades", FRI, "DURATION", "PXDE"),
+    ("He served a five-year term.", "five-year", FRI, "DURATION", "P5Y"),
+    ("He hid for nearly two years.", "nearly two years", FRI, "DURATION", "P2Y"),
+    # parts of a named day, weeks of a day, halves of a year
+    ("Troops crossed on the night of 8 February 1904.", "the night of 8 February 1904", FRI, "TIME", "1904-02-08TNI"),
+    ("Troops crossed on the morning of April 19, 1775.", "the morning of April 19, 1775", FRI, "TIME", "1775-04-19TMO"),
+    ("Troops crossed early in the morning of 29 April 1975.", "early in the morning of 29 April 1975", FRI, "TIME", "1975-04-29TMO"),
+    ("Troops crossed on the evening of January 29, 1960.", "the evening of January 29, 1960", FRI, "TIME", "1960-01-29TEV"),
+    ("The hearing is set for the week of Nov. 8.", "the week of Nov. 8", FRI, "DATE", "2021-W45"),
+    ("The hearing was held the week of March 6, 2017.", "the week of March 6, 2017", FRI, "DATE", "2017-W10"),
+    ("Prices rose in the second half of 2008.", "the second half of 2008", FRI, "DATE", "2008-H2"),
+    ("Prices rose in the first half of 2019.", "the first half of 2019", FRI, "DATE", "2019-H1"),
+    ("Prices rose in the latter half of 2008.", "the latter half of 2008", FRI, "DATE", "2008-H2"),
+    # sets
+    ("Inspections are held every day.", "every day", FRI, "SET", "P1D"),
+    ("Inspections are held every Monday.", "every Monday", FRI, "SET", "XXXX-WXX-1"),
+    ("Inspections are held weekly.", "weekly", FRI, "SET", "P1W"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "published", "type_", "value"), ROWS)
+def test_class(sentence: str, phrase: str, published: date, type_: str, value: str) -> None:
+    found = tag(sentence, published)
+    hits = [t for t in found if t.text == phrase]
+    assert hits, f"{phrase!r} not tagged; got {[t.text for t in found]}"
+    assert (hits[0].type, hits[0].value) == (type_, value)
+
+
+# (sentence, phrase, published, earliest, latest): the windows events are dated with
+# fmt: off
+WINDOWS: list[tuple[str, str, date, str, str]] = [
+    ("Ten people were arrested earlier this month.", "earlier this month", OCT22, "2021-10-01", "2021-10-21"),
+    ("Ten people were arrested last week.", "last week", OCT22, "2021-10-11", "2021-10-17"),
+    ("Ten people were arrested last week.", "last week", date(2021, 10, 24), "2021-10-11", "2021-10-17"),
+    ("Ten people were arrested late last month.", "late last month", OCT22, "2021-09-21", "2021-09-30"),
+    ("Ten people were arrested on Oct. 28.", "Oct. 28", OCT22, "2020-10-28", "2020-10-28"),
+    ("Ten people were arrested in November.", "November", OCT22, "2020-11-01", "2020-11-30"),
+    ("Ten people were arrested in the second half of 2008.", "the second half of 2008", OCT22, "2008-07-01", "2008-12-31"),
+    ("Ten people were arrested in the first half of 2019.", "the first half of 2019", OCT22, "2019-01-01", "2019-06-30"),
+    ("Ten people were arrested the week of Oct. 4.", "the week of Oct. 4", OCT22, "2021-10-04", "2021-10-10"),
+    ("Ten people were arrested over the weekend.", "the weekend", OCT22, "2021-10-16", "2021-10-17"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "published", "earliest", "latest"), WINDOWS)
+def test_window(sentence: str, phrase: str, published: date, earliest: str, latest: str) -> None:
+    (t,) = [t for t in tag(sentence, published) if t.text == phrase]
+    assert t.window is not None
+    assert (t.window.earliest, t.window.latest) == (date.fromisoformat(earliest), date.fromisoformat(latest))
+
+
+def test_table_is_large() -> None:
+    assert len(ROWS) + len(WINDOWS) >= 60
