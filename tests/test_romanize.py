@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kirok.romanize import light_form, load_tables, name_key, name_parts, token_key
+from kirok.romanize import (
+    join_keys,
+    light_form,
+    load_tables,
+    name_key,
+    name_parts,
+    south_korean_spelling,
+    token_key,
+)
 
 #: (one spelling, another spelling): both must give the same key.
 SAME = [
@@ -203,3 +211,37 @@ def test_tables_come_from_the_data_file() -> None:
     assert tables.suffix_kind("county") == "county"
     assert tables.direction_words["north"] == "puk"
     assert "시" in tables.hangul_suffixes
+
+
+@pytest.mark.parametrize(
+    ("northern", "southern"),
+    [
+        ("룡천군", "용천군"),
+        ("녕변", "영변"),
+        ("리원", "이원"),
+        ("라선시", "나선시"),
+        ("로동자구", "노동자구"),
+        ("락원", "낙원"),
+    ],
+)
+def test_south_korean_spelling_applies_the_initial_sound_rule(northern: str, southern: str) -> None:
+    assert south_korean_spelling(northern) == southern
+    assert name_key(northern) == name_key(southern)
+
+
+@pytest.mark.parametrize("word", ["평양", "회령", "Hoeryong", ""])
+def test_south_korean_spelling_leaves_other_words_alone(word: str) -> None:
+    assert south_korean_spelling(word) == word
+
+
+def test_joined_keys_equal_the_key_of_the_joined_word() -> None:
+    assert join_keys(token_key("Hyong"), token_key("gwon")) == token_key("Hyonggwon")
+    assert join_keys(join_keys("kim", "hyonk"), "kwon") == join_keys("kim", join_keys("hyonk", "kwon"))
+    assert name_key("Kim Hyong Gwon") == name_key("Kimhyonggwon")
+
+
+@pytest.mark.parametrize(
+    ("misspelt", "name"), [("Hoeryonggg", "Hoeryong"), ("Onsongg", "Onsong"), ("Sinuijuu", "Sinuiju")]
+)
+def test_letters_written_thrice_or_at_the_end_are_not_folded(misspelt: str, name: str) -> None:
+    assert name_key(misspelt) != name_key(name)

@@ -18,7 +18,16 @@ from typing import Any
 
 from kirok.errors import ConfigError
 from kirok.model import PlacePrecision
-from kirok.romanize import hangul_kind, is_hangul, light_form, load_tables, name_parts, token_key, word_spans
+from kirok.romanize import (
+    hangul_kind,
+    is_hangul,
+    join_keys,
+    light_form,
+    load_tables,
+    name_parts,
+    token_key,
+    word_spans,
+)
 
 __all__ = ["LEVELS", "Gazetteer", "GazetteerEntry", "NameIndexEntry", "NameMatch"]
 
@@ -32,6 +41,7 @@ _KIND_LEVELS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "province": frozenset({"province"}),
         "city": frozenset({"county", "province", "town"}),
+        "special_city": frozenset({"province"}),  # 평양직할시, 남포특별시: the province-level unit
         "county": frozenset({"county"}),
         "town": frozenset({"town", "county"}),
         "workers_district": frozenset({"town", "sub_unit"}),
@@ -60,7 +70,7 @@ class GazetteerEntry:
 
     @property
     def precision(self) -> PlacePrecision:
-        """How exactly this entry places an event (ACLED style)."""
+        """How exactly this entry places an event (ACLED style); a river never places one exactly."""
         if self.level == "country":
             return PlacePrecision.COUNTRY
         if self.level == "province":
@@ -69,7 +79,7 @@ class GazetteerEntry:
             return PlacePrecision.COUNTY
         if self.level == "river":
             return PlacePrecision.UNKNOWN
-        if self.level == "sub_unit" or self.coords == "parent":
+        if self.level in ("sub_unit", "facility") or self.coords == "parent":
             return PlacePrecision.SUB_UNIT
         return PlacePrecision.EXACT
 
@@ -163,10 +173,14 @@ class Gazetteer:
                 continue
             if kind is None and None not in item.kinds and item.kinds & _BOUND_KINDS:
                 continue
-            out.append(entry)
+            out.append((kind not in item.kinds, entry))
         if levels is not None and not out and kind not in _BOUND_KINDS:
             return self.candidates(key)
-        return tuple(sorted(out, key=lambda e: (_LEVEL_RANK.get(e.level, 9), e.id)))
+        fits = levels or frozenset(LEVELS)
+        ranked = sorted(
+            out, key=lambda o: (o[1].level not in fits, o[0], _LEVEL_RANK.get(o[1].level, 9), o[1].id)
+        )
+        return tuple(e for _, e in ranked)
 
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
         """Entries a written name can mean, best first: ``lookup("Hoeryŏng-si")`` -> Hoeryong (KP0203)."""
@@ -198,7 +212,7 @@ class Gazetteer:
                 for j in range(first, min(len(tokens), first + _MAX_TOKENS)):
                     if j > first and not joined[j - 1]:
                         break
-                    acc += keys[j]
+                    acc = join_keys(acc, keys[j])
                     if acc not in self.prefixes:
                         break
                     if acc + direction in self._index:

@@ -29,10 +29,12 @@ __all__ = [
     "TOKEN_RE",
     "is_hangul",
     "hangul_kind",
+    "join_keys",
     "light_form",
     "load_tables",
     "name_key",
     "name_parts",
+    "south_korean_spelling",
     "token_key",
     "word_spans",
 ]
@@ -41,6 +43,9 @@ __all__ = [
 TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’‘ʼ`](?=[^\W\d_]))*|\d+")
 
 _APOSTROPHES = str.maketrans("", "", "'’‘ʼ`")
+#: A consonant written twice before a vowel where two keys meet ("Hyong" + "gwon" -> "hyonk" + "kwon"):
+#: one is enough, as the ``latin_rules`` of ``romanization.json`` have it inside a word.
+_DOUBLED = re.compile(r"([b-df-hj-mp-tv-z])\1(?=[aeiouwy])")
 _HANGUL_BASE, _HANGUL_LAST = 0xAC00, 0xD7A3
 _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -160,6 +165,37 @@ def _hangul_key(word: str, tables: RomanizationTables) -> str:
     return "".join(out)
 
 
+def join_keys(left: str, right: str) -> str:
+    """Two token keys joined as one word would be keyed: ``join_keys("hyonk", "kwon") == "hyonkwon"``.
+
+    So "Kim Hyong Gwon" and "Kimhyonggwon" share a key; joining is associative, so a scanner can join
+    keys one token at a time.
+    """
+    if left and right and _DOUBLED.match(left[-1] + right[:2]):
+        return left + right[1:]
+    return left + right
+
+
+def south_korean_spelling(word: str) -> str:
+    """The South Korean spelling of a hangul name (initial-sound rule, 두음법칙): 룡천 -> 용천, 녕변 -> 영변.
+
+    Only the first syllable changes; a Southern or non-hangul word comes back unchanged. The gazetteer
+    stores the Northern spelling; both spellings share a key (:func:`token_key`).
+    """
+    word = unicodedata.normalize("NFC", word)
+    code = ord(word[0]) - _HANGUL_BASE if word else -1
+    if not 0 <= code <= _HANGUL_LAST - _HANGUL_BASE:
+        return word
+    tables = load_tables()
+    initial, rest = divmod(code, 588)
+    vowel = rest // 28
+    if initial == _INITIALS.index("ㄹ"):
+        initial = tables.rieul_before_iotized if vowel in tables.iotized else tables.rieul_elsewhere
+    elif initial == _INITIALS.index("ㄴ") and vowel in tables.iotized:
+        initial = tables.nieun_before_iotized
+    return chr(_HANGUL_BASE + initial * 588 + rest) + word[1:]
+
+
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """Words of ``text`` as (start, end, word); a possessive "'s" is not part of the word."""
     out = []
@@ -191,7 +227,10 @@ def name_parts(name: str) -> NameParts:
         else:
             break
         tokens, lights = tokens[:-1], lights[:-1]
-    key = "".join(token_key(t) for t in tokens) + direction
+    key = ""
+    for token in tokens:
+        key = join_keys(key, token_key(token))
+    key += direction
     if kind is None and direction:
         kind = "province"
     if kind is None and tokens and is_hangul(tokens[-1]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -215,3 +216,180 @@ def test_runs_without_entities_in_a_pipeline() -> None:
     doc = pipeline(Doc(text="A source in Hyesan said so."))
     assert [m.text for m in doc.places] == ["Hyesan"]
     assert "doc.places" in doc.fulfilled
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _table(name: str) -> list[tuple[str, str, str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]  # type: ignore[misc]
+
+
+VARIANTS = _table("place_variants.tsv")
+NOT_NORTH_KOREAN = _table("place_unknown.tsv")
+
+
+def _event_place_id(stage: GazetteerPlaceStage, spelling: str) -> str | None:
+    doc = body(f"Police made arrests in {spelling} last week.")
+    ids = [m.place.gazetteer_id for m in stage(doc).places if m.place is not None]
+    return ids[0] if ids else None
+
+
+def test_the_variant_table_is_large_and_covers_every_province() -> None:
+    assert len(VARIANTS) >= 400
+    assert len({row[1] for row in VARIANTS}) >= 200
+    provinces = {row[2].split(" (")[0] for row in VARIANTS}
+    assert {
+        "Ryanggang",
+        "North Hamgyong",
+        "South Hamgyong",
+        "Kangwon",
+        "Chagang",
+        "North Pyongan",
+    } <= provinces
+    assert {"South Pyongan", "North Hwanghae", "South Hwanghae", "Pyongyang", "Nampo"} <= provinces
+    assert sum(1 for row in VARIANTS if any("\uac00" <= c <= "\ud7a3" for c in row[0])) >= 150
+
+
+@pytest.mark.parametrize(("spelling", "entry_id", "province"), VARIANTS)
+def test_every_variant_resolves(
+    stage: GazetteerPlaceStage, spelling: str, entry_id: str, province: str
+) -> None:
+    first = stage.gazetteer.lookup(spelling)
+    if first and first[0].id == entry_id:
+        return
+    assert _event_place_id(stage, spelling) == entry_id, (province, [e.id for e in first])
+
+
+@pytest.mark.parametrize(("spelling", "entry_id", "note"), NOT_NORTH_KOREAN)
+def test_weak_and_foreign_names(stage: GazetteerPlaceStage, spelling: str, entry_id: str, note: str) -> None:
+    found = stage.gazetteer.lookup(spelling)
+    if entry_id == "-":
+        assert found == (), note
+        mentions = stage(body(f"Police made arrests in {spelling} last week.")).places
+        assert all(m.place is None for m in mentions), note
+    else:
+        assert found and found[0].id == entry_id and found[0].country != "KP", note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "entry_id", "kept"),
+    [
+        (
+            "He was held at the Onsong County MSS detention centre for a month.",
+            "Onsong County MSS detention centre",
+            "KP0220",
+            "Onsong County MSS detention centre",
+        ),
+        ("Guards at the Hyesan jipkyulso beat him.", "Hyesan jipkyulso", "KP0101", "Hyesan jipkyulso"),
+        ("She spent a year in Hamhung's prison.", "Hamhung's prison", "KP0307", "Hamhung's prison"),
+    ],
+)
+def test_facilities_named_after_their_place(
+    stage: GazetteerPlaceStage, sentence: str, written: str, entry_id: str, kept: str
+) -> None:
+    mention = found(stage, body(sentence))[written]
+    assert mention.role is PlaceRole.EVENT
+    assert mention.place is not None and mention.place.gazetteer_id == entry_id
+    assert mention.place.precision is PlacePrecision.SUB_UNIT
+    assert mention.place.admin_path[-1] == kept
+
+
+def test_the_county_detention_centre_refers_back(stage: GazetteerPlaceStage) -> None:
+    doc = body("Police arrested him in Musan. He was held in the county detention center for weeks.")
+    mention = found(stage, doc)["the county detention center"]
+    assert mention.place is not None and mention.place.gazetteer_id == "KP0218"
+    assert mention.place.precision is PlacePrecision.SUB_UNIT
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "entry_id"),
+    [
+        ("She was sent to Chongori kyohwaso.", "Chongori kyohwaso", "kc:kyohwaso-12"),
+        ("He died in Camp 15 in 2001.", "Camp 15", "kc:camp-15"),
+        ("He was sent to Kwalliso No. 16 after the trial.", "Kwalliso No. 16", "kc:camp-16"),
+        ("They crossed at the Sino-Korean Friendship Bridge.", "Sino-Korean Friendship Bridge", None),
+        ("Trucks queued at the Manpo-Jian bridge.", "Manpo-Jian bridge", "kc:crossing-manpo-jian"),
+    ],
+)
+def test_camps_prisons_and_crossings(
+    stage: GazetteerPlaceStage, text: str, written: str, entry_id: str | None
+) -> None:
+    place = found(stage, body(text))[written].place
+    assert place is not None and place.country == "KP"
+    assert place.gazetteer_id == (entry_id or "kc:crossing-sinuiju-dandong")
+
+
+def test_the_tumen_after_the_is_the_river(stage: GazetteerPlaceStage) -> None:
+    mentions = stage(body("Three women crossed the Tumen near Namyang; one reached Tumen safely.")).places
+    places = {m.text: m for m in mentions}
+    river, city = mentions[0], mentions[-1]
+    assert city.place is not None and city.place.gazetteer_id == "CN-JL-tumen"
+    assert city.role is PlaceRole.FOREIGN
+    assert river.place is not None and river.place.gazetteer_id == "kc:river-tumen"
+    assert river.place.precision is PlacePrecision.UNKNOWN
+    assert river.role is PlaceRole.EVENT
+    assert places["Namyang"].place is not None and places["Namyang"].place.precision is PlacePrecision.EXACT
+
+
+def test_south_pyongan_is_not_south_korea(stage: GazetteerPlaceStage) -> None:
+    places = found(stage, body("She left South Pyongan in 2015 and reached South Korea via Laos."))
+    assert places["South Pyongan"].place is not None
+    assert places["South Pyongan"].place.gazetteer_id == "KP07"
+    assert places["South Pyongan"].role is PlaceRole.EVENT
+    for name, country in [("South Korea", "KR"), ("Laos", "LA")]:
+        assert places[name].role is PlaceRole.FOREIGN
+        place = places[name].place
+        assert place is not None and place.country == country
+
+
+def test_foreign_cities_are_foreign(stage: GazetteerPlaceStage) -> None:
+    text = "Brokers in Dandong, Changbai and Shenyang moved workers to Vladivostok and Khabarovsk."
+    places = stage(body(text)).places
+    assert [m.text for m in places] == ["Dandong", "Changbai", "Shenyang", "Vladivostok", "Khabarovsk"]
+    assert {m.role for m in places} == {PlaceRole.FOREIGN}
+    assert all(m.place is not None and m.place.country in {"CN", "RU"} for m in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "entry_id"),
+    [
+        ("Officials toured Chongjin. The city's markets closed.", "The city's", "KP0205"),
+        ("Officials toured Musan. In the county, markets closed.", "the county", "KP0218"),
+        ("Officials toured Musan. The provincial committee met.", "The provincial", "KP02"),
+        ("Officials toured Sunchon. Later the province banned sales.", "the province", "KP07"),
+    ],
+)
+def test_anaphora_refers_to_the_last_place(
+    stage: GazetteerPlaceStage, text: str, written: str, entry_id: str
+) -> None:
+    mention = found(stage, body(text))[written]
+    assert mention.place is not None and mention.place.gazetteer_id == entry_id
+
+
+def test_a_county_named_earlier_picks_the_homonym(stage: GazetteerPlaceStage) -> None:
+    doc = body("Officials in South Hwanghae Province met. A farm in Unchon was inspected.")
+    place = found(stage, doc)["Unchon"].place
+    assert place is not None and place.gazetteer_id == "KP0909"
+    doc = body("Officials in North Pyongan Province met. A farm in Unjon was inspected.")
+    place = found(stage, doc)["Unjon"].place
+    assert place is not None and place.gazetteer_id == "KP0612"
+
+
+def test_dong_fallback_keeps_the_name_as_written(stage: GazetteerPlaceStage) -> None:
+    mention = found(stage, body("A raid in Sinhung-dong, Hoeryŏng ended late."))["Sinhung-dong, Hoeryŏng"]
+    assert mention.place is not None and mention.place.gazetteer_id == "KP0203"
+    assert mention.place.admin_path == ("North Hamgyong", "Hoeryong", "Sinhung-dong")
+    assert mention.place.precision is PlacePrecision.SUB_UNIT
+
+
+def test_an_unknown_place_stays_unknown(stage: GazetteerPlaceStage) -> None:
+    places = found(stage, body("A market in Taebyol County was closed."))
+    assert places["Taebyol County"].place is None
+    assert places["Taebyol County"].text == "Taebyol County"
+
+
+def test_an_outlet_name_is_not_a_place(stage: GazetteerPlaceStage) -> None:
+    places = found(stage, body("A source in Sinuiju told Yalu Dispatch that the Yalu River froze."))
+    assert "Yalu" not in places and places["Yalu River"].place is not None

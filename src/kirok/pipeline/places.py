@@ -41,11 +41,26 @@ _ORIGIN_BEFORE = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 _CAPTION_LINE = re.compile(r"/\s*Image\s*:|\bPhoto\s*:|^\s*Image\s*:", re.IGNORECASE)
-_ANAPHORA = re.compile(r"\b[Tt]he\s+(province|city|county)(?:['’]s)?\b(?!\s+of\b)")
+_ANAPHORA = re.compile(r"\b[Tt]he\s+(province|provincial|city|county)(?:['’]s)?\b(?!\s+of\b)")
+#: A holding or detention facility named after its place: "the Onsong County MSS detention centre",
+#: "the county detention center", "Chongjin jipkyulso". The mention is located at the place it names.
+_FACILITY_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:MSS|MPS|MSPS|SSD|BSS|[Pp]olice|[Ss]tate\s+[Ss]ecurity|[Ss]ecurity|[Ss]afety|[Pp]eople['’]s\s+"
+    r"[Ss]afety|[Pp]rovincial|[Cc]ounty|[Cc]ity|[Dd]epartment|[Dd]istrict)){0,3}\s+"
+    r"(?:detention\s+(?:centre|center|facility|house)|holding\s+(?:centre|center|facility|cells?)|"
+    r"(?:pre-?trial\s+)?detention\s+cells?|interrogation\s+(?:centre|center|facility)|jipkyulso|jipgyulso|"
+    r"kuryujang|guryujang|labou?r\s+training\s+(?:camp|unit|centre|center)|rodong\s*danryondae|"
+    r"kyohwaso|re-?education\s+camp|prison|jail)\b"
+)
 _UNKNOWN_UNIT = re.compile(
     r"\b([A-Z][a-z'’\u00c0-\u024f]+(?:[- ][A-Z][a-z'’\u00c0-\u024f]+)?)"
     r"(?:-(dong|ri|ni|li|gu|guyok|gun|si|up|eup)| (County|City|District))\b"
 )
+#: A place name that is part of an outlet's name: "Yalu Dispatch", "Pyongyang Times".
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:Dispatch|Times|News|Journal|Post|Herald|Radio|Agency|Broadcasting|Network)\b"
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOT_A_NAME = frozenset({"The", "This", "That", "A", "Each", "Every", "Our", "Their", "His", "Her", "Which"})
 _SUB_UNIT_SUFFIXES = frozenset({"dong", "ri", "ni", "li", "gu", "guyok", "District"})
 _CONTEXT_WINDOW = 80
@@ -59,6 +74,7 @@ class _Draft:
     sub_unit: str | None = None  # an unknown dong/ri named with this place: "Nammun-dong, Hoeryong"
     unknown: str | None = None  # an unknown unit: "Songdo County"
     anaphora: str | None = None  # "province", "city" or "county"
+    facility: str | None = None  # a facility named after this place: "Onsong County MSS detention centre"
     qualifier_of: _Draft | None = None
     qualified_by: list[_Draft] = field(default_factory=list)
 
@@ -84,25 +100,27 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     text = doc.text
     drafts = [_Draft(m.start, m.end, m.candidates) for m in gazetteer.scan(text)]
     drafts = [d for d in drafts if _capitalised(text, d) or doc.role_at(d.start) is SegmentRole.TAGLINE]
+    drafts = [d for d in drafts if not _OUTLET_AFTER.match(text, d.end)]
     drafts = _add_units(text, drafts)
     drafts = _add_anaphora(text, drafts)
+    _add_facilities(text, drafts)
+    _prefer_rivers(text, drafts, gazetteer)
     _link_qualifiers(text, drafts, gazetteer)
     mentions: list[PlaceMention] = []
-    seen_provinces: list[str] = []
+    seen: set[str] = set()  # entries resolved so far, with their parents
     last: GazetteerEntry | None = None
     captions = [(m.start(), m.end()) for m in _LINE.finditer(text) if _CAPTION_LINE.search(m.group())]
     for draft in drafts:
         role_in_doc = _segment_role(doc, draft.start, captions)
         if role_in_doc is SegmentRole.BOILERPLATE:
             continue
-        entry = _resolve(doc, draft, drafts, gazetteer, seen_provinces, last)
+        entry = _resolve(doc, draft, drafts, gazetteer, seen, last)
         if draft.anaphora and entry is None:
             continue
         if entry is not None:
             if draft.qualifier_of is None:
                 last = entry
-            if (province := gazetteer.province_of(entry.id)) is not None:
-                seen_provinces.append(province)
+            seen.update(_self_and_ancestors(entry.id, gazetteer))
         role = _role(doc, draft, entry, role_in_doc)
         mentions.append(_mention(text, draft, entry, role, gazetteer))
     return mentions
@@ -140,6 +158,31 @@ def _add_anaphora(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return sorted(out, key=lambda d: d.start)
 
 
+def _add_facilities(text: str, drafts: list[_Draft]) -> None:
+    """ "the Onsong County MSS detention centre": the mention grows to the facility, located at its place."""
+    for i, draft in enumerate(drafts):
+        if not (draft.candidates or draft.anaphora) or draft.sub_unit or draft.unknown:
+            continue
+        if any(c.level in ("facility", "crossing", "river") for c in draft.candidates[:1]):
+            continue
+        m = _FACILITY_AFTER.match(text, draft.end)
+        if m is None or (i + 1 < len(drafts) and drafts[i + 1].start < m.end()):
+            continue
+        draft.end, draft.facility = m.end(), text[draft.start : m.end()]
+
+
+def _prefer_rivers(text: str, drafts: list[_Draft], gazetteer: Gazetteer) -> None:
+    """ "crossed the Tumen": a bare name after "the" that a river bears is the river, not Tumen City."""
+    for draft in drafts:
+        if not draft.candidates or draft.candidates[0].level == "river" or draft.facility:
+            continue
+        if not _THE_BEFORE.search(text, max(0, draft.start - 5), draft.start):
+            continue
+        rivers = [e for e in gazetteer.lookup(text[draft.start : draft.end] + " River") if e.level == "river"]
+        if rivers:
+            draft.candidates = (rivers[0],)
+
+
 def _link_qualifiers(text: str, drafts: list[_Draft], gazetteer: Gazetteer) -> None:
     """ "Musan County, North Hamgyong Province": the province qualifies the county and narrows homonyms."""
     for a, b in zip(drafts, drafts[1:], strict=False):
@@ -171,7 +214,7 @@ def _resolve(
     draft: _Draft,
     drafts: list[_Draft],
     gazetteer: Gazetteer,
-    seen_provinces: list[str],
+    seen: set[str],
     last: GazetteerEntry | None,
 ) -> GazetteerEntry | None:
     if draft.anaphora:
@@ -183,25 +226,30 @@ def _resolve(
     sentence = doc.sentence_at(draft.start)
     lo, hi = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
     in_sentence = {
-        p
+        a
         for d in drafts
         if d is not draft and lo <= d.start < hi and len(d.candidates) == 1
-        for p in [gazetteer.province_of(d.candidates[0].id)]
-        if p is not None
+        for a in _self_and_ancestors(d.candidates[0].id, gazetteer)
     }
 
     def score(item: tuple[int, GazetteerEntry]) -> tuple[int, int]:
         rank, entry = item
-        province = gazetteer.province_of(entry.id)
-        return (-2 if province in in_sentence else -1 if province in seen_provinces else 0, rank)
+        around = set(_self_and_ancestors(entry.id, gazetteer)[1:])
+        here = -2 if around & in_sentence else -1 if around & seen else 0
+        return (here, rank)
 
     return min(enumerate(draft.candidates), key=score)[1]
+
+
+def _self_and_ancestors(entry_id: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The entry's id, then its parents' up to the province (no country): a homonym's context."""
+    return (entry_id, *(a.id for a in reversed(gazetteer.ancestors(entry_id))))
 
 
 def _antecedent(kind: str, last: GazetteerEntry | None, gazetteer: Gazetteer) -> GazetteerEntry | None:
     if last is None:
         return None
-    if kind == "province":
+    if kind in ("province", "provincial"):
         province = gazetteer.province_of(last.id)
         return gazetteer.get(province) if province else None
     chain = (*gazetteer.ancestors(last.id), last)
@@ -255,6 +303,8 @@ def _mention(
     precision = entry.precision
     if draft.sub_unit is not None:
         path, precision = (*path, draft.sub_unit), PlacePrecision.SUB_UNIT
+    elif draft.facility is not None:
+        path, precision = (*path, draft.facility), PlacePrecision.SUB_UNIT
     place = Place(
         name=written,
         gazetteer_id=entry.id,
