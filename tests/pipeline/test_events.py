@@ -828,3 +828,27 @@ def test_an_undated_act_in_the_lede_joins_the_dated_telling_in_the_body() -> Non
     assert len(arrest.evidence) == 2
     assert arrest.evidence[0].text.startswith("Agents in Hyesan")
     assert arrest.date is not None and arrest.date.earliest == date(2023, 6, 3)
+
+
+def test_a_province_in_the_sentence_narrows_to_the_headline_place_inside_it() -> None:
+    hyesan = PLACES["Hyesan"].model_copy(update={"admin_path": ("Ryanggang", "Hyesan")})
+    province = PLACES["Ryanggang Province"].model_copy(update={"admin_path": ("Ryanggang",)})
+    text = "Hyesan traders jailed\n\nThe Ryanggang Province court sentenced two traders to five years."
+    doc = make(text)
+    for words, place in (("Hyesan", hyesan), ("Ryanggang Province", province)):
+        start = doc.text.index(words)
+        doc.places.append(PlaceMention(start, start + len(words), words, PlaceRole.EVENT, place))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.place == hyesan
+
+
+def test_a_province_stays_when_the_story_place_lies_elsewhere() -> None:
+    musan = PLACES["Musan"].model_copy(update={"admin_path": ("North Hamgyong", "Musan")})
+    province = PLACES["Ryanggang Province"].model_copy(update={"admin_path": ("Ryanggang",)})
+    text = "Musan traders jailed\n\nThe Ryanggang Province court sentenced two traders to five years."
+    doc = make(text)
+    for words, place in (("Musan", musan), ("Ryanggang Province", province)):
+        start = doc.text.index(words)
+        doc.places.append(PlaceMention(start, start + len(words), words, PlaceRole.EVENT, place))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.place == province

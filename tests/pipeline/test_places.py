@@ -136,6 +136,8 @@ def test_the_tumen_river_is_not_the_city(stage: GazetteerPlaceStage) -> None:
         ("A Hyesan-based source said prices rose.", "Hyesan", PlaceRole.SOURCE),
         ("According to a source in Musan County, prices rose.", "Musan County", PlaceRole.SOURCE),
         ("A resident of Onsong told us that inspections began.", "Onsong", PlaceRole.SOURCE),
+        ("“It is hard,” said the source, who lives in Chongjin.", "Chongjin", PlaceRole.SOURCE),
+        ("The informant, based in Hoeryong, said so.", "Hoeryong", PlaceRole.SOURCE),
         ("A resident of Onsong was detained.", "Onsong", PlaceRole.EVENT),
         ("A defector from Musan described the camp.", "Musan", PlaceRole.ORIGIN),
         ("A woman in her 40s from Kanggye was released.", "Kanggye", PlaceRole.ORIGIN),

@@ -236,6 +236,11 @@ class RuleEventStage(StageBase):
         own = [p for p in mentions if p.role is PlaceRole.EVENT and p.place is not None]
         if own:
             best = min(own, key=lambda p: (_rank(p.place), abs(p.start - draft.match[0])))
+            if _within(last_event_place, best.place):
+                draft.place = last_event_place
+                draft.reasons.append(f"place: “{best.text}” in the sentence, narrowed to the story's place")
+                draft.confidence += 0.1
+                return
             if _rank(best.place) <= 1 or last_event_place is None:
                 draft.place = best.place
                 draft.reasons.append(f"place: “{best.text}” in the sentence")
@@ -280,7 +285,7 @@ class RuleEventStage(StageBase):
 
     def __call__(self, doc: Doc) -> Doc:
         drafts = self._detect(doc)
-        last_place: Place | None = None
+        last_place = _headline_place(doc)
         for d in drafts:
             d.evidence.append(
                 Span(
@@ -353,6 +358,27 @@ def _is_backstory(doc: Doc, draft: _Draft, window: TimeWindow) -> bool:
     if _PLUPERFECT.search(clause):
         return True
     return bool(doc.published and window.latest and (doc.published - window.latest).days > _BACKSTORY_DAYS)
+
+
+def _headline_place(doc: Doc) -> Place | None:
+    """The most exact place the headline names as a place of events: where the story is set."""
+    heads = {i for i, seg in enumerate(doc.segments) if seg.role is SegmentRole.HEADLINE}
+    named = [
+        p.place
+        for p in doc.places
+        if p.role is PlaceRole.EVENT
+        and p.place is not None
+        and _rank(p.place) == 0
+        and any(doc.segments[i].start <= p.start < doc.segments[i].end for i in heads)
+    ]
+    return named[0] if named else None
+
+
+def _within(inner: Place | None, outer: Place | None) -> bool:
+    """``inner`` is a more exact place inside the province ``outer``."""
+    if inner is None or outer is None or outer.precision is not PlacePrecision.PROVINCE or _rank(inner) != 0:
+        return False
+    return bool(inner.admin_path and outer.admin_path and inner.admin_path[0] == outer.admin_path[0])
 
 
 def _rank(place: Place | None) -> int:

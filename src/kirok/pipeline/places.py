@@ -22,8 +22,9 @@ __all__ = ["GazetteerPlaceStage", "find_places"]
 #: "Jangphung County of North Hwanghae Province", "Nammun-dong in Hoeryong".
 _QUALIFIER_GAP = re.compile(r"\s*(?:,|\bof\b|\bin\b)\s*")
 _SOURCE_BEFORE = re.compile(
-    r"\b(?:sources?|informants?|correspondents?|contacts?|insiders?)\s+"
-    r"(?:(?:living|based|located|residing|who\s+lives)\s+)?(?:in|from|of|inside)\s+(?:the\s+)?$",
+    r"\b(?:sources?|informants?|correspondents?|contacts?|insiders?)\s*,?\s+"
+    r"(?:(?:living|based|located|residing|who\s+(?:lives|lived|is\s+based|stays))\s+)?"
+    r"(?:in|from|of|inside)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _RESIDENT_BEFORE = re.compile(r"\bresidents?\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
