@@ -98,3 +98,12 @@ def test_anaphor_without_any_date_reads_against_publication_and_warns() -> None:
 
 def test_that_time_without_a_date_is_past() -> None:
     assert _find("At that time the border was open.", "that time").value == "PAST_REF"
+
+
+def test_a_bound_year_does_not_move_a_story() -> None:
+    text = (
+        "The war began in 1972. Talks failed in 1973. Fighting resumed in 1974. "
+        "The offensive of 1975 was planned to last until 1976. On 11 March the city fell."
+    )
+    (t,) = [t for t in tag(text, date(2021, 10, 29)) if t.text == "11 March"]
+    assert t.value == "1975-03-11"

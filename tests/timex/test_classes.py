@@ -87,6 +87,25 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Inspections are held every day.", "every day", FRI, "SET", "P1D"),
     ("Inspections are held every Monday.", "every Monday", FRI, "SET", "XXXX-WXX-1"),
     ("Inspections are held weekly.", "weekly", FRI, "SET", "P1W"),
+    # a report on a quarter: "a year ago" and "year-earlier" are the same quarter a year before
+    ("Profit rose in the third quarter to $5 million from $4 million a year ago.", "a year ago", FRI, "DATE", "2020-Q3"),
+    ("Sales rose in the second quarter, up from year-earlier sales of $3 million.", "year-earlier", FRI, "DATE", "2020-Q2"),
+    ("Profit rose in the third quarter. A year earlier, the firm lost money.", "A year earlier", FRI, "DATE", "2020-Q3"),
+    ("Profit rose in the third quarter after a flat second quarter, and beat a year earlier.", "a year earlier", FRI, "DATE", "2020-Q3"),
+    ("Net sales for this year's third quarter were flat.", "this year's third quarter", FRI, "DATE", "2021-Q3"),
+    ("Revenue could grow as early as next year's first quarter.", "next year's first quarter", FRI, "DATE", "2022-Q1"),
+    ("Profit fell in the third quarter; in the 2020 quarter it had risen.", "the 2020 quarter", FRI, "DATE", "2020-Q3"),
+    ("Profit fell in the 2020 period.", "the 2020 period", FRI, "DATE", "2020"),
+    ("The firm will report third-quarter results next week.", "third-quarter", FRI, "DATE", "2021-Q3"),
+    ("Net income for the year ended March 31 rose.", "the year", FRI, "DURATION", "P1Y"),
+    # a weekday written with its date picks the year in which the date falls on that weekday
+    ("The paper said in an editorial on Tuesday, Oct. 26, that talks failed.", "Tuesday, Oct. 26", date(2021, 10, 25), "DATE", "2021-10-26"),
+    # the verb next to a weekday outweighs a "will" farther back in the clause
+    ("Exiles will now fight the ruling, the ministry predicted Wednesday.", "Wednesday", FRI, "DATE", "2021-10-27"),
+    # an "-ed" verb alone is often a participle: a date just after publication is still the coming one
+    ("The company extended its offer to Nov. 20.", "Nov. 20", NOV02, "DATE", "2021-11-20"),
+    # "35,000" after a day and month is a number, not a two-digit year
+    ("By 28 March, 35,000 troops had crossed.", "28 March", FRI, "DATE", "2021-03-28"),
 ]
 # fmt: on
 

@@ -120,6 +120,8 @@ def _calendar(
         return Reading("DATE", granule.value, granule, _ABS, tuple(warnings))
     if g.get("quarter"):
         return _quarter(lexicon.ordinals[normal_key(g["quarter"] or "")], year, rel, ref, tense, warnings)
+    if g.get("period") and year is not None and ref.quarter is not None:  # "the 1988 quarter" of a report
+        return _quarter((ref.quarter.earliest.month - 1) // 3 + 1, year, None, ref, tense, warnings)
     if g.get("season"):
         code = lexicon.seasons[normal_key(g["season"] or "")]
         return _season(code, lexicon.season_months[code], year, rel, ref, tense, warnings)
@@ -152,6 +154,8 @@ def _calendar(
         if year is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return replace(unresolved("M", tuple(warnings)), value=value)
+        if day is not None and g.get("weekday"):  # "Monday, Oct. 26": the year in which it is a Monday
+            year = _year_of_weekday(year, month, day, lexicon.weekdays[normal_key(g["weekday"] or "")])
         resolution = _REL
     else:
         resolution = _ABS
@@ -183,12 +187,20 @@ def _year_for(month: int, day: int | None, rel: str | None, ref: Reference, tens
     past = anchor.year if here <= now else anchor.year - 1
     if tense == "future":
         return anchor.year if here >= now else anchor.year + 1
-    if tense == "" and past < anchor.year:
+    if tense in ("", "ed") and past < anchor.year:
         # nothing in the clause says: a date a little after publication is the coming one
         coming = date(anchor.year, month, min(day or 1, last_day(anchor.year, month)))
         if (coming - anchor).days <= _NEAR_FUTURE_DAYS:
             return anchor.year
     return past
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """``year``, or the year next to it in which ``month``/``day`` falls on ``weekday`` (1 = Monday)."""
+    for candidate in (year, year + 1, year - 1):
+        if day <= last_day(candidate, month) and date(candidate, month, day).isoweekday() == weekday:
+            return candidate
+    return year
 
 
 def _day_of_month(
@@ -254,8 +266,10 @@ def _quarter(
     if anchor is None:
         return replace(unresolved("Q", tuple(warnings)), value=f"XXXX-Q{quarter}")
     current = (anchor.month - 1) // 3 + 1
-    if tense == "future" or rel == "next":
-        year = anchor.year if quarter >= current else anchor.year + 1
+    if rel == "next":
+        year = anchor.year if quarter > current else anchor.year + 1
+    elif tense == "future":  # "will report third-quarter results" just after the quarter closed
+        year = anchor.year if quarter >= current - 1 else anchor.year + 1
     else:
         year = anchor.year if quarter <= current else anchor.year - 1
     if rel in ("year-earlier", "year-ago"):

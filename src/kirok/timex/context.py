@@ -42,6 +42,10 @@ def unit_rank(unit: str) -> int:
 
 _YEAR = re.compile(r"(?<![\w$.,])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 
+#: How much farther a marker after the expression, or an "-ed" verb, counts than a strong marker before it.
+_AFTER = 40
+_WEAK = 30
+
 _PASSIVE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]\s|[\"\u201c\u201d]|,\s+(?:and|but|while|who|which|after|before)\s")
@@ -60,6 +64,12 @@ class Reference:
     narrative: bool = False  # a story set in the past: year-less dates take the year it last named
     last: Granule | None = None  # the last date the text named, at whatever precision it gave
     last_at: int = -1  # where that date was written
+    lead: str = ""  # the word before the expression being read, lower case
+    #: words after which a bare year is a bound ("until 1976"), not the year a story has moved to
+    bounds: frozenset[str] = frozenset()
+    #: the first quarter named: in a report on a quarter ("profit rose in the third quarter ... from $5 a
+    #: year ago"), "a year ago" and "year-earlier" are the same quarter a year before
+    quarter: Granule | None = None
 
     def last_day(self) -> date | None:
         return self.day or self.anchor
@@ -95,16 +105,18 @@ class Reference:
     def saw(self, day: date | None, year: int | None) -> None:
         if day is not None:
             self.day, self.day_at = day, self.at
-        if year is not None:
+        if year is not None and (day is not None or self.lead not in self.bounds):
             self.year, self.year_at = year, self.at
 
 
 def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bool = False) -> str:
-    """``"past"``, ``"future"`` or ``""`` (nothing says): the tense of the clause around ``start:end``.
+    """``"past"``, ``"future"``, ``"ed"`` (only an "-ed" verb says past: often a participle) or ``""``
+    (nothing says): the tense of the clause around ``start:end``.
 
     Looks back to the start of the clause, then forward to its end, and takes the marker nearest to the
-    expression; a marker before it counts more than one after it. Strong markers ("will", "was",
-    "said") outrank "-ed" verbs, which are often participles ("must be returned by Jan. 14"). With
+    expression; a marker before it counts more than one after it, and a strong marker ("will", "was",
+    "said") more than an "-ed" verb, which is often a participle ("must be returned by Jan. 14"), unless
+    the verb stands right by the expression ("the ministry predicted Wednesday"). With
     ``calendar``, words that put a month or day ahead count too ("payable Dec. 1", "expires Nov. 6");
     they do not for weekdays, which news uses for the days just past.
     """
@@ -118,24 +130,25 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
     if cut:
         after = after[: cut.start()]
     future = lexicon.date_future_markers if calendar else lexicon.future_markers
-    strong = (("future", future), ("past", lexicon.past_markers))
-    for markers in (strong, (("past", lexicon.weak_past_markers),)):
-        best: tuple[int, str] | None = None
-        for tense, pattern in markers:
-            for m in pattern.finditer(before):
-                if tense == "past" and _PASSIVE.search(before, 0, m.start()):
-                    continue  # "may be heard", "is to be held": a participle, not a past tense
-                distance = len(before) - m.end()
-                if best is None or distance < best[0]:
-                    best = (distance, tense)
-            ahead = pattern.search(after)
-            if ahead and tense == "past" and _PASSIVE.search(after, 0, ahead.start()):
-                ahead = None
-            if ahead and (best is None or ahead.start() + 40 < best[0]):
-                best = (ahead.start() + 40, tense)
-        if best is not None:
-            return best[1]
-    return ""
+    markers = (
+        ("future", future, 0),
+        ("past", lexicon.past_markers, 0),
+        ("ed", lexicon.weak_past_markers, _WEAK),
+    )
+    best: tuple[int, str] | None = None
+    for tense, pattern, penalty in markers:
+        for m in pattern.finditer(before):
+            if tense != "future" and _PASSIVE.search(before, 0, m.start()):
+                continue  # "may be heard", "is to be held": a participle, not a past tense
+            distance = len(before) - m.end() + penalty
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+        ahead = pattern.search(after)
+        if ahead and tense != "future" and _PASSIVE.search(after, 0, ahead.start()):
+            ahead = None
+        if ahead and (best is None or ahead.start() + _AFTER + penalty < best[0]):
+            best = (ahead.start() + _AFTER + penalty, tense)
+    return best[1] if best is not None else ""
 
 
 def is_narrative(text: str, anchor: date | None, lexicon: Lexicon) -> bool:

@@ -119,6 +119,8 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     if rel.startswith("the ") and word not in lexicon.relative_words:
         rel = word = "the"  # "the full year", "the fiscal year"
     unit = _UNIT_CODES[normal_key(groups["unit"] or "")]
+    if groups.get("ended") and unit == "Y":  # "for the year ended March 31": a span, not a calendar year
+        return Reading("DURATION", "P1Y", None, _REL)
     anaphoric = word in lexicon.anaphoric_words or rel == "the next" or (word == "next" and unit == "D")
     if rel == "the" and ref.narrative_year() is not None:
         anaphoric = True
@@ -163,6 +165,9 @@ def _latest_quarter(word: str, named: bool, ref: Reference) -> Reading:
     last year."""
     year_ago = word.startswith("year")
     unit = "Q" if named or not year_ago else "Y"
+    if year_ago and ref.quarter is not None:
+        twin = shift(ref.quarter, -4)
+        return Reading("DATE", twin.value, twin, _REL)
     if ref.anchor is None:
         return unresolved(unit)
     if unit == "Y":
@@ -202,6 +207,9 @@ def read_offset(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon)
             base, warnings = ref.anchor, (_NO_EARLIER_DATE,)
     if isinstance(count, str):
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, _REL, warnings)
+    if unit == "Y" and count == 1 and sign < 0 and ref.quarter is not None:  # "up from $5 a year ago"
+        twin = shift(ref.quarter, -4)
+        return Reading("DATE", twin.value, twin, _REL)
     if base is None:
         return unresolved(unit, warnings)
     day = move(base, unit, sign * round(count))

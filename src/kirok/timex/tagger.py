@@ -23,6 +23,7 @@ from kirok.timex.relative import read_deictic, read_offset, read_reference, read
 __all__ = ["find", "tag"]
 
 _Candidate = tuple[int, int, int, Rule, re.Match[str]]
+_LEAD = re.compile(r"(\w+)\W*$")
 
 
 def tag(text: str, anchor: date | None) -> list[Timex]:
@@ -32,14 +33,19 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
     and a warning.
     """
     lexicon = load_lexicon()
-    ref = Reference(anchor, narrative=is_narrative(text, anchor, lexicon))
+    ref = Reference(
+        anchor, narrative=is_narrative(text, anchor, lexicon), bounds=lexicon.guards["year_bound_before"]
+    )
     timexes: list[Timex] = []
     for start, end, _, rule, match in find(text, lexicon):
         ref.at = start
+        lead = _LEAD.search(text, max(0, start - 16), start)
+        ref.lead = lead.group(1).lower() if lead else ""
         reading = _read(rule, match, text, ref, lexicon)
         if reading is not None:
             if reading.granule is not None and _names_a_date(rule, reading):
                 ref.noted(reading.granule)
+                _report_period(ref, rule, match, reading)
             timexes.append(_timex(text, start, end, reading))
     return timexes
 
@@ -138,6 +144,17 @@ def _names_a_date(rule: Rule, reading: Reading) -> bool:
     if g is None or reading.type not in ("DATE", "TIME") or not reading.value[:1].isdigit():
         return False
     return not (rule.kind == "offset" and g.unit != "D")
+
+
+def _report_period(ref: Reference, rule: Rule, match: re.Match[str], reading: Reading) -> None:
+    """Keep the quarter a report is about: the first one it names ("the third quarter", "the latest
+    quarter"), not the year-earlier quarter it is compared with."""
+    g = reading.granule
+    if g is None or g.unit != "Q" or ref.quarter is not None:
+        return
+    if rule.name == "latest_quarter" and (match.group("latest") or "").lower().startswith("year"):
+        return
+    ref.quarter = g
 
 
 def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:
