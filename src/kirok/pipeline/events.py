@@ -275,11 +275,6 @@ class RuleEventStage(StageBase):
             draft.place = last_event_place
             draft.reasons.append("place: carried from the place of the narrative")
             return
-        if not any(p.role is PlaceRole.EVENT and p.place for p in doc.places):
-            origin = next((p for p in doc.places if p.role is PlaceRole.ORIGIN and p.place), None)
-            if origin is not None:
-                draft.place = origin.place
-                draft.reasons.append(f"place: no event place named; the person's place “{origin.text}”")
 
     # ---------------------------------------------------------------- assembly
 
