@@ -106,6 +106,32 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("The company extended its offer to Nov. 20.", "Nov. 20", NOV02, "DATE", "2021-11-20"),
     # "35,000" after a day and month is a number, not a two-digit year
     ("By 28 March, 35,000 troops had crossed.", "28 March", FRI, "DATE", "2021-03-28"),
+    # a clock time takes its zone and the day written after it; "on" splits them, as TimeML does
+    ("The talks broke off at noon Thursday.", "noon Thursday", FRI, "TIME", "2021-10-28T12:00"),
+    ("The offer runs until 5 p.m. EST, Nov. 9.", "5 p.m. EST, Nov. 9", NOV02, "TIME", "2021-11-09T17:00"),
+    ("Polls open at 7 a.m. today.", "7 a.m. today", FRI, "TIME", "2021-10-29T07:00"),
+    ("The ship sailed at 5:00 am on 3 October 1935.", "3 October 1935", FRI, "DATE", "1935-10-03"),
+    # a "would" clause does not push a day of the last weeks into next year
+    ("Aid would reach the towns where the Oct. 20 floods struck.", "Oct. 20", FRI, "DATE", "2021-10-20"),
+    # "Jan. 3", "P." end no clause; the report's "said" says nothing of the date it reports
+    ("The split will be paid Jan. 3 to holders of record Nov. 16, the company said.", "Nov. 16", NOV02, "DATE", "2021-11-16"),
+    ("He will succeed Daniel P. Ryeo Feb. 1, the bank said.", "Feb. 1", NOV02, "DATE", "2022-02-01"),
+    ("The company said it is redeeming the notes on Dec. 7.", "Dec. 7", NOV02, "DATE", "2021-12-07"),
+    # "next to" is a place, not the future
+    ("The blast hit a building next to the embassy on Friday.", "Friday", date(2021, 10, 30), "DATE", "2021-10-29"),
+    # year-end, the week of a market report, coming weeks, bare plurals after "within", "in"
+    ("The deal should close by year-end.", "year-end", FRI, "DATE", "2021"),
+    ("The index is up 5% since year-end.", "year-end", FRI, "DATE", "2020"),
+    ("For the week, the index fell 2%.", "the week", FRI, "DATE", "2021-W43"),
+    ("Rates may fall in coming weeks.", "coming weeks", FRI, "DURATION", "PXW"),
+    ("Troops arrived within weeks.", "weeks", FRI, "DURATION", "PXW"),
+    ("It was the first rise in years.", "years", FRI, "DURATION", "PXY"),
+    ("The valley was ruled from the coast for centuries.", "centuries", FRI, "DURATION", "PXCE"),
+    # holidays on a weekday; parts of the day after a date, "mid-afternoon"
+    ("The boat was found on Thanksgiving.", "Thanksgiving", NOV02, "DATE", "2020-11-26"),
+    ("Voters go to the polls on Election Day.", "Election Day", NOV02, "DATE", "2021-11-02"),
+    ("The men were seized on 3 May 2019 and freed the next morning.", "the next morning", FRI, "TIME", "2019-05-04TMO"),
+    ("Shares rose by mid-afternoon yesterday.", "mid-afternoon yesterday", FRI, "TIME", "2021-10-28TAF"),
 ]
 # fmt: on
 

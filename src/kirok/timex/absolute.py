@@ -34,6 +34,9 @@ _ABS = DateResolution.ABSOLUTE
 _REL = DateResolution.RELATIVE
 #: With no tense marker, a day or month at most this many days after publication is the coming one.
 _NEAR_FUTURE_DAYS = 45
+_WEEKDAY_CODES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+#: Even in a clause about the future, a day at most this many days before publication is the one just past.
+_NEAR_PAST_DAYS = 31
 
 
 def two_digit_year(yy: int, anchor: date | None) -> int:
@@ -134,8 +137,8 @@ def _calendar(
     if g.get("holiday"):
         month, fixed = lexicon.holidays[normal_key(g["holiday"] or "")]
         day = fixed if isinstance(fixed, int) else None
-        if day is None:  # "fourth Thursday": Thanksgiving
-            return _thanksgiving(year, ref, tense, warnings)
+        if day is None:  # "THU@22": the first Thursday from the 22nd on, Thanksgiving
+            return _floating(month, str(fixed), year, rel, ref, tense, warnings)
     if month is None and day is None:
         if g.get("weekday"):
             return _weekday(
@@ -186,9 +189,17 @@ def _year_for(month: int, day: int | None, rel: str | None, ref: Reference, tens
         return narrative
     past = anchor.year if here <= now else anchor.year - 1
     if tense == "future":
+        # "where the Aug. 7 blasts would ...": a day of the last weeks, not of next year
+        if (
+            here < now
+            and day is not None
+            and (anchor - date(anchor.year, month, day)).days <= _NEAR_PAST_DAYS
+        ):
+            return anchor.year
         return anchor.year if here >= now else anchor.year + 1
-    if tense in ("", "ed") and past < anchor.year:
-        # nothing in the clause says: a date a little after publication is the coming one
+    if tense in ("", "ed", "said") and past < anchor.year:
+        # nothing in the clause says, or only the report's "said" ("payable Jan. 3 to holders of record
+        # Nov. 16, the company said"): a date a little after publication is the coming one
         coming = date(anchor.year, month, min(day or 1, last_day(anchor.year, month)))
         if (coming - anchor).days <= _NEAR_FUTURE_DAYS:
             return anchor.year
@@ -316,12 +327,17 @@ def _season(
     return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
 
 
-def _thanksgiving(year: int | None, ref: Reference, tense: str, warnings: list[str]) -> Reading:
+def _floating(
+    month: int, spec: str, year: int | None, rel: str | None, ref: Reference, tense: str, warnings: list[str]
+) -> Reading:
+    """A holiday on a weekday: ``"THU@22"`` is the first Thursday on or after the 22nd of ``month``."""
+    name, _, first_day = spec.partition("@")
+    weekday = _WEEKDAY_CODES.index(name)
     if year is None:
-        year = _year_for(11, 28, None, ref, tense)
+        year = _year_for(month, int(first_day) + 6, rel, ref, tense)
     if year is None:
-        return replace(unresolved("D", tuple(warnings)), value="XXXX-11")
-    first = date(year, 11, 1)
-    day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return replace(unresolved("D", tuple(warnings)), value=f"XXXX-{month:02d}")
+    first = date(year, month, int(first_day))
+    day = first + timedelta(days=(weekday - first.weekday()) % 7)
     granule = day_granule(day)
     return Reading("DATE", granule.value, granule, _REL, tuple(warnings))

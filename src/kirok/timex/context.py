@@ -48,6 +48,7 @@ _WEAK = 30
 
 _PASSIVE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 
+_LAST_WORD = re.compile(r"\w+$")
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]\s|[\"\u201c\u201d]|,\s+(?:and|but|while|who|which|after|before)\s")
 
 
@@ -109,8 +110,24 @@ class Reference:
             self.year, self.year_at = year, self.at
 
 
+def _breaks(text: str, abbreviations: frozenset[str], first: bool = False) -> list[re.Match[str]]:
+    """Where clauses end in ``text``; not at the full stop of "Nov. 16", "Mr. Lee" or "Daniel P. Kim"."""
+    found: list[re.Match[str]] = []
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.group().startswith("."):
+            word = _LAST_WORD.search(text, 0, m.start())
+            token = word.group() if word else ""
+            if (len(token) == 1 and token.isupper()) or token.lower() in abbreviations:
+                continue
+        found.append(m)
+        if first:
+            break
+    return found
+
+
 def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bool = False) -> str:
-    """``"past"``, ``"future"``, ``"ed"`` (only an "-ed" verb says past: often a participle) or ``""``
+    """``"past"``, ``"future"``, ``"said"`` (only a reporting verb, which is past but says nothing of
+    what it reports), ``"ed"`` (only an "-ed" verb says past: often a participle) or ``""``
     (nothing says): the tense of the clause around ``start:end``.
 
     Looks back to the start of the clause, then forward to its end, and takes the marker nearest to the
@@ -122,17 +139,19 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
     """
     lo = max(0, start - 160)
     before = text[lo:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    abbreviations = lexicon.guards["abbreviations"]
+    breaks = _breaks(before, abbreviations)
     if breaks:
         before = before[breaks[-1].end() :]
     after = text[end : end + 120]
-    cut = _CLAUSE_BREAK.search(after)
-    if cut:
-        after = after[: cut.start()]
+    cuts = _breaks(after, abbreviations, first=True)
+    if cuts:
+        after = after[: cuts[0].start()]
     future = lexicon.date_future_markers if calendar else lexicon.future_markers
     markers = (
         ("future", future, 0),
         ("past", lexicon.past_markers, 0),
+        ("said", lexicon.reporting_markers, 0),
         ("ed", lexicon.weak_past_markers, _WEAK),
     )
     best: tuple[int, str] | None = None

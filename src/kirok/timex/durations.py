@@ -7,10 +7,10 @@ gets the window it covers, since that is what an event dated by it needs.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from kirok.model import DatePrecision, DateResolution
-from kirok.timex.calendar import Granule, day_granule, week_granule
+from kirok.timex.calendar import Granule, day_granule
 from kirok.timex.context import Reference
 from kirok.timex.lexicon import Lexicon, normal_key
 from kirok.timex.readings import NO_ANCHOR, Reading
@@ -92,7 +92,11 @@ def read_set(groups: dict[str, str | None], lexicon: Lexicon) -> Reading:
     return Reading("SET", duration_value(1, lexicon.units[word]), None, _REL)
 
 
-def read_clock(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
+def read_clock(
+    groups: dict[str, str | None], ref: Reference, lexicon: Lexicon, dated: date | None = None
+) -> Reading:
+    """A clock time on ``dated`` (the day named after it: "5 p.m. Friday"), else on "today",
+    "yesterday" after it, else on the day the text named just before, else on the publication date."""
     named = normal_key(groups["named"]) if groups.get("named") else None
     if named:
         hour, minute = (0, 0) if named == "midnight" else (12, 0)
@@ -103,10 +107,9 @@ def read_clock(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) 
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-    day = ref.recent_day() or ref.anchor
-    if groups.get("weekday") and ref.anchor is not None:
-        monday = week_granule(ref.anchor).earliest
-        day = monday + timedelta(days=lexicon.weekdays[normal_key(groups["weekday"] or "")] - 1)
+    day = dated or ref.recent_day() or ref.anchor
+    if groups.get("deictic") and ref.anchor is not None:
+        day = ref.anchor + timedelta(days=lexicon.deictic_days[normal_key(groups["deictic"])])
     clock = f"T{hour:02d}:{minute:02d}"
     if day is None:
         return Reading("TIME", "XXXX-XX-XX" + clock, None, DateResolution.UNRESOLVED, (NO_ANCHOR,))

@@ -57,6 +57,7 @@ class Lexicon:
     future_markers: re.Pattern[str]
     date_future_markers: re.Pattern[str]  # also say a calendar date lies ahead: "payable", "expires", "until"
     past_markers: re.Pattern[str]
+    reporting_markers: re.Pattern[str]  # "said", "told": past, but of the report, not of what it reports
     weak_past_markers: re.Pattern[str]  # "-ed" verbs: past unless a stronger marker says otherwise
     guards: dict[str, frozenset[str]]
     rules: tuple[Rule, ...]
@@ -134,7 +135,20 @@ def _macros(data: dict[str, Any]) -> dict[str, str]:
         "REFERENCE": _alternation(list(data["references"])),
         "HOLIDAY": _alternation(list(data["holidays"])),
         "SETWORD": _alternation(list(data["set_words"])),
+        "CLOCK_DAY": _clock_day(data, full, abbr),
     }
+
+
+def _clock_day(data: dict[str, Any], full: list[str], abbr: list[str]) -> str:
+    """What may follow a clock time: its zone and day, "5 p.m. EST, Nov. 9", "noon Thursday",
+    "10 a.m. today"; not after "on", since TimeML tags "5 a.m. on Oct. 3" as two expressions."""
+    zone = r"(?:\s*\(?(?-i:" + _alternation(data["time_zones"]) + r")\)?(?!\w))?"
+    weekday = "(?P<weekday>" + _capitalised(list(data["weekdays"])) + ")"
+    month = "(?P<month>(?:" + _capitalised(full) + "|" + _capitalised(abbr) + r")\.?)"
+    day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+    year = r"(?:,?\s*(?P<year>1[5-9]\d\d|20\d\d)(?!\d))?"
+    deictic = "(?P<deictic>today|yesterday|tomorrow)"
+    return zone + r"(?:,?\s+(?:" + weekday + "|" + month + r"\s*" + day + year + "|" + deictic + r")(?!\w))?"
 
 
 def _compile(pattern: str, macros: dict[str, str]) -> re.Pattern[str]:
@@ -216,6 +230,7 @@ def load_lexicon() -> Lexicon:
         future_markers=_markers(data["tense"]["future"]),
         date_future_markers=_markers(data["tense"]["future"] + data["tense"]["future_for_dates"]),
         past_markers=_markers(data["tense"]["past"]),
+        reporting_markers=_markers(data["tense"]["reporting"]),
         weak_past_markers=_markers([], data["tense"]["weak_past_pattern"]),
         guards={k: frozenset(v) for k, v in data["guards"].items()},
         rules=rules,

@@ -93,7 +93,7 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
         base = ref.anchor
     else:
         word = normal_key(groups.get("partrel") or "")
-        steps = -1 if word == "last" and part == "NI" else 0
+        steps = -1 if word == "last" and part == "NI" else 1 if word in ("the next", "the following") else 0
         base = ref.anchor
         if word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
@@ -112,6 +112,11 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
 
 
 def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading:
+    if groups.get("yearend"):  # "by year-end": the close of this year; "since year-end": of the last
+        if ref.anchor is None:
+            return unresolved("Y")
+        granule = narrow(year_granule(ref.anchor.year - (ref.lead == "since")), "END")
+        return Reading("DATE", granule.value, granule, _REL)
     if groups.get("latest"):
         return _latest_quarter(normal_key(groups["latest"]), bool(groups.get("unit")), ref)
     rel = normal_key(groups["rel"] or "")

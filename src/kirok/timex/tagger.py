@@ -131,7 +131,12 @@ def _read(rule: Rule, match: re.Match[str], text: str, ref: Reference, lexicon: 
     if kind == "set":
         return read_set(groups, lexicon)
     if kind == "clock":
-        return read_clock(groups, ref, lexicon)
+        dated = None
+        if groups.get("weekday") or groups.get("month"):  # "5 p.m. Friday", "noon, Nov. 9"
+            tense = clause_tense(text, match.start(), match.end(), lexicon, True)
+            day_reading = read_date(groups, ref, tense, lexicon)
+            dated = day_reading.day if day_reading is not None else None
+        return read_clock(groups, ref, lexicon, dated)
     if kind == "bc":
         return read_bc(groups)
     return None
