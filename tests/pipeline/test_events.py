@@ -852,3 +852,47 @@ def test_a_province_stays_when_the_story_place_lies_elsewhere() -> None:
         doc.places.append(PlaceMention(start, start + len(words), words, PlaceRole.EVENT, place))
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     assert sentence.place == province
+
+
+def test_a_headline_place_that_only_qualifies_people_yields_to_the_destination() -> None:
+    musan = PLACES["Musan"]
+    hyesan = PLACES["Hyesan"]
+    text = "Musan students sent to Hyesan farms\n\nThe students have been mobilised for 40 days."
+    doc = make(text)
+    for words, place in (("Musan", musan), ("Hyesan", hyesan)):
+        start = doc.text.index(words)
+        doc.places.append(PlaceMention(start, start + len(words), words, PlaceRole.EVENT, place))
+    labor = by_type(events_of(doc), EventType.FORCED_LABOR)
+    assert labor.place == hyesan
+
+
+def test_a_province_named_later_does_not_replace_the_story_place() -> None:
+    text = (
+        "Report\n\n"
+        "Agents arrested two traders in Hyesan on June 3. "
+        "Officials across Ryanggang Province ordered new inspections. "
+        "The traders were later sent to a labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    add_place(doc, "Ryanggang Province", PlaceRole.EVENT)
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.place is not None and sentence.place.name == "Hyesan"
+
+
+def test_an_act_told_with_a_modal_after_it_is_not_an_event() -> None:
+    assert EventType.CRACKDOWN not in detect(
+        "Residents say the searches will move on to other towns next month."
+    )
+    assert EventType.CRACKDOWN in detect("The searches moved on to other towns last month.")
+
+
+def test_the_city_does_not_refer_to_a_sources_city() -> None:
+    text = (
+        "Report\n\nA source in Musan said that five traders were arrested after a buyer in the city informed."
+    )
+    doc = make(text)
+    add_place(doc, "Musan", PlaceRole.SOURCE)
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.place is None

@@ -103,7 +103,10 @@ CLASSIFY = [
     ("Related families were sent to the countryside.", B),
     ("north korea", B),  # two words: too short to call a tag line
     ("border guards", B),
-    ("Border, smuggling, phones", B),  # a capital letter: not a tag line of keywords
+    ("Border, smuggling, phones", T),  # a list of short keywords, capitalised or not
+    ("Nampho, Pyongyang, inminban, home checks", T),
+    ("Hyesan, Musan and Onsong were sealed off, officials said", B),
+    ("He said, however, that it was fine, really.", B),
     ("", B),
 ]
 

@@ -41,6 +41,14 @@ _ATTRIBUTION = re.compile(
     r"(?=\s+(?:told|said|reported|explained)\b|,)",
     re.IGNORECASE,
 )
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:man|woman|men|women|people|students?|traders?|workers?|residents?|famil(?:y|ies)|soldiers?|"
+    r"teenagers?|smugglers?|defectors?|officials?|farmers?|couple|youths?)\b",
+    re.IGNORECASE,
+)
+_MODAL_AFTER = re.compile(
+    r"\W{0,3}(?:\w+\s+){0,2}?(?:will|would|could|might|is to|are to|is expected to|are expected to)\b"
+)
 _SOURCE_BEFORE = re.compile(
     r"\b(?:sources?|residents?|informants?|contacts?)\s+(?:in|from|based in|living in)\s+$", re.IGNORECASE
 )
@@ -127,6 +135,10 @@ class RuleEventStage(StageBase):
         clause = _CLAUSE_BREAK.split(prefix)[-1]
         return any(c.search(clause) for c in self.rules.clause_cues)
 
+    def _told_as_future(self, text: str, sent: Sentence, end: int) -> bool:
+        """ "the searches will move on to ...": the act is only to come."""
+        return bool(_MODAL_AFTER.match(text, end, sent.end))
+
     def _detect(self, doc: Doc) -> list[_Draft]:
         drafts: list[_Draft] = []
         text = doc.text
@@ -142,7 +154,9 @@ class RuleEventStage(StageBase):
                 if trig.type in seen:
                     continue
                 for m in trig.pattern.finditer(text, sent.start, sent.end):
-                    if not self._excluded(text, sent, m.start()):
+                    if not self._excluded(text, sent, m.start()) and not self._told_as_future(
+                        text, sent, m.end()
+                    ):
                         seen.add(trig.type)
                         back = bool(self.rules.back_reference.search(text[sent.start : m.start()]))
                         span = (m.start(), m.end())
@@ -264,7 +278,8 @@ class RuleEventStage(StageBase):
                 for p in doc.places
                 if p.start < sent.end
                 and p.place is not None
-                and p.role not in (PlaceRole.FOREIGN, PlaceRole.CAPTION, PlaceRole.TAGLINE)
+                and p.role not in (PlaceRole.FOREIGN, PlaceRole.CAPTION, PlaceRole.TAGLINE, PlaceRole.ORIGIN)
+                and (p.role is not PlaceRole.SOURCE or level == "province")
                 and p.place.precision.value == level
             ]
             if earlier:
@@ -301,7 +316,10 @@ class RuleEventStage(StageBase):
                 and p.place is not None
                 and _rank(p.place) <= 1
             ]
-            if own_places:
+            exact = [p for p in own_places if _rank(p) == 0]
+            if exact:
+                last_place = exact[-1]
+            elif own_places and last_place is None:
                 last_place = own_places[-1]
         for d in drafts:
             if d.date is None:
@@ -356,17 +374,23 @@ def _is_backstory(doc: Doc, draft: _Draft, window: TimeWindow) -> bool:
 
 
 def _headline_place(doc: Doc) -> Place | None:
-    """The most exact place the headline names as a place of events: where the story is set."""
-    heads = {i for i, seg in enumerate(doc.segments) if seg.role is SegmentRole.HEADLINE}
+    """The most exact place the headline names as a place of events: where the story is set.
+
+    A place that only qualifies people ("Hamhung students sent to Samjiyon") yields to one that does
+    not; it is used only when the headline names no other.
+    """
+    heads = [seg for seg in doc.segments if seg.role is SegmentRole.HEADLINE]
     named = [
-        p.place
+        p
         for p in doc.places
         if p.role is PlaceRole.EVENT
         and p.place is not None
         and _rank(p.place) == 0
-        and any(doc.segments[i].start <= p.start < doc.segments[i].end for i in heads)
+        and any(seg.start <= p.start < seg.end for seg in heads)
     ]
-    return named[0] if named else None
+    plain = [p for p in named if not _PEOPLE_AFTER.match(doc.text, p.end)]
+    chosen = (plain or named)[:1]
+    return chosen[0].place if chosen else None
 
 
 def _within(inner: Place | None, outer: Place | None) -> bool:

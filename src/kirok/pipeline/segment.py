@@ -31,6 +31,8 @@ __all__ = [
 
 _LINE = re.compile(r"[^\n]+")
 _TAG_LINE = re.compile(r"^[a-z0-9][a-z0-9 ,'’\-]*$")
+#: "Nampho, Pyongyang, inminban, home checks": a list of short keywords separated by commas.
+_KEYWORD_LIST = re.compile(r"^[^,.!?;:“”\"]{1,30}(?:,\s*[^,.!?;:“”\"]{1,30}){2,}$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*([A-Z0-9]|[^\x00-\x7f])")
 
@@ -61,6 +63,8 @@ def classify_line(line: str, rules: SegmentRules) -> SegmentRole:
         return SegmentRole.CAPTION
     words = stripped.split()
     if len(words) >= 3 and _TAG_LINE.match(stripped) and not stripped.endswith((".", "!", "?")):
+        return SegmentRole.TAGLINE
+    if _KEYWORD_LIST.match(stripped) and all(len(item.split()) <= 3 for item in stripped.split(",")):
         return SegmentRole.TAGLINE
     return SegmentRole.BODY
 
