@@ -132,6 +132,21 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Voters go to the polls on Election Day.", "Election Day", NOV02, "DATE", "2021-11-02"),
     ("The men were seized on 3 May 2019 and freed the next morning.", "the next morning", FRI, "TIME", "2019-05-04TMO"),
     ("Shares rose by mid-afternoon yesterday.", "mid-afternoon yesterday", FRI, "TIME", "2021-10-28TAF"),
+    # a weekday after "planned to": the plan looks ahead; a weekday before it does not
+    ("The delegation planned to leave the capital on Monday.", "Monday", FRI, "DATE", "2021-11-01"),
+    ("The guards were planning to search the market on Sunday.", "Sunday", FRI, "DATE", "2021-10-31"),
+    ("On Monday, the ministry planned to open the border.", "Monday", FRI, "DATE", "2021-10-25"),
+    # "only" and "just" are no part of a duration or offset (TimeML mod values have no "only")
+    ("The envoy spent only five hours in the city.", "five hours", FRI, "DURATION", "PT5H"),
+    ("The camp was built just a decade ago.", "a decade ago", FRI, "DATE", "201"),
+    # a past clause with "to"/"until" a day just after publication: the coming day
+    ("The deadline was moved to Nov. 16.", "Nov. 16", FRI, "DATE", "2021-11-16"),
+    # "that same day" counts from the last day named
+    ("On 3 May 2019 the men were seized, and that same day they were moved.", "that same day", FRI, "DATE", "2019-05-03"),
+    # "the days before ...": the vague stretch around an event, tagged on the unit word
+    ("Guards were seen in the days before the raid.", "days", FRI, "DURATION", "PXD"),
+    ("In the years that followed, the camp grew.", "years", FRI, "DURATION", "PXY"),
+    ("The car was spotted in the weeks leading up to the arrest.", "weeks", FRI, "DURATION", "PXW"),
 ]
 # fmt: on
 
@@ -170,3 +185,14 @@ def test_window(sentence: str, phrase: str, published: date, earliest: str, late
 
 def test_table_is_large() -> None:
     assert len(ROWS) + len(WINDOWS) >= 60
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was seen in the days after.",  # nothing named after "after": no event to stand around
+        "They left in the weeks after, as planned.",
+    ],
+)
+def test_unit_words_alone_are_not_tagged(sentence: str) -> None:
+    assert [t.text for t in tag(sentence, FRI)] == []

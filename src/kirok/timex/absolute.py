@@ -35,6 +35,8 @@ _REL = DateResolution.RELATIVE
 #: With no tense marker, a day or month at most this many days after publication is the coming one.
 _NEAR_FUTURE_DAYS = 45
 _WEEKDAY_CODES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+#: Words before a date that make it a target even in a past clause: "the offer was extended to Nov. 16".
+_TARGET_WORDS = frozenset({"to", "until", "till"})
 #: Even in a clause about the future, a day at most this many days before publication is the one just past.
 _NEAR_PAST_DAYS = 31
 
@@ -197,7 +199,9 @@ def _year_for(month: int, day: int | None, rel: str | None, ref: Reference, tens
         ):
             return anchor.year
         return anchor.year if here >= now else anchor.year + 1
-    if tense in ("", "ed", "said") and past < anchor.year:
+    if past < anchor.year and (
+        tense in ("", "ed", "said") or (day is not None and ref.lead in _TARGET_WORDS)
+    ):
         # nothing in the clause says, or only the report's "said" ("payable Jan. 3 to holders of record
         # Nov. 16, the company said"): a date a little after publication is the coming one
         coming = date(anchor.year, month, min(day or 1, last_day(anchor.year, month)))

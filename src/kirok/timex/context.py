@@ -135,7 +135,8 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
     "said") more than an "-ed" verb, which is often a participle ("must be returned by Jan. 14"), unless
     the verb stands right by the expression ("the ministry predicted Wednesday"). With
     ``calendar``, words that put a month or day ahead count too ("payable Dec. 1", "expires Nov. 6");
-    they do not for weekdays, which news uses for the days just past.
+    they do not for weekdays, which news uses for the days just past. Some words say future only before
+    the expression: "planned to leave on Friday", but "on Friday, they planned to leave".
     """
     lo = max(0, start - 160)
     before = text[lo:start]
@@ -150,6 +151,7 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
     future = lexicon.date_future_markers if calendar else lexicon.future_markers
     markers = (
         ("future", future, 0),
+        ("before", lexicon.future_before_markers, 0),
         ("past", lexicon.past_markers, 0),
         ("said", lexicon.reporting_markers, 0),
         ("ed", lexicon.weak_past_markers, _WEAK),
@@ -157,11 +159,13 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
     best: tuple[int, str] | None = None
     for tense, pattern, penalty in markers:
         for m in pattern.finditer(before):
-            if tense != "future" and _PASSIVE.search(before, 0, m.start()):
+            if tense not in ("future", "before") and _PASSIVE.search(before, 0, m.start()):
                 continue  # "may be heard", "is to be held": a participle, not a past tense
             distance = len(before) - m.end() + penalty
             if best is None or distance < best[0]:
-                best = (distance, tense)
+                best = (distance, "future" if tense == "before" else tense)
+        if tense == "before":
+            continue  # "planned to leave on Friday" looks ahead; "on Friday, they planned to" does not
         ahead = pattern.search(after)
         if ahead and tense != "future" and _PASSIVE.search(after, 0, ahead.start()):
             ahead = None

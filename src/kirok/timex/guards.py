@@ -114,6 +114,7 @@ def _relative(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
             "the previous",
             "previous",
             "that",
+            "that same",
             "the same",
             "same",
         )

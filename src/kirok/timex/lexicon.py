@@ -56,6 +56,7 @@ class Lexicon:
     narrative: dict[str, float]
     future_markers: re.Pattern[str]
     date_future_markers: re.Pattern[str]  # also say a calendar date lies ahead: "payable", "expires", "until"
+    future_before_markers: re.Pattern[str]  # say future only before the expression: "planned to leave Monday"
     past_markers: re.Pattern[str]
     reporting_markers: re.Pattern[str]  # "said", "told": past, but of the report, not of what it reports
     weak_past_markers: re.Pattern[str]  # "-ed" verbs: past unless a stronger marker says otherwise
@@ -229,6 +230,7 @@ def load_lexicon() -> Lexicon:
         narrative=data["narrative"],
         future_markers=_markers(data["tense"]["future"]),
         date_future_markers=_markers(data["tense"]["future"] + data["tense"]["future_for_dates"]),
+        future_before_markers=_markers(data["tense"]["future_before"]),
         past_markers=_markers(data["tense"]["past"]),
         reporting_markers=_markers(data["tense"]["reporting"]),
         weak_past_markers=_markers([], data["tense"]["weak_past_pattern"]),
