@@ -129,6 +129,49 @@ TRIGGERS = [
     ("the 80-day battle began", "labor.battle"),
     ("they crossed the Yalu at night", "escape.crossed"),
     ("a soldier defected", "escape.defected"),
+    # wordings added in the second round of rules
+    ("officers kept watching the relatives of the pilot", "surveillance.watching"),
+    ("the couple was put under round-the-clock watch", "surveillance.noun"),
+    ("a detection van stood by the market", "surveillance.noun"),
+    ("neighbours were told to report any visitors", "surveillance.reporting"),
+    ("unit heads must keep a record of which flats have guests", "surveillance.reporting"),
+    ("she hands in weekly reports on what residents say", "surveillance.reporting"),
+    ("an agent visited the farmer's family every other day", "surveillance.visits"),
+    ("wardens were checking every household after midnight", "surveillance.visits"),
+    ("inspectors went through the storehouses of each farm", "crackdown.verb"),
+    ("guards are searching the bags of travellers", "crackdown.verb"),
+    ("the army closed off the county", "movement.border"),
+    ("villagers were stopped from walking to the shore", "movement.verb"),
+    ("sailing was forbidden along the bay", "movement.verb"),
+    ("farmers have needed a stamped pass since spring", "movement.permit"),
+    ("no trawler from the port has been allowed to sail", "movement.not-allowed"),
+    ("pupils are not permitted to leave the dormitory", "movement.not-allowed"),
+    ("troops are putting up a new fence along the Yalu", "movement.fence"),
+    ("the police took two guards in for questioning", "arrest.questioning"),
+    ("the pair were brought to the police station", "arrest.questioning"),
+    ("he was handed over to the state security department", "arrest.questioning"),
+    ("she is being held by the county state security department", "detention.held"),
+    ("he was moved to the holding cells", "detention.held"),
+    ("the driver spent a week at a police station", "detention.held"),
+    ("an old man died in the holding centre", "ill.death"),
+    ("six inmates in the unit died of cold", "ill.death"),
+    ("the cooks were sent to labour-training brigades", "sentence.sent-to"),
+    ("the teacher was expelled from Chongjin", "sentence.banished"),
+    ("the widow was sent to live on a remote farm", "sentence.banished"),
+    ("three dealers received sentences of ten years", "sentence.received"),
+    ("the clerk was publicly shot", "execution.shot"),
+    ("border police handed him back at dawn", "repatriation.handed-back"),
+    ("China sends 30 people back across the bridge", "repatriation.handed-back"),
+    ("the women were handed back by Chinese police", "repatriation.handed-back"),
+    ("students have been sent to the mine in shifts to load ore", "labor.sent-to-work"),
+    ("brigades were put to work on the dam", "labor.sent-to-work"),
+    ("housewives have been digging post holes", "labor.hauling"),
+    ("villagers are carrying sacks of cement", "labor.hauling"),
+    ("a rally to open the new campaign for spring sowing was held", "meeting.was-held"),
+    ("lectures held on Monday in every factory", "meeting.was-held"),
+    ("the clerk stood before a criticism session", "meeting.public-trial"),
+    ("a mother and son tried to wade across the river", "escape.crossed"),
+    ("a private crosses the DMZ", "escape.crossed"),
 ]
 
 
@@ -143,6 +186,60 @@ def test_trigger_table_reaches_every_trigger() -> None:
 
 
 @pytest.mark.parametrize(
+    ("phrase", "trigger_id"),
+    [
+        ("residents were banned from going to the shore", "directive.ban"),  # a movement ban
+        ("fishing was banned along the coast", "directive.ban"),
+        ("coal sales abroad were banned under UN sanctions", "directive.ban"),  # not a Korean order
+        ("guards asked at the checkpoint for papers", "movement.noun"),  # a place, not a restriction
+        ("he handed back the borrowed bicycle", "repatriation.handed-back"),
+        ("he was taken in by South Korean troops", "arrest.passive"),  # a defection, not an arrest
+        ("she was expelled from Kim Il Sung University", "sentence.banished"),
+        ("traders carrying rice to the market", "labor.hauling"),
+        ("people were watching dramas at night", "surveillance.watching"),
+        ("soldiers were shot at from the far bank", "execution.shot"),
+    ],
+)
+def test_trigger_leaves_near_misses_alone(phrase: str, trigger_id: str) -> None:
+    assert trigger_id not in [t.id for t in RULES.triggers if t.pattern.search(phrase)]
+
+
+def test_noun_triggers_are_marked() -> None:
+    nouns = {t.id for t in RULES.triggers if t.noun}
+    assert {"crackdown.noun", "execution.noun", "arrest.noun"} <= nouns
+    assert "arrest.active" not in nouns
+
+
+@pytest.mark.parametrize(
+    ("prefix", "refers"),
+    [
+        ("Residents said the ", True),
+        ("in the first days of these ", True),
+        ("Police began ", False),
+        ("a new wave of ", False),
+    ],
+)
+def test_definite_reference(prefix: str, refers: bool) -> None:
+    assert bool(RULES.definite_reference.search(prefix)) is refers
+
+
+@pytest.mark.parametrize(
+    ("prefix", "refers"),
+    [
+        ("They were ", True),
+        ("He ", True),
+        ("The woman, a trader in her 40s, was ", True),
+        ("Both ", True),
+        ("The other two were ", False),
+        ("He said police ", False),
+        ("Guards ", False),
+    ],
+)
+def test_subject_reference(prefix: str, refers: bool) -> None:
+    assert bool(RULES.subject_reference.match(prefix)) is refers
+
+
+@pytest.mark.parametrize(
     "phrase",
     [
         "anyone who is caught",
@@ -152,13 +249,20 @@ def test_trigger_table_reaches_every_trigger() -> None:
         "traders may be fined",
         "rumours spread",
         "those who refuse",
+        "it was rumoured that",
+        "some say the pilot",
+        "a source in the county who was ",
+        "shunned because her brother ",
+        "most of those ",
     ],
 )
 def test_non_event_cues(phrase: str) -> None:
     assert any(c.search(phrase) for c in RULES.non_event_cues)
 
 
-@pytest.mark.parametrize("phrase", ["in May the guards came", "the source said", "May 3 was cold"])
+@pytest.mark.parametrize(
+    "phrase", ["in May the guards came", "the source said", "May 3 was cold", "those who had crossed were "]
+)
 def test_non_event_cues_leave_plain_statements_alone(phrase: str) -> None:
     assert not any(c.search(phrase) for c in RULES.non_event_cues)
 

@@ -206,6 +206,41 @@ MORE = [
     ("The family was forcibly repatriated.", EventType.FORCED_REPATRIATION),
     ("Pupils were made to carry rocks for the new road.", EventType.FORCED_LABOR),
     ("A teenager fled across the frozen river.", EventType.ESCAPE),
+    ("Inspectors have been going through the seed stores of every farm.", EventType.CRACKDOWN),
+    ("Officers began searching the flats of dock workers last week.", EventType.CRACKDOWN),
+    ("The agency took the harbour master in for questioning.", EventType.ARREST),
+    ("The two cooks were taken to the police station that evening.", EventType.ARREST),
+    ("He was kept for a week at a police box near the market.", EventType.DETENTION),
+    ("The nurse was later moved to the holding cells of the county office.", EventType.DETENTION),
+    (
+        "The brothers are being held by the county state security department and will face trial.",
+        EventType.DETENTION,
+    ),
+    ("An elderly detainee died in the holding centre after a week.", EventType.ILL_TREATMENT),
+    ("Agents have been watching the relatives of the pilot.", EventType.SURVEILLANCE),
+    ("The widow was put under round-the-clock watch.", EventType.SURVEILLANCE),
+    ("Agents told the neighbours to report anyone who calls on the family.", EventType.SURVEILLANCE),
+    ("Villagers have been banned from going down to the beach.", EventType.MOVEMENT_RESTRICTION),
+    (
+        "Farmers now need a permit stamped by the local office to reach their fields.",
+        EventType.MOVEMENT_RESTRICTION,
+    ),
+    (
+        "No trawler in the port has been allowed to put to sea since the spring.",
+        EventType.MOVEMENT_RESTRICTION,
+    ),
+    ("Troops have been building a second fence along the river.", EventType.MOVEMENT_RESTRICTION),
+    ("A meeting to open the spring sowing campaign was held in the farm's cultural hall.", EventType.MEETING),
+    ("The clerk was made to stand before a criticism session of her co-workers.", EventType.MEETING),
+    ("The cooks were sent to labour-training brigades for six months.", EventType.SENTENCE),
+    ("The teacher and her son were expelled from Chongjin last month.", EventType.SENTENCE),
+    ("Four smugglers received sentences of ten years in a kyohwaso.", EventType.SENTENCE),
+    ("Russian police caught him and handed him back a day later.", EventType.FORCED_REPATRIATION),
+    ("China sends twenty North Koreans back across the bridge", EventType.FORCED_REPATRIATION),
+    ("Pupils have been sent to the quarry in shifts to load gravel.", EventType.FORCED_LABOR),
+    ("Housewives have been digging post holes along the road.", EventType.FORCED_LABOR),
+    ("A mother and her son were caught as they tried to wade across the river.", EventType.ESCAPE),
+    ("Two men who tried to run away were shot in front of the prisoners.", EventType.EXECUTION),
 ]
 
 
@@ -231,6 +266,13 @@ NON_EVENTS = [
     "Heavy rain fell across the province on Monday, flooding several roads.",  # weather
     "Temperatures dropped below minus twenty degrees in the north.",
     "The harvest was poor this autumn.",
+    "It was rumoured that the clerk had been sent to a political prison camp.",  # rumour
+    "Some say his cousin fled to China last year.",
+    "Most of those arrested are factory workers, the source said.",  # people already told of
+    "Coal exports have been banned under UN sanctions for years.",  # not a Korean order
+    "Traders wait for hours at the checkpoints on the road.",  # a place, not a restriction
+    "A deserter was taken in by South Korean troops.",  # a defection, not an arrest
+    "The family was shunned because her brother defected.",  # an act given as a reason
 ]
 
 
@@ -390,6 +432,60 @@ def test_a_clause_that_refers_back_joins_the_earlier_event() -> None:
     assert len(arrests) == 1
     assert len(arrests[0].evidence) == 2
     assert any(e.type is EventType.SENTENCE for e in found)
+
+
+def test_those_who_with_a_past_act_is_a_group_not_a_generalisation() -> None:
+    assert detect("Those who had only traded in China were sent to labour-training brigades.") == [
+        EventType.SENTENCE
+    ]
+
+
+def test_a_ban_on_movement_is_not_also_a_directive() -> None:
+    assert detect("Residents have been banned from going near the river at night.") == [
+        EventType.MOVEMENT_RESTRICTION
+    ]
+
+
+def test_the_named_act_refers_back_to_the_act_told_before() -> None:
+    text = (
+        "Report\n\n"
+        "Police raided homes along the river in Hyesan on May 3. "
+        "Residents say the raids are the harshest in years."
+    )
+    doc = make(text)
+    add_date(doc, "May 3", "2023-05-03", date(2023, 5, 3))
+    (event,) = events_of(doc)
+    assert event.type is EventType.CRACKDOWN
+    assert len(event.evidence) == 2
+    assert "merged: a later clause refers back to it" in event.reasons
+
+
+def test_the_named_act_alone_is_still_an_event() -> None:
+    assert detect("The raids began in the port district.") == [EventType.CRACKDOWN]
+
+
+def test_a_restatement_by_pronoun_joins_the_act_and_dates_it_more_exactly() -> None:
+    text = (
+        "Report\n\n"
+        "A harbour clerk was executed in Hyesan early this month. "
+        "He was shot on June 4 at the sports ground."
+    )
+    doc = make(text)
+    add_date(doc, "early this month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    (event,) = events_of(doc)
+    assert event.type is EventType.EXECUTION
+    assert len(event.evidence) == 2
+    assert event.date is not None and (event.date.earliest, event.date.latest) == (date(2023, 6, 4),) * 2
+    assert "date: from the later statement that refers back to it" in event.reasons
+
+
+def test_a_new_subject_is_a_new_act() -> None:
+    text = "Report\n\nGuards arrested a trader on June 3. Police arrested a driver on June 9."
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    assert [e.type for e in events_of(doc)] == [EventType.ARREST, EventType.ARREST]
 
 
 def test_a_category_of_people_is_not_a_repatriation() -> None:

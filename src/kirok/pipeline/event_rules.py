@@ -26,6 +26,7 @@ class Trigger:
     id: str
     type: EventType
     pattern: re.Pattern[str]
+    noun: bool = False  # names the act ("the raids"): after a determiner it refers back to an act told before
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class EventRules:
     sentence_cues: tuple[re.Pattern[str], ...]
     clause_cues: tuple[re.Pattern[str], ...]
     back_reference: re.Pattern[str]
+    definite_reference: re.Pattern[str]
+    subject_reference: re.Pattern[str]
     background_cues: tuple[re.Pattern[str], ...]
     negating_prefix: re.Pattern[str]
     attribution_time: re.Pattern[str]
@@ -75,7 +78,8 @@ def parse_event_rules(raw: dict[str, Any]) -> EventRules:
         except ValueError:
             raise ConfigError(f"event rules: unknown event type {type_name!r}") from None
         for entry in entries:
-            triggers.append(Trigger(entry["id"], type_, _compile(entry["re"], entry["id"])))
+            pattern = _compile(entry["re"], entry["id"])
+            triggers.append(Trigger(entry["id"], type_, pattern, bool(entry.get("noun", False))))
     counts: dict[str, int | None] = raw["victim_counts"]
     nouns = {k: Sex(v) for k, v in raw["victim_nouns"].items()}
     count_alt = "|".join(sorted((re.escape(c) for c in counts), key=len, reverse=True))
@@ -89,6 +93,8 @@ def parse_event_rules(raw: dict[str, Any]) -> EventRules:
         sentence_cues=tuple(_compile(p, "sentence_cues") for p in raw["sentence_cues"]),
         clause_cues=tuple(_compile(p, "clause_cues") for p in raw["clause_cues"]),
         back_reference=_compile(raw["back_reference"], "back_reference"),
+        definite_reference=_compile(raw["definite_reference"], "definite_reference"),
+        subject_reference=_compile(raw["subject_reference"], "subject_reference"),
         background_cues=tuple(_compile(p, "background_cues") for p in raw["background_cues"]),
         negating_prefix=_compile(raw["negating_prefix"], "negating_prefix"),
         attribution_time=_compile(raw["attribution_time"], "attribution_time"),

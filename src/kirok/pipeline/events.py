@@ -46,8 +46,10 @@ _PEOPLE_AFTER = re.compile(
     r"teenagers?|smugglers?|defectors?|officials?|farmers?|couple|youths?)\b",
     re.IGNORECASE,
 )
+#: "the searches will move on to ...", but not "are held ... and will face trial" (a second predicate)
 _MODAL_AFTER = re.compile(
-    r"\W{0,3}(?:\w+\s+){0,2}?(?:will|would|could|might|is to|are to|is expected to|are expected to)\b"
+    r"\W{0,3}(?!(?:and|but|then)\b)(?:\w+\s+){0,2}?"
+    r"(?:will|would|could|might|is to|are to|is expected to|are expected to)\b"
 )
 _SOURCE_BEFORE = re.compile(
     r"\b(?:sources?|residents?|informants?|contacts?)\s+(?:in|from|based in|living in)\s+$", re.IGNORECASE
@@ -158,7 +160,12 @@ class RuleEventStage(StageBase):
                         text, sent, m.end()
                     ):
                         seen.add(trig.type)
-                        back = bool(self.rules.back_reference.search(text[sent.start : m.start()]))
+                        prefix = text[sent.start : m.start()]
+                        back = (
+                            bool(self.rules.back_reference.search(prefix))
+                            or (trig.noun and bool(self.rules.definite_reference.search(prefix)))
+                            or bool(self.rules.subject_reference.match(prefix))
+                        )
                         span = (m.start(), m.end())
                         drafts.append(_Draft(trig.type, sent, trig, span, back_reference=back))
                         break
@@ -426,6 +433,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         elif earlier is not None:
             earlier.evidence.append(d.evidence[0])
             earlier.reasons.append("merged: a later clause refers back to it")
+            _take_narrower_date(earlier, d)
         else:
             kept.append(d)
     kept = _merge_lede(kept)
@@ -438,6 +446,20 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         else:
             kept.insert(0, h)
     return kept
+
+
+def _take_narrower_date(kept: _Draft, later: _Draft) -> None:
+    """A statement that refers back may date the act more exactly ("executed early this month" ... "He
+    was shot on Aug. 4"): its own date wins when the act had none of its own, or a wider one around it."""
+    new, old = later.date, kept.date
+    if later.date_value is None or new is None or new.earliest is None or new.latest is None:
+        return
+    if kept.date_value is not None and old is not None:
+        inside = old.earliest and old.latest and old.earliest <= new.earliest and new.latest <= old.latest
+        if new == old or not inside:
+            return
+    kept.date, kept.date_value = new, later.date_value
+    kept.reasons.append("date: from the later statement that refers back to it")
 
 
 def _merge_lede(kept: list[_Draft]) -> list[_Draft]:
