@@ -992,3 +992,34 @@ def test_the_city_does_not_refer_to_a_sources_city() -> None:
     add_place(doc, "Musan", PlaceRole.SOURCE)
     arrest = by_type(events_of(doc), EventType.ARREST)
     assert arrest.place is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Agents sent from Hoeryong began searching homes in Hyesan.",
+        "Students from schools in Hoeryong were mobilised to build roads in Hyesan.",
+    ],
+)
+def test_where_people_came_from_is_not_the_scene(sentence: str) -> None:
+    doc = make("Report\n\n" + sentence)
+    add_place(doc, "Hoeryong", PlaceRole.EVENT)
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    (event,) = events_of(doc)
+    assert event.place is not None and event.place.name == "Hyesan"
+
+
+def test_an_aim_is_not_the_scene() -> None:
+    text = "Report\n\nIn Hyesan, police arrested traders who had tried to sell goods in Hoeryong."
+    doc = make(text)
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    add_place(doc, "Hoeryong", PlaceRole.EVENT)
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.place is not None and arrest.place.name == "Hyesan"
+
+
+def test_for_an_escape_the_place_left_from_is_the_scene() -> None:
+    doc = make("Report\n\nA family from Hyesan crossed the river into China on June 3.")
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    escape = by_type(events_of(doc), EventType.ESCAPE)
+    assert escape.place is not None and escape.place.name == "Hyesan"

@@ -395,3 +395,16 @@ def test_an_unknown_place_stays_unknown(stage: GazetteerPlaceStage) -> None:
 def test_an_outlet_name_is_not_a_place(stage: GazetteerPlaceStage) -> None:
     places = found(stage, body("A source in Sinuiju told Yalu Dispatch that the Yalu River froze."))
     assert "Yalu" not in places and places["Yalu River"].place is not None
+
+
+@pytest.mark.parametrize("outlet", ["Tumen River Review", "Hyesan Monitor", "Chongjin Wire", "Musan Ledger"])
+def test_outlet_names_of_many_shapes_are_not_places(stage: GazetteerPlaceStage, outlet: str) -> None:
+    places = found(stage, body(f"A source in Sinuiju told {outlet} on Monday that guards arrested two men."))
+    assert set(places) == {"Sinuiju"}
+
+
+def test_the_county_never_refers_to_a_sources_town(stage: GazetteerPlaceStage) -> None:
+    text = "Guards shot at a man in Onsong on Monday, a source in Chongjin said. He was held in the county."
+    places = found(stage, body(text))
+    assert places["the county"].place is not None
+    assert places["the county"].place.gazetteer_id == places["Onsong"].place.gazetteer_id  # type: ignore[union-attr]

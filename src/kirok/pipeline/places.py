@@ -59,7 +59,8 @@ _UNKNOWN_UNIT = re.compile(
 )
 #: A place name that is part of an outlet's name: "Yalu Dispatch", "Pyongyang Times".
 _OUTLET_AFTER = re.compile(
-    r"\s+(?:Dispatch|Times|News|Journal|Post|Herald|Radio|Agency|Broadcasting|Network)\b"
+    r"\s+(?:Dispatch|Times|News|Journal|Post|Herald|Radio|Agency|Broadcasting|Network|Review|Monitor|"
+    r"Wire|Ledger|Daily|Tribune|Gazette|Observer|Correspondent|Report|Today|Weekly|Focus|Watch)\b"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOT_A_NAME = frozenset({"The", "This", "That", "A", "Each", "Every", "Our", "Their", "His", "Her", "Which"})
@@ -109,20 +110,24 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     _link_qualifiers(text, drafts, gazetteer)
     mentions: list[PlaceMention] = []
     seen: set[str] = set()  # entries resolved so far, with their parents
-    last: GazetteerEntry | None = None
+    last: GazetteerEntry | None = None  # the place named last, whatever its role
+    last_scene: GazetteerEntry | None = None  # ... among places where things happen (not sources, home towns)
     captions = [(m.start(), m.end()) for m in _LINE.finditer(text) if _CAPTION_LINE.search(m.group())]
     for draft in drafts:
         role_in_doc = _segment_role(doc, draft.start, captions)
         if role_in_doc is SegmentRole.BOILERPLATE:
             continue
-        entry = _resolve(doc, draft, drafts, gazetteer, seen, last)
+        antecedent = last if draft.anaphora in ("province", "provincial") else last_scene
+        entry = _resolve(doc, draft, drafts, gazetteer, seen, antecedent)
         if draft.anaphora and entry is None:
             continue
+        role = _role(doc, draft, entry, role_in_doc)
         if entry is not None:
             if draft.qualifier_of is None:
                 last = entry
+                if role in (PlaceRole.EVENT, PlaceRole.CONTEXT):
+                    last_scene = entry
             seen.update(_self_and_ancestors(entry.id, gazetteer))
-        role = _role(doc, draft, entry, role_in_doc)
         mentions.append(_mention(text, draft, entry, role, gazetteer))
     return mentions
 

@@ -1,0 +1,46 @@
+"""An event on its way through the event stage, before it becomes a :class:`~kirok.model.Event`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kirok.model import DatePrecision, EventType, Place, Span, TimeWindow
+from kirok.pipeline.doc import Sentence
+from kirok.pipeline.event_rules import Trigger
+
+__all__ = ["EventDraft", "precision_of"]
+
+
+def precision_of(earliest: date, latest: date) -> DatePrecision:
+    """The precision a window really has, from its length."""
+    days = (latest - earliest).days + 1
+    if days <= 1:
+        return DatePrecision.DAY
+    if days <= 7:
+        return DatePrecision.WEEK
+    if days <= 31:
+        return DatePrecision.MONTH
+    if days <= 92:
+        return DatePrecision.SEASON
+    if days <= 366:
+        return DatePrecision.YEAR
+    return DatePrecision.UNKNOWN
+
+
+@dataclass
+class EventDraft:
+    """What the stage knows of one act so far: its trigger, sentence, evidence, date and place."""
+
+    type: EventType
+    sentence: Sentence
+    trigger: Trigger
+    match: tuple[int, int]
+    evidence: list[Span] = field(default_factory=list)
+    date: TimeWindow | None = None
+    date_value: str | None = None  # TIMEX3 value when the date came from the event's own sentence
+    place: Place | None = None
+    reasons: list[str] = field(default_factory=list)
+    confidence: float = 0.55
+    back_reference: bool = False  # "In the same week the man was taken away, ...": an act told before
+    backstory: bool = False  # "had been repatriated in 2019": before the story's own time
