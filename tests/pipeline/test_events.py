@@ -1023,3 +1023,20 @@ def test_for_an_escape_the_place_left_from_is_the_scene() -> None:
     add_place(doc, "Hyesan", PlaceRole.EVENT)
     escape = by_type(events_of(doc), EventType.ESCAPE)
     assert escape.place is not None and escape.place.name == "Hyesan"
+
+
+def test_a_deadline_is_not_the_date_of_the_act() -> None:
+    text = "Report\n\nStudents were mobilised to build roads until the autumn."
+    doc = make(text)
+    add_date(doc, "the autumn", "2023-FA", date(2023, 9, 1), date(2023, 11, 30))
+    labor = by_type(events_of(doc), EventType.FORCED_LABOR)
+    assert labor.date is None
+
+
+def test_an_act_going_on_since_a_date_lasts_to_publication() -> None:
+    text = "Report\n\nSince June 3, residents have needed a travel permit to leave the city."
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    restriction = by_type(events_of(doc), EventType.MOVEMENT_RESTRICTION)
+    assert restriction.date is not None
+    assert (restriction.date.earliest, restriction.date.latest) == (date(2023, 6, 3), PUBLISHED)

@@ -16,6 +16,12 @@ _PLUPERFECT = re.compile(
     r"\bhad (?:been |already |previously |once )?\w+(?:ed|en|wn|ft|ught|ld)\b", re.IGNORECASE
 )
 _BACKSTORY_DAYS = 365
+#: "until the autumn", "by October", "before the summer": a limit set on the act, not its date.
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:until|till|by|before|ahead of|no later than|through|deadline of)\s+$", re.IGNORECASE
+)
+#: "since Oct. 5", "since early spring": the act began then and goes on.
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: Custody comes before the punishment it leads to; the punishment's date bounds an undated custody event.
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
 _PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
@@ -33,6 +39,7 @@ def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) ->
         and t.window is not None
         and t.window.earliest is not None
         and not attribution_time.search(doc.text[sent.start : t.start])
+        and not _LIMIT_BEFORE.search(doc.text[max(sent.start, t.start - 20) : t.start])
     ]
     after = [t for t in found if t.start >= m_end]
     before = [t for t in found if t.end <= m_start]
@@ -48,6 +55,16 @@ def attach_own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[st
     if own is not None and own.window is not None:
         draft.date, draft.date_value = own.window, own.value
         draft.reasons.append(f"date: “{own.text}” in the sentence")
+        since = _SINCE_BEFORE.search(doc.text[max(draft.sentence.start, own.start - 10) : own.start])
+        if since and own.window.earliest and doc.published and own.window.earliest <= doc.published:
+            draft.date = TimeWindow(
+                earliest=own.window.earliest,
+                latest=doc.published,
+                precision=precision_of(own.window.earliest, doc.published),
+                resolution=DateResolution.RELATIVE,
+                timex=own.value,
+            )
+            draft.reasons.append("date: going on since then, up to publication")
         draft.confidence += 0.15
         draft.backstory = is_backstory(doc, draft, own.window)
 
