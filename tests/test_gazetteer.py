@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import json
+import math
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -260,3 +261,73 @@ def test_every_county_has_a_hangul_name(gazetteer: Gazetteer) -> None:
         and not any("\uac00" <= n[0] <= "\ud7a3" for n in e.names)
     ]
     assert len(missing) <= 3, missing  # Kumho, Tukjang, Chung District: GeoNames gives no hangul
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(lat2 - lat1, dx)
+
+
+def _open_admin_centroids() -> dict[str, tuple[float, float]]:
+    path = SHARED / "data" / "gazetteer" / "openadmindata-kp" / "data" / "all-county.json"
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return {r["id"]: (float(r["geo"]["lat"]), float(r["geo"]["lon"])) for r in rows}
+
+
+def test_curated_seats_lie_near_the_county_they_move(gazetteer: Gazetteer) -> None:
+    """A typo'd override (a swapped digit, lat for lon) lands far from its county; catch it here."""
+    centroids = _open_admin_centroids()
+    curated = [e for e in gazetteer if e.level == "county" and e.coords == "kirok-curated"]
+    assert len(curated) >= 20
+    far = []
+    for entry in curated:
+        assert entry.lat is not None and entry.lon is not None
+        if entry.id in centroids:
+            dist = _km(entry.lat, entry.lon, *centroids[entry.id])
+            limit = 60.0  # an Open Admin Data county: from its own polygon centroid
+        else:
+            dist = min(_km(entry.lat, entry.lon, *c) for c in centroids.values())
+            limit = 25.0  # a GeoNames division (Pyongyang's districts): from some county's centroid
+        if dist > limit:
+            far.append((entry.id, round(dist)))
+    assert not far
+
+
+def test_no_curated_override_names_a_missing_entry() -> None:
+    extra = json.loads((REPO / "src" / "kirok" / "data" / "places_extra.json").read_text(encoding="utf-8"))
+    ids = {e["id"] for e in json.loads(COMMITTED.read_text(encoding="utf-8"))["entries"]}
+    assert extra["overrides"] and set(extra["overrides"]) <= ids
+    assert all(set(p) == {"lat", "lon", "note"} and p["note"] for p in extra["overrides"].values())
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "lat", "lon"),
+    [
+        ("KP0302", 40.46, 128.91),  # Tanchon (its centroid is 36 km north, in the hills)
+        ("KP0202", 40.67, 129.19),  # Kimchaek
+        ("KP0201", 42.25, 130.30),  # Rason: Rajin
+        ("KP0503", 40.17, 126.28),  # Huichon
+        ("KP0314", 40.38, 127.25),  # Jangjin (Hagaru)
+        ("KP0618", 39.93, 125.50),  # Taechon, north of Pakchon
+        ("KP0622", 40.20, 125.17),  # Taegwan, south of Sakju
+        ("KP0205", 41.79, 129.78),  # Chongjin
+        ("KP0307", 39.92, 127.54),  # Hamhung
+        ("KP0401", 39.15, 127.44),  # Wonsan
+        ("KP0601", 40.10, 124.40),  # Sinuiju
+        ("KP0501", 40.97, 126.59),  # Kanggye
+        ("KP0502", 41.15, 126.29),  # Manpo
+        ("KP0101", 41.40, 128.18),  # Hyesan
+        ("KP0218", 42.23, 129.21),  # Musan
+        ("KP0801", 38.51, 125.76),  # Sariwon
+        ("KP0901", 38.04, 125.71),  # Haeju
+        ("KP0803", 37.97, 126.55),  # Kaesong
+        ("KP1001", 39.03, 125.75),  # Pyongyang
+        ("gn:1877859", 39.02, 125.75),  # Chung District, central Pyongyang
+    ],
+)
+def test_well_known_seats_are_where_the_town_is(
+    gazetteer: Gazetteer, entry_id: str, lat: float, lon: float
+) -> None:
+    entry = gazetteer.get(entry_id)
+    assert entry.lat is not None and entry.lon is not None
+    assert _km(entry.lat, entry.lon, lat, lon) <= 15.0, (entry.name, entry.lat, entry.lon)

@@ -66,7 +66,7 @@ class GazetteerEntry:
     lon: float | None
     country: str
     source: str
-    coords: str  # "geonames", "centroid", "curated" or "parent" (located at its parent)
+    coords: str  # "geonames", "centroid", "curated", "kirok-curated" (a seat we placed) or "parent"
 
     @property
     def precision(self) -> PlacePrecision:
