@@ -67,10 +67,7 @@ class SQLiteStore:
             migrate(conn, origin=self._origin)
         except sqlite3.DatabaseError as error:
             conn.close()
-            raise StoreError(
-                f"not a Kirok SQLite database, or a damaged one ({error}); check the path",
-                origin=self._origin,
-            ) from error
+            raise self._not_a_database(error) from error
         except BaseException:
             conn.close()
             raise
@@ -108,12 +105,14 @@ class SQLiteStore:
                 conn.execute("PRAGMA query_only = ON")
         except sqlite3.DatabaseError as error:
             conn.close()
-            raise StoreError(
-                f"not a Kirok SQLite database, or a damaged one ({error}); check the path",
-                origin=self._origin,
-            ) from error
+            raise self._not_a_database(error) from error
         conn.create_function("kirok_fold", 1, fold, deterministic=True)
         return conn
+
+    def _not_a_database(self, error: sqlite3.DatabaseError) -> StoreError:
+        return StoreError(
+            f"not a Kirok SQLite database, or a damaged one ({error}); check the path", origin=self._origin
+        )
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
