@@ -1040,3 +1040,18 @@ def test_an_act_going_on_since_a_date_lasts_to_publication() -> None:
     restriction = by_type(events_of(doc), EventType.MOVEMENT_RESTRICTION)
     assert restriction.date is not None
     assert (restriction.date.earliest, restriction.date.latest) == (date(2023, 6, 3), PUBLISHED)
+
+
+def test_a_lede_with_a_wide_date_joins_the_body_act_it_sums_up() -> None:
+    text = (
+        "Report\n\n"
+        "Guards arrested three traders in Hyesan earlier this month, a source said.\n\n"
+        "The traders were arrested on June 4 at the market."
+    )
+    doc = make(text)
+    add_date(doc, "earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert len(arrests) == 1
+    assert arrests[0].date is not None and arrests[0].date.earliest == date(2023, 6, 4)
+    assert len(arrests[0].evidence) == 2

@@ -62,8 +62,9 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft) -> None:
 
 
 def _merge_lede(kept: list[EventDraft]) -> list[EventDraft]:
-    """The lede sums up what the body then tells with its date: an undated act in the lede joins the
-    first dated act of the same type after it."""
+    """The lede sums up what the body then tells with its date: an act in the lede joins the first act
+    of the same type after it that the body dates, when the lede gives no date or a wider one around
+    the body's ("earlier this month" ... "on the 4th")."""
     body = [k for k in kept if k.sentence.role is SegmentRole.BODY]
     if not body:
         return kept
@@ -71,12 +72,15 @@ def _merge_lede(kept: list[EventDraft]) -> list[EventDraft]:
     out: list[EventDraft] = []
     for k in kept:
         later = None
-        if k.sentence.segment == lede and k.date_value is None:
+        if k.sentence.segment == lede:
             later = next(
                 (
                     m
                     for m in kept
-                    if m.type is k.type and m.sentence.segment != lede and m.date_value is not None
+                    if m.type is k.type
+                    and m.sentence.segment != lede
+                    and m.date_value is not None
+                    and (k.date_value is None or _narrower(m, k))
                 ),
                 None,
             )
@@ -87,3 +91,14 @@ def _merge_lede(kept: list[EventDraft]) -> list[EventDraft]:
         later.reasons.append("merged: the lede sums up this act")
         later.confidence += 0.05
     return out
+
+
+def _narrower(inner: EventDraft, outer: EventDraft) -> bool:
+    """``inner``'s date lies inside ``outer``'s and is shorter."""
+    a, b = inner.date, outer.date
+    if a is None or b is None or None in (a.earliest, a.latest, b.earliest, b.latest):
+        return False
+    assert a.earliest and a.latest and b.earliest and b.latest
+    return (
+        b.earliest <= a.earliest and a.latest <= b.latest and (a.earliest, a.latest) != (b.earliest, b.latest)
+    )
