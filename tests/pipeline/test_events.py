@@ -1046,7 +1046,7 @@ def test_a_lede_with_a_wide_date_joins_the_body_act_it_sums_up() -> None:
     text = (
         "Report\n\n"
         "Guards arrested three traders in Hyesan earlier this month, a source said.\n\n"
-        "The traders were arrested on June 4 at the market."
+        "On June 4, agents arrested three traders at the market."
     )
     doc = make(text)
     add_date(doc, "earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
