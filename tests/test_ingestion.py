@@ -22,7 +22,7 @@ from conftest import (
     text_pdf,
 )
 from kirok.ingest import IngestDefaults, IngestProblem
-from kirok.ingestion import IngestSummary, ingest_paths, sidecar_defaults, sidecar_path
+from kirok.ingestion import IngestSummary, count_reports, ingest_paths, sidecar_defaults, sidecar_path
 from kirok.pipeline.stage import Pipeline
 from kirok.settings import Settings
 from kirok.store.sqlite import SQLiteStore
@@ -227,3 +227,29 @@ def original_bytes(origin: str) -> bytes:
     if not line:
         return data
     return data.split(b"\n")[int(line) - 1].removesuffix(b"\r").removeprefix(b"\xef\xbb\xbf")
+
+
+def test_progress_is_told_for_every_report_and_problem(
+    settings: Settings, rule_pipeline: Pipeline, tmp_path: Path
+) -> None:
+    lines = [
+        f'{{"text": "Agents searched {i} homes in Hyesan.", "published": "2023-06-0{1 + i % 9}"}}'
+        for i in range(30)
+    ]
+    lines[7] = "this line is not JSON"
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("Guards arrested two traders in Musan on Monday.\n", encoding="utf-8")
+    assert count_reports([tmp_path]) == 31
+    seen: list[int] = []
+    with SQLiteStore(settings.db_path, key_file=settings.key_file) as store:
+        summary = ingest_paths(
+            [tmp_path],
+            IngestDefaults(published=date(2023, 6, 15)),
+            store,
+            rule_pipeline,
+            batch_size=4,
+            on_progress=lambda s: seen.append(s.added + s.duplicates + len(s.problems)),
+        )
+    assert (summary.added, len(summary.problems)) == (30, 1)
+    assert seen == list(range(1, 32))

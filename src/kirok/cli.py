@@ -94,24 +94,29 @@ def ingest(
     quiet: bool,
 ) -> None:
     """Ingest report files and folders (.txt, .html, .pdf, .jsonl) into the database."""
-    from kirok.ingest import IngestDefaults, discover
-    from kirok.ingestion import ingest_paths
+    from kirok.ingest import IngestDefaults
+    from kirok.ingestion import IngestSummary, count_reports, ingest_paths
 
     defaults = IngestDefaults(
         published=published, outlet=outlet, language=language, url=url, encoding=encoding
     )
-    n_files = sum(1 for p in discover(list(paths)) if isinstance(p, Path))
+    total = count_reports(list(paths))
     pipeline = _pipeline(settings)
     with _open_store(settings) as store:
-        show = not quiet and n_files >= 20
-        with click.progressbar(length=n_files, label="ingesting", file=sys.stderr, hidden=not show) as bar:
+        show = not quiet and total >= 50 and sys.stderr.isatty()
+        with click.progressbar(length=total, label="ingesting", file=sys.stderr, hidden=not show) as bar:
+
+            def progress(so_far: IngestSummary) -> None:
+                done = so_far.added + so_far.duplicates + len(so_far.problems)
+                bar.update(max(0, min(done, total) - bar.pos))
+
             summary = ingest_paths(
                 list(paths),
                 defaults,
                 store,
                 pipeline,
                 batch_size=settings.batch_size,
-                on_file=lambda _p: bar.update(1),
+                on_progress=progress,
             )
     for problem in summary.problems:
         click.echo(f"kirok: {problem}", err=True)

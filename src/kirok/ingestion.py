@@ -21,7 +21,7 @@ from kirok.ingest import IngestDefaults, IngestProblem, Loaded, discover, parse_
 from kirok.pipeline.stage import Pipeline
 from kirok.store.base import AddOutcome, Store
 
-__all__ = ["IngestSummary", "ingest_paths", "sidecar_defaults", "sidecar_path"]
+__all__ = ["IngestSummary", "count_reports", "ingest_paths", "sidecar_defaults", "sidecar_path"]
 
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -72,10 +72,12 @@ def _loaded(
     defaults: IngestDefaults,
     summary: IngestSummary,
     on_file: Callable[[Path], None] | None,
+    tick: Callable[[], None],
 ) -> Iterator[Loaded]:
     for item in discover(paths):
         if isinstance(item, IngestProblem):
             summary.problems.append(item)
+            tick()
             continue
         summary.files += 1
         file_defaults = sidecar_defaults(item, defaults)
@@ -85,6 +87,7 @@ def _loaded(
         for got in read_file(item, file_defaults):
             if isinstance(got, IngestProblem):
                 summary.problems.append(got)
+                tick()
             else:
                 yield got
         if on_file is not None:
@@ -110,10 +113,24 @@ def ingest_paths(
     *,
     batch_size: int = 32,
     on_file: Callable[[Path], None] | None = None,
+    on_progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders; every problem is collected in the summary, never raised."""
+    """Ingest files and folders; every problem is collected in the summary, never raised.
+
+    ``on_file`` is called when a file has been read through; ``on_progress`` after every report stored
+    or found already stored and every problem, with the summary so far (for a progress bar).
+    """
     summary = IngestSummary()
-    fresh = (item for item in _loaded(paths, defaults, summary, on_file) if not _known(store, item, summary))
+
+    def tick() -> None:
+        if on_progress is not None:
+            on_progress(summary)
+
+    fresh = (
+        item
+        for item in _loaded(paths, defaults, summary, on_file, tick)
+        if not _known(store, item, summary, tick)
+    )
     for batch in _batches(fresh, batch_size):
         now = datetime.now(UTC)
         reports = [b.report.model_copy(update={"ingested_at": now}) for b in batch]
@@ -125,11 +142,30 @@ def ingest_paths(
             else:
                 summary.added += 1
                 summary.events += len(doc.events)
+            tick()
     return summary
 
 
-def _known(store: Store, item: Loaded, summary: IngestSummary) -> bool:
+def _known(store: Store, item: Loaded, summary: IngestSummary, tick: Callable[[], None]) -> bool:
     if store.has_original(item.report.sha256):
         summary.duplicates += 1
+        tick()
         return True
     return False
+
+
+def count_reports(paths: Sequence[Path]) -> int:
+    """How many reports the paths hold, roughly: one a file, one a non-blank line of a JSONL file."""
+    total = 0
+    for item in discover(paths):
+        if not isinstance(item, Path):
+            continue
+        if item.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with item.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            total += 1
+    return total
