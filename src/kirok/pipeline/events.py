@@ -18,6 +18,7 @@ from kirok.pipeline.doc import Doc, Sentence
 from kirok.pipeline.event_dates import attach_narrative_date, attach_own_date
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_merge import merge_drafts
+from kirok.pipeline.event_parse import ParsedReport, TriggerParser
 from kirok.pipeline.event_places import attach_place, headline_place, story_place_after
 from kirok.pipeline.event_rules import EventRules, load_event_rules
 from kirok.pipeline.stage import StageBase
@@ -46,6 +47,7 @@ class RuleEventStage(StageBase):
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.rules: EventRules = load_event_rules()
+        self.parser = TriggerParser()
 
     # ---------------------------------------------------------------- detection
 
@@ -63,9 +65,31 @@ class RuleEventStage(StageBase):
         """ "the searches will move on to ...": the act is only to come."""
         return bool(_MODAL_AFTER.match(text, end, sent.end))
 
+    def _turned_away_by_parse(
+        self, parse: ParsedReport | None, text: str, sent: Sentence, m: re.Match[str]
+    ) -> bool:
+        """The parse (when spaCy ran) finds the trigger negated, modal, conditional or a category."""
+        if parse is None:
+            return False
+
+        def event_verb_at(offset: int) -> bool:
+            return any(
+                n.start() <= offset < n.end()
+                for t in self.rules.triggers
+                for n in t.pattern.finditer(text, sent.start, sent.end)
+            )
+
+        headline = sent.role is SegmentRole.HEADLINE
+        return (
+            parse.excluded_by(m.start(), m.end(), (sent.start, sent.end), event_verb_at, headline=headline)
+            is not None
+        )
+
     def _detect(self, doc: Doc) -> list[EventDraft]:
         drafts: list[EventDraft] = []
         text = doc.text
+        sdoc = doc.extras.get("spacy")
+        parse = self.parser.read(sdoc) if sdoc is not None else None
         for sent in doc.sentences:
             if sent.role not in _PROSE:
                 continue
@@ -78,8 +102,10 @@ class RuleEventStage(StageBase):
                 if trig.type in seen:
                     continue
                 for m in trig.pattern.finditer(text, sent.start, sent.end):
-                    if not self._excluded(text, sent, m.start()) and not self._told_as_future(
-                        text, sent, m.end()
+                    if (
+                        not self._excluded(text, sent, m.start())
+                        and not self._told_as_future(text, sent, m.end())
+                        and not self._turned_away_by_parse(parse, text, sent, m)
                     ):
                         seen.add(trig.type)
                         prefix = text[sent.start : m.start()]

@@ -1,0 +1,223 @@
+"""Dependency-parse checks on event triggers: negation, modality, conditionals and categories.
+
+The event stage finds triggers with regexes; when the spaCy stage ran before it (``doc.extras["spacy"]``),
+these checks read the parse around each trigger and turn away a trigger that is
+
+- negated: the trigger verb has a ``neg`` child ("were not arrested", "never executed");
+- told as possible or to come: a modal ``aux`` child ("will be sent", "could face") or "going to";
+- under a condition: its clause carries a ``mark`` "if", "unless" or "whether";
+- a category rather than an act: a participle modifying a noun ("people repatriated to the North",
+  "those arrested last year"), unless that noun is the subject of another event verb.
+
+A cue inside the trigger's own match belongs to the rule ("not allowed to leave", "must obtain a permit")
+and is not held against it. The cues are found once per report with spaCy's ``DependencyMatcher``
+(compiled once per :class:`TriggerParser`); spaCy is imported only when a parse is there to read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["CHECKS", "ParsedReport", "TriggerAt", "TriggerParser"]
+
+#: Is there an event trigger over this character offset of the report? (asked for category checks)
+EventVerbAt = Callable[[int], bool]
+
+_MODALS = ["will", "would", "could", "might", "may", "should", "must", "shall", "can", "'ll", "wo", "ca"]
+_CONDITIONS = ["if", "unless", "whether"]
+#: Dependencies that keep a verb in the clause of its head: "were forced to work", "caught and sent back".
+_SAME_CLAUSE = ("conj", "xcomp")
+_OWN_SUBJECT = ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+_SUBJECT = ("nsubj", "nsubjpass")
+_OWN_OBJECT = ("dobj", "ccomp", "nsubj")
+
+_VERB = {"POS": {"IN": ["VERB", "AUX"]}}
+
+
+def _child(dep: dict[str, Any], right_id: str = "cue", left_id: str = "verb") -> dict[str, Any]:
+    return {"LEFT_ID": left_id, "REL_OP": ">", "RIGHT_ID": right_id, "RIGHT_ATTRS": dep}
+
+
+#: name -> (kind of cue, dependency pattern); every pattern names a ``verb`` and a ``cue`` node
+_PATTERNS: dict[str, tuple[str, list[dict[str, Any]]]] = {
+    "negation.neg": ("negation", [{"RIGHT_ID": "verb", "RIGHT_ATTRS": _VERB}, _child({"DEP": "neg"})]),
+    "modality.aux": (
+        "modality",
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": _VERB},
+            _child({"DEP": {"IN": ["aux", "auxpass"]}, "LOWER": {"IN": _MODALS}}),
+        ],
+    ),
+    "modality.going-to": (  # "they are going to be sent back": the verb is the xcomp of "going"
+        "modality",
+        [
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": "go", "TAG": "VBG"}},
+            _child({"DEP": "xcomp"}, right_id="verb", left_id="cue"),
+            _child({"LOWER": "to"}, right_id="to"),
+        ],
+    ),
+    "condition.mark": (
+        "condition",
+        [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {}}, _child({"DEP": "mark", "LOWER": {"IN": _CONDITIONS}})],
+    ),
+    "category.modifier": (  # the cue is the noun the participle modifies
+        "category",
+        [
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {}},
+            _child({"DEP": {"IN": ["acl", "amod"]}, "TAG": "VBN"}, right_id="verb", left_id="cue"),
+        ],
+    ),
+}
+
+
+@dataclass(frozen=True)
+class TriggerAt:
+    """One trigger match: its characters, the head token of what it covers, and the report around it."""
+
+    start: int
+    end: int
+    sentence: tuple[int, int]  # the segmenter's sentence: spaCy may run a headline into the next one
+    headline: bool  # headlines drop "was": "Ship captain executed in Nampho" states the act
+    head: Any  # spaCy Token
+    parse: ParsedReport
+    event_verb_at: EventVerbAt
+
+    def has_cue(self, kind: str, token: Any) -> bool:
+        """Has ``token`` a cue of ``kind`` outside the trigger's own match?"""
+        sdoc = self.parse.sdoc
+        return any(not self.start <= sdoc[i].idx < self.end for i in self.parse.cues[kind].get(token.i, ()))
+
+
+def clause_verbs(head: Any) -> Iterator[Any]:
+    """The trigger and the verbs it shares a clause with, up to its clause's head.
+
+    A conjunct without its own subject or auxiliary shares them with the verb before it ("were beaten and
+    tortured"); an open complement shares its head's ("will be forced to work").
+    """
+    token = head
+    yield token
+    while token.dep_ in _SAME_CLAUSE and token.head is not token:
+        if token.dep_ == "conj" and any(c.dep_ in _OWN_SUBJECT for c in token.children):
+            return
+        token = token.head
+        yield token
+
+
+def is_negated(trigger: TriggerAt) -> bool:
+    """ "were not arrested", "never executed": the trigger verb (or the verb it shares) has a ``neg``."""
+    return any(trigger.has_cue("negation", t) for t in clause_verbs(trigger.head))
+
+
+def is_modal(trigger: TriggerAt) -> bool:
+    """ "will be sent back", "could face", "are going to be executed": possible or still to come."""
+    return any(trigger.has_cue("modality", t) for t in clause_verbs(trigger.head))
+
+
+def is_conditional(trigger: TriggerAt) -> bool:
+    """ "if they are caught", "whether he was executed": the trigger's clause has such a ``mark``."""
+    return any(trigger.has_cue("condition", t) for t in clause_verbs(trigger.head))
+
+
+def is_category(trigger: TriggerAt) -> bool:
+    """ "people repatriated to the North", "those arrested last year": a kind of person, not an act.
+
+    Kept as an act when the noun is itself the subject of another event verb ("two women repatriated
+    from China were sent to a camp"), in a headline ("Two traders arrested in Hyesan"), or when no other
+    verb governs it in the sentence: then the participle is the only predicate there is. A
+    participle with an object or a clause of its own is a misparsed main verb ("the command ordered on
+    May 12 that ...").
+    """
+    nouns = trigger.parse.cues["category"].get(trigger.head.i, ())
+    if trigger.headline or not nouns or any(c.dep_ in _OWN_OBJECT for c in trigger.head.children):
+        return False
+    noun = trigger.parse.sdoc[nouns[0]]
+    verb = noun.head
+    start, end = trigger.sentence
+    if noun.dep_ == "ROOT" or not start <= verb.idx < end:
+        return False
+    return not (noun.dep_ in _SUBJECT and trigger.event_verb_at(verb.idx))
+
+
+#: The checks in the order they are asked; each names the reason a trigger is not an event.
+CHECKS: dict[str, Callable[[TriggerAt], bool]] = {
+    "negation": is_negated,
+    "modality": is_modal,
+    "condition": is_conditional,
+    "category": is_category,
+}
+
+
+class TriggerParser:
+    """The dependency patterns of the checks, compiled once and reused for every report."""
+
+    def __init__(self, checks: Sequence[str] = tuple(CHECKS)) -> None:
+        self.checks = tuple((name, CHECKS[name]) for name in checks)
+        self._vocab: Any = None
+        self._matcher: Any = None
+
+    def _matcher_for(self, vocab: Any) -> Any:
+        if self._matcher is None or vocab is not self._vocab:
+            from spacy.matcher import DependencyMatcher
+
+            matcher = DependencyMatcher(vocab)
+            for name, (_kind, pattern) in _PATTERNS.items():
+                matcher.add(name, [pattern])
+            self._vocab, self._matcher = vocab, matcher
+        return self._matcher
+
+    def read(self, sdoc: Any) -> ParsedReport:
+        """The report's parse, whose cues are found on the first trigger asked about."""
+        return ParsedReport(sdoc, self)
+
+    def find_cues(self, sdoc: Any) -> dict[str, dict[int, list[int]]]:
+        """Every cue of the report, found once: which verb is negated, modal, conditional or a modifier."""
+        matcher = self._matcher_for(sdoc.vocab)
+        cues: dict[str, dict[int, list[int]]] = {kind: defaultdict(list) for kind, _ in _PATTERNS.values()}
+        for match_id, token_ids in matcher(sdoc):
+            kind, pattern = _PATTERNS[sdoc.vocab.strings[match_id]]
+            named = dict(zip((node["RIGHT_ID"] for node in pattern), token_ids, strict=True))
+            cues[kind][named["verb"]].append(named["cue"])
+        return cues
+
+
+class ParsedReport:
+    """One report's parse with its cues, asked about each trigger match by character offsets."""
+
+    def __init__(self, sdoc: Any, parser: TriggerParser) -> None:
+        self.sdoc = sdoc
+        self.parser = parser
+        self._cues: dict[str, dict[int, list[int]]] | None = None
+
+    @property
+    def cues(self) -> dict[str, dict[int, list[int]]]:
+        """kind of cue -> verb token index -> cue token indices (for a category: the modified noun)."""
+        if self._cues is None:
+            self._cues = self.parser.find_cues(self.sdoc)
+        return self._cues
+
+    def trigger_head(self, start: int, end: int) -> Any | None:
+        """The syntactic head of the tokens a trigger match covers."""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return None if span is None or len(span) == 0 else span.root
+
+    def excluded_by(
+        self,
+        start: int,
+        end: int,
+        sentence: tuple[int, int],
+        event_verb_at: EventVerbAt,
+        *,
+        headline: bool = False,
+    ) -> str | None:
+        """The name of the check that turns the trigger at ``start:end`` away, or ``None``."""
+        head = self.trigger_head(start, end)
+        if head is None:
+            return None
+        trigger = TriggerAt(start, end, sentence, headline, head, self, event_verb_at)
+        for name, check in self.parser.checks:
+            if check(trigger):
+                return name
+        return None
