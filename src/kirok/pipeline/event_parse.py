@@ -21,7 +21,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CHECKS", "ParsedReport", "TriggerAt", "TriggerParser"]
+__all__ = [
+    "CHECKS",
+    "EventVerbAt",
+    "ParsedReport",
+    "TriggerAt",
+    "TriggerParser",
+    "clause_verbs",
+    "is_category",
+    "is_conditional",
+    "is_modal",
+    "is_negated",
+]
 
 #: Is there an event trigger over this character offset of the report? (asked for category checks)
 EventVerbAt = Callable[[int], bool]
