@@ -1,0 +1,153 @@
+"""When an event happened (:mod:`kirok.pipeline.event_dates`): the date of its own sentence, else the
+window the narrative implies."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kirok.model import DatePrecision, DateResolution, EventType
+from kirok.pipeline.events import precision_of
+
+from .event_docs import PUBLISHED, add_date, by_type, events_of, make
+
+# ------------------------------------------------------------------ the date of the sentence
+
+
+def test_date_comes_from_the_event_not_from_the_attribution() -> None:
+    doc = make("Report\n\nA woman was arrested in Hyesan, a source told Example News on Wednesday.")
+    add_date(doc, "Wednesday", "2023-06-14", date(2023, 6, 14))
+    (event,) = events_of(doc)
+    assert event.date is None
+
+
+def test_event_date_is_taken_even_when_the_attribution_has_one() -> None:
+    doc = make("Report\n\nA source told Example News on Wednesday that a woman was arrested on Monday.")
+    add_date(doc, "Wednesday", "2023-06-14", date(2023, 6, 14))
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    (event,) = events_of(doc)
+    assert event.date is not None
+    assert (event.date.earliest, event.date.latest) == (date(2023, 6, 12), date(2023, 6, 12))
+    assert event.date.timex == "2023-06-12"
+    assert any(r == "date: “Monday” in the sentence" for r in event.reasons)
+
+
+def test_nearest_date_after_the_trigger_wins() -> None:
+    doc = make("Report\n\nIn May, after a long search, guards arrested a man on June 2 near the station.")
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    (event,) = events_of(doc)
+    assert event.date is not None and event.date.earliest == date(2023, 6, 2)
+
+
+def test_a_deadline_is_not_the_date_of_the_act() -> None:
+    text = "Report\n\nStudents were mobilised to build roads until the autumn."
+    doc = make(text)
+    add_date(doc, "the autumn", "2023-FA", date(2023, 9, 1), date(2023, 11, 30))
+    labor = by_type(events_of(doc), EventType.FORCED_LABOR)
+    assert labor.date is None
+
+
+def test_an_act_going_on_since_a_date_lasts_to_publication() -> None:
+    text = "Report\n\nSince June 3, residents have needed a travel permit to leave the city."
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    restriction = by_type(events_of(doc), EventType.MOVEMENT_RESTRICTION)
+    assert restriction.date is not None
+    assert (restriction.date.earliest, restriction.date.latest) == (date(2023, 6, 3), PUBLISHED)
+
+
+def test_no_date_and_no_previous_event_leaves_date_empty() -> None:
+    (event,) = events_of(make("Report\n\nGuards arrested two smugglers near the bridge."))
+    assert event.date is None
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "precision"),
+    [
+        (date(2023, 6, 1), date(2023, 6, 1), DatePrecision.DAY),
+        (date(2023, 6, 1), date(2023, 6, 7), DatePrecision.WEEK),
+        (date(2023, 6, 1), date(2023, 6, 30), DatePrecision.MONTH),
+        (date(2023, 6, 1), date(2023, 8, 31), DatePrecision.SEASON),
+        (date(2023, 1, 1), date(2023, 12, 31), DatePrecision.YEAR),
+        (date(2020, 1, 1), date(2023, 12, 31), DatePrecision.UNKNOWN),
+    ],
+)
+def test_precision_of_a_window(earliest: date, latest: date, precision: DatePrecision) -> None:
+    assert precision_of(earliest, latest) is precision
+
+
+# ------------------------------------------------------------------ narrative windows
+
+
+def test_sentence_without_date_gets_window_from_previous_event_to_publication() -> None:
+    text = (
+        "Report\n\n"
+        "Guards arrested two smugglers on June 3. "
+        "Both were later sent to a labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    arrest, sentence = events_of(doc)
+    assert arrest.date is not None and arrest.date.earliest == date(2023, 6, 3)
+    assert sentence.type is EventType.SENTENCE
+    assert sentence.date is not None
+    assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 3), PUBLISHED)
+    assert sentence.date.resolution is DateResolution.RELATIVE
+    assert sentence.date.precision is DatePrecision.MONTH
+    assert "date: after the last date the story told before it, by publication" in sentence.reasons
+
+
+def test_backstory_date_does_not_become_the_carried_window() -> None:
+    text = (
+        "Report\n\n"
+        "Guards arrested a trader on June 3. "
+        "She had been repatriated from China in 2019. "
+        "She was later sent to a labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "2019", "2019", date(2019, 1, 1), date(2019, 12, 31))
+    sentence = next(e for e in events_of(doc) if e.type is EventType.SENTENCE)
+    assert sentence.date is not None
+    assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 3), PUBLISHED)
+
+
+def test_no_publication_date_gives_no_carried_window() -> None:
+    doc = make("Report\n\nGuards arrested two smugglers on June 3. Both were later executed.", published=None)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    arrest, execution = events_of(doc)
+    assert arrest.date is not None
+    assert execution.date is None
+
+
+def test_custody_without_a_date_lies_between_the_arrest_and_the_punishment() -> None:
+    text = (
+        "Report\n\n"
+        "A man was sent to a political prison camp late last month. "
+        "He was arrested in April after agents found his phone. "
+        "He was held in the holding cells of the county department for two months, where he was beaten."
+    )
+    doc = make(text, published=date(2023, 6, 15))
+    add_date(doc, "late last month", "2023-05", date(2023, 5, 21), date(2023, 5, 31))
+    add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
+    found = events_of(doc)
+    detention = by_type(found, EventType.DETENTION)
+    assert detention.date is not None
+    assert (detention.date.earliest, detention.date.latest) == (date(2023, 4, 1), date(2023, 5, 31))
+    assert any("by the punishment that followed" in r for r in detention.reasons)
+
+
+def test_an_old_date_is_backstory_and_does_not_anchor_the_story() -> None:
+    text = (
+        "Report\n\n"
+        "Agents arrested a woman on June 3. "
+        "Her brother left the country in 2015. "
+        "She was later sent to a labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "2015", "2015", date(2015, 1, 1), date(2015, 12, 31))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is not None and sentence.date.earliest == date(2023, 6, 3)

@@ -1,0 +1,153 @@
+"""One act told several times becomes one event (:mod:`kirok.pipeline.event_merge`): headline and lede,
+restatements and later references."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kirok.model import EventType
+from kirok.pipeline.doc import PlaceRole
+
+from .event_docs import add_date, add_place, by_type, events_of, make
+
+# ------------------------------------------------------------------ headline and lede
+
+
+def test_headline_and_lede_become_one_event_with_two_spans() -> None:
+    text = (
+        "Police arrest three smugglers in Hyesan\n\n"
+        "Police arrested three smugglers in Hyesan on Monday, a source told Example News."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    add_place(doc, "Hyesan", PlaceRole.EVENT, nth=0)
+    add_place(doc, "Hyesan", PlaceRole.EVENT, nth=1)
+    events = events_of(doc)
+    assert [e.type for e in events] == [EventType.ARREST]
+    (event,) = events
+    assert [s.text for s in event.evidence] == [
+        "Police arrest three smugglers in Hyesan",
+        "Police arrested three smugglers in Hyesan on Monday, a source told Example News.",
+    ]
+    assert "merged: also stated in the headline" in event.reasons
+    assert event.date is not None and event.date.earliest == date(2023, 6, 12)
+
+
+def test_headline_alone_is_an_event() -> None:
+    doc = make("Police arrest three smugglers\n\nThe market was quiet all day.")
+    (event,) = events_of(doc)
+    assert event.type is EventType.ARREST
+    assert [s.text for s in event.evidence] == ["Police arrest three smugglers"]
+
+
+def test_an_undated_act_in_the_lede_joins_the_dated_telling_in_the_body() -> None:
+    text = (
+        "Report\n\n"
+        "Agents in Hyesan have detained three women, a source told Example Wire.\n\n"
+        "The three women were arrested on June 3 at a house near the river."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert len(arrest.evidence) == 2
+    assert arrest.evidence[0].text.startswith("Agents in Hyesan")
+    assert arrest.date is not None and arrest.date.earliest == date(2023, 6, 3)
+
+
+def test_a_lede_with_a_wide_date_joins_the_body_act_it_sums_up() -> None:
+    text = (
+        "Report\n\n"
+        "Guards arrested three traders in Hyesan earlier this month, a source said.\n\n"
+        "On June 4, agents arrested three traders at the market."
+    )
+    doc = make(text)
+    add_date(doc, "earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert len(arrests) == 1
+    assert arrests[0].date is not None and arrests[0].date.earliest == date(2023, 6, 4)
+    assert len(arrests[0].evidence) == 2
+
+
+# ------------------------------------------------------------------ restatements
+
+
+def test_same_directive_with_the_same_date_twice_is_one_event() -> None:
+    text = (
+        "Report\n\n"
+        "The central committee ordered all traders to register their stalls on March 3. "
+        "The market opened as usual. "
+        "A second source confirmed that the committee ordered the registration on March 3."
+    )
+    doc = make(text)
+    add_date(doc, "March 3", "2023-03-03", date(2023, 3, 3), nth=0)
+    add_date(doc, "March 3", "2023-03-03", date(2023, 3, 3), nth=1)
+    events = events_of(doc)
+    assert [e.type for e in events] == [EventType.DIRECTIVE]
+    assert len(events[0].evidence) == 2
+    assert "merged: the same statement again with the same date" in events[0].reasons
+
+
+def test_same_type_on_different_dates_stays_two_events() -> None:
+    text = "Report\n\nPolice arrested a trader on March 3. Police arrested another trader on March 9."
+    doc = make(text)
+    add_date(doc, "March 3", "2023-03-03", date(2023, 3, 3))
+    add_date(doc, "March 9", "2023-03-09", date(2023, 3, 9))
+    events = events_of(doc)
+    assert [(e.type, e.date.earliest if e.date else None) for e in events] == [
+        (EventType.ARREST, date(2023, 3, 3)),
+        (EventType.ARREST, date(2023, 3, 9)),
+    ]
+
+
+def test_a_clause_that_refers_back_joins_the_earlier_event() -> None:
+    text = (
+        "Report\n\n"
+        "Agents arrested a man in Hyesan on June 3. "
+        "In the same week the man was taken away, his wife was banished to a farm."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    found = events_of(doc)
+    arrests = [e for e in found if e.type is EventType.ARREST]
+    assert len(arrests) == 1
+    assert len(arrests[0].evidence) == 2
+    assert any(e.type is EventType.SENTENCE for e in found)
+
+
+def test_the_named_act_refers_back_to_the_act_told_before() -> None:
+    text = (
+        "Report\n\n"
+        "Police raided homes along the river in Hyesan on May 3. "
+        "Residents say the raids are the harshest in years."
+    )
+    doc = make(text)
+    add_date(doc, "May 3", "2023-05-03", date(2023, 5, 3))
+    (event,) = events_of(doc)
+    assert event.type is EventType.CRACKDOWN
+    assert len(event.evidence) == 2
+    assert "merged: a later clause refers back to it" in event.reasons
+
+
+def test_a_restatement_by_pronoun_joins_the_act_and_dates_it_more_exactly() -> None:
+    text = (
+        "Report\n\n"
+        "A harbour clerk was executed in Hyesan early this month. "
+        "He was shot on June 4 at the sports ground."
+    )
+    doc = make(text)
+    add_date(doc, "early this month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    (event,) = events_of(doc)
+    assert event.type is EventType.EXECUTION
+    assert len(event.evidence) == 2
+    assert event.date is not None and (event.date.earliest, event.date.latest) == (date(2023, 6, 4),) * 2
+    assert "date: from the later statement that refers back to it" in event.reasons
+
+
+def test_a_new_subject_is_a_new_act() -> None:
+    text = "Report\n\nGuards arrested a trader on June 3. Police arrested a driver on June 9."
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    assert [e.type for e in events_of(doc)] == [EventType.ARREST, EventType.ARREST]
