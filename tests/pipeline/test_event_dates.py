@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from kirok.model import DatePrecision, DateResolution, EventType
+from kirok.model import DatePrecision, DateResolution, EventType, TimeWindow
+from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.events import precision_of
 
 from .event_docs import PUBLISHED, add_date, by_type, events_of, make
@@ -151,3 +152,118 @@ def test_an_old_date_is_backstory_and_does_not_anchor_the_story() -> None:
     add_date(doc, "2015", "2015", date(2015, 1, 1), date(2015, 12, 31))
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     assert sentence.date is not None and sentence.date.earliest == date(2023, 6, 3)
+
+
+def _add_time(doc: Doc, words: str, value: str, day: date) -> None:
+    """Adds a TIME timex (a part of a day, or an hour) over ``words``."""
+    start = doc.text.index(words)
+    window = TimeWindow(
+        earliest=day, latest=day, precision=DatePrecision.DAY, resolution=DateResolution.ABSOLUTE, timex=value
+    )
+    timex = Timex(start, start + len(words), words, "TIME", value, window)
+    doc.timexes = sorted([*doc.timexes, timex], key=lambda t: t.start)
+
+
+def test_the_night_of_a_named_day_dates_the_act_before_a_later_day() -> None:
+    text = (
+        "Report\n\n"
+        "A man swam across the river on the night of June 2, and guards handed him back two days later."
+    )
+    doc = make(text)
+    _add_time(doc, "the night of June 2", "2023-06-02TNI", date(2023, 6, 2))
+    add_date(doc, "two days later", "2023-06-04", date(2023, 6, 4))
+    escape = by_type(events_of(doc), EventType.ESCAPE)
+    assert escape.date is not None and (escape.date.earliest, escape.date.latest) == (date(2023, 6, 2),) * 2
+
+
+def test_an_hour_alone_does_not_date_the_act() -> None:
+    doc = make("Report\n\nGuards arrested two smugglers near the bridge at midnight.")
+    _add_time(doc, "midnight", "2023-06-15T00:00", PUBLISHED)
+    (event,) = events_of(doc)
+    assert event.date is None
+
+
+# ------------------------------------------------------------------ the headline and its lede
+
+
+def test_a_headline_act_told_only_there_takes_the_date_of_the_lede() -> None:
+    text = (
+        "Five fishermen flee by boat\n\n"
+        "Five fishermen sailed a wooden boat out of the harbour on June 9, a source told Example News."
+    )
+    doc = make(text)
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    (event,) = events_of(doc)
+    assert event.type is EventType.ESCAPE
+    assert event.date is not None and (event.date.earliest, event.date.latest) == (date(2023, 6, 9),) * 2
+    assert "date: “June 9” in the lede" in event.reasons
+
+
+def test_a_headline_act_does_not_take_the_date_of_the_telling() -> None:
+    text = "Five fishermen flee by boat\n\nFive fishermen sailed out of the harbour, a source said on Monday."
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    (event,) = events_of(doc)
+    assert event.date is None
+
+
+# ------------------------------------------------------------------ what moves the narrative clock
+
+
+def test_a_dated_sentence_that_tells_no_act_starts_the_window() -> None:
+    text = (
+        "Report\n\n"
+        "A crowd filled the city stadium on June 3, the source said. "
+        "Two women were sent to a labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is not None
+    assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 3), PUBLISHED)
+
+
+def test_a_date_told_without_an_act_does_not_move_the_story_back() -> None:
+    text = (
+        "Report\n\n"
+        "Guards arrested a trader on June 3. "
+        "Her customers paid her twice last year. "
+        "She was later sent to a labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "last year", "2022", date(2022, 1, 1), date(2022, 12, 31))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is not None and sentence.date.earliest == date(2023, 6, 3)
+
+
+def test_a_state_going_on_since_an_earlier_date_does_not_move_the_story_back() -> None:
+    text = (
+        "Report\n\n"
+        "Agents arrested two men on June 12. "
+        "Since May 2, residents have needed a travel permit to leave the city. "
+        "The two men are being held in the holding cells of the county state security department."
+    )
+    doc = make(text)
+    add_date(doc, "June 12", "2023-06-12", date(2023, 6, 12))
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    found = events_of(doc)
+    assert by_type(found, EventType.MOVEMENT_RESTRICTION).date is not None
+    detention = by_type(found, EventType.DETENTION)
+    assert detention.date is not None
+    assert (detention.date.earliest, detention.date.latest) == (date(2023, 6, 12), PUBLISHED)
+
+
+def test_a_state_going_on_since_a_later_date_starts_the_window() -> None:
+    text = (
+        "Report\n\n"
+        "The county committee issued an order on May 20. "
+        "Since June 1, residents have needed a travel permit to leave the city. "
+        "Officers at checkpoints have been confiscating goods carried by traders."
+    )
+    doc = make(text)
+    add_date(doc, "May 20", "2023-05-20", date(2023, 5, 20))
+    add_date(doc, "June 1", "2023-06-01", date(2023, 6, 1))
+    crackdown = by_type(events_of(doc), EventType.CRACKDOWN)
+    assert crackdown.date is not None
+    assert (crackdown.date.earliest, crackdown.date.latest) == (date(2023, 6, 1), PUBLISHED)

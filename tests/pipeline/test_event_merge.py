@@ -151,3 +151,19 @@ def test_a_new_subject_is_a_new_act() -> None:
     add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
     add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
     assert [e.type for e in events_of(doc)] == [EventType.ARREST, EventType.ARREST]
+
+
+def test_the_headline_does_not_join_a_backstory_act_of_its_type() -> None:
+    text = (
+        "Women handed back by China\n\n"
+        "Chinese police handed eleven women to border guards at the bridge on June 9, a source said. "
+        "One of them had already been repatriated once, in 2021."
+    )
+    doc = make(text)
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    add_date(doc, "2021", "2021", date(2021, 1, 1), date(2021, 12, 31))
+    repatriations = [e for e in events_of(doc) if e.type is EventType.FORCED_REPATRIATION]
+    assert [(len(e.evidence), e.date.earliest if e.date else None) for e in repatriations] == [
+        (1, date(2023, 6, 9)),
+        (1, date(2021, 1, 1)),
+    ]

@@ -44,3 +44,4 @@ class EventDraft:
     confidence: float = 0.55
     back_reference: bool = False  # "In the same week the man was taken away, ...": an act told before
     backstory: bool = False  # "had been repatriated in 2019": before the story's own time
+    ongoing: bool = False  # "since early February": a state that began then and goes on

@@ -11,7 +11,8 @@ __all__ = ["merge_drafts"]
 
 def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
     """Join restatements: the same type with the same date, a clause that refers back to an act told
-    before, the lede's summary of an act the body dates, and the headline."""
+    before, the lede's summary of an act the body dates, and the headline (not into backstory: "Women
+    handed back by China" is not the "had already been repatriated once, in 2018" of the body)."""
     kept: list[EventDraft] = []
     headlines = [d for d in drafts if d.sentence.role is SegmentRole.HEADLINE]
     for d in drafts:
@@ -37,7 +38,7 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
             kept.append(d)
     kept = _merge_lede(kept)
     for h in headlines:
-        body = next((k for k in kept if k.type is h.type), None)
+        body = next((k for k in kept if k.type is h.type and not k.backstory), None)
         if body is not None:
             body.evidence.insert(0, h.evidence[0])
             body.reasons.append("merged: also stated in the headline")
