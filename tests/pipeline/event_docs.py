@@ -29,63 +29,27 @@ PUBLISHED = date(2023, 6, 15)
 SEGMENT = SegmentStage()
 EVENTS = RuleEventStage()
 
+
+def _place(
+    name: str, gid: str, lat: float, lon: float, precision: PlacePrecision, country: str = "KP"
+) -> Place:
+    return Place(
+        name=name, gazetteer_id=gid, latitude=lat, longitude=lon, country=country, precision=precision
+    )
+
+
+_COUNTY, _PROVINCE = PlacePrecision.COUNTY, PlacePrecision.PROVINCE
 PLACES = {
-    "Hyesan": Place(
-        name="Hyesan",
-        gazetteer_id="g-hyesan",
-        latitude=41.4,
-        longitude=128.18,
-        country="KP",
-        precision=PlacePrecision.COUNTY,
-    ),
-    "Hoeryong": Place(
-        name="Hoeryong",
-        gazetteer_id="g-hoeryong",
-        latitude=42.44,
-        longitude=129.75,
-        country="KP",
-        precision=PlacePrecision.COUNTY,
-    ),
-    "Musan": Place(
-        name="Musan",
-        gazetteer_id="g-musan",
-        latitude=42.23,
-        longitude=129.2,
-        country="KP",
-        precision=PlacePrecision.COUNTY,
-    ),
-    "Ryanggang Province": Place(
-        name="Ryanggang Province",
-        gazetteer_id="g-ryanggang",
-        latitude=41.1,
-        longitude=128.3,
-        country="KP",
-        precision=PlacePrecision.PROVINCE,
-    ),
-    "North Hamgyong Province": Place(
-        name="North Hamgyong Province",
-        gazetteer_id="g-nh",
-        latitude=41.8,
-        longitude=129.8,
-        country="KP",
-        precision=PlacePrecision.PROVINCE,
-    ),
-    "Jilin Province": Place(
-        name="Jilin Province",
-        gazetteer_id="g-jilin",
-        latitude=43.7,
-        longitude=126.2,
-        country="CN",
-        precision=PlacePrecision.PROVINCE,
-    ),
-    "China": Place(
-        name="China",
-        gazetteer_id="g-cn",
-        latitude=35.0,
-        longitude=103.0,
-        country="CN",
-        precision=PlacePrecision.COUNTRY,
-    ),
+    p.name: p
+    for p in (
+        _place("Hyesan", "g-hyesan", 41.4, 128.18, _COUNTY),
+        _place("Hoeryong", "g-hoeryong", 42.44, 129.75, _COUNTY),
+        _place("Musan", "g-musan", 42.23, 129.2, _COUNTY),
+        _place("Ryanggang Province", "g-ryanggang", 41.1, 128.3, _PROVINCE),
+        _place("North Hamgyong Province", "g-nh", 41.8, 129.8, _PROVINCE),
+        _place("Jilin Province", "g-jilin", 43.7, 126.2, _PROVINCE, country="CN"),
+        _place("China", "g-cn", 35.0, 103.0, PlacePrecision.COUNTRY, country="CN"),
+    )
 }
 
 
