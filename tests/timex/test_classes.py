@@ -50,7 +50,6 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Prices may rise in future.", "future", FRI, "DATE", "FUTURE_REF"),
     ("The then current rules were strict.", "then current", FRI, "DATE", "PAST_REF"),
     ("The camp was formerly a school.", "formerly", FRI, "DATE", "PAST_REF"),
-    ("A recent report said so.", "recent", FRI, "DATE", "PAST_REF"),
     ("Prices have been rising recently.", "recently", FRI, "DATE", "PAST_REF"),
     ("Things may change in the future.", "the future", FRI, "DATE", "FUTURE_REF"),
     ("The market is now closed.", "now", FRI, "DATE", "PRESENT_REF"),

@@ -39,6 +39,8 @@ _WEEKDAY_CODES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 _TARGET_WORDS = frozenset({"to", "until", "till"})
 #: Even in a clause about the future, a day at most this many days before publication is the one just past.
 _NEAR_PAST_DAYS = 31
+#: Clause tenses that say nothing of their own about when a date lies.
+_UNMARKED = frozenset({"", "ed", "said"})
 
 
 def two_digit_year(yy: int, anchor: date | None) -> int:
@@ -71,6 +73,10 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
     elif groups.get("year2"):
         year = two_digit_year(int(groups["year2"] or 0), ref.anchor)
         warnings.append(f"two-digit year '{groups['year2']}' read as {year}")
+    elif groups.get("yy"):  # the "17" of "1915-17"
+        opening = int(groups.get("yfirst") or 0)
+        year = opening // 100 * 100 + int(groups["yy"] or 0)
+        year += 100 if year < opening else 0
     elif groups.get("yearwords"):
         year = _year_in_words(groups["yearwords"] or "", lexicon)
     elif groups.get("yrel") and ref.anchor is not None:
@@ -156,6 +162,8 @@ def _calendar(
         return _day_of_month(day or 1, rel, ref, tense, warnings)
     if year is None:
         year = _year_for(month, day, rel, ref, tense)
+        if year is not None and rel is None:
+            ref.months[month] = year
         if year is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return replace(unresolved("M", tuple(warnings)), value=value)
@@ -189,6 +197,10 @@ def _year_for(month: int, day: int | None, rel: str | None, ref: Reference, tens
     narrative = ref.narrative_year()
     if narrative is not None:
         return narrative
+    if ref.lead == "by" and day is None and tense != "past":  # "to conclude by May": a deadline ahead
+        return anchor.year if here >= now else anchor.year + 1
+    if tense in _UNMARKED and month in ref.months:  # the same month said again, with nothing new to say
+        return ref.months[month]
     past = anchor.year if here <= now else anchor.year - 1
     if tense == "future":
         # "where the Aug. 7 blasts would ...": a day of the last weeks, not of next year

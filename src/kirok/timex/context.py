@@ -8,7 +8,7 @@ anaphoric ones ("the next day", "two days later", "that year") against the last 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from kirok.timex.calendar import Granule
@@ -71,6 +71,8 @@ class Reference:
     #: the first quarter named: in a report on a quarter ("profit rose in the third quarter ... from $5 a
     #: year ago"), "a year ago" and "year-earlier" are the same quarter a year before
     quarter: Granule | None = None
+    #: the year given to each month named without one: "in April" said again is the same April
+    months: dict[int, int] = field(default_factory=dict)
 
     def last_day(self) -> date | None:
         return self.day or self.anchor

@@ -67,6 +67,9 @@ def _season(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
 
 
 def _year(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    tail = re.match(r"[-\u2013/](\d\d)(?![\d-])", text[match.end() : match.end() + 4])
+    if tail and not _ends_range(int(match.group("year")), tail.group(1)):
+        return False  # "1998-05" is a month, not "1998" and a number
     if match.group("mod") or match.group("fiscal"):
         return True
     start = match.start("year")
@@ -81,6 +84,36 @@ def _year(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     return not re.match(r"\s*(?:%|percent|km|kg|m\b|won\b|-strong)", text[match.end() : match.end() + 12])
 
 
+def _ends_range(first: int, two_digits: str) -> bool:
+    """Whether ``two_digits`` can close a span of years opened by ``first``: "1915-17", "1999-00"; not
+    "1998-05", which is a month."""
+    return int(two_digits) > first % 100 or (first % 100 == 99 and two_digits == "00")
+
+
+def _year_range_second(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    return _ends_range(int(match.group("yfirst")), match.group("yy"))
+
+
+def _range(first: str, second: str, match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    """The two ends of "6-7 January" or "April 24 and 25": the first comes before the second, and the
+    second is not a count ("May 3 and 25 people")."""
+    if int(first) >= int(second):
+        return False
+    return _after(text, match.end()) not in lexicon.guards["year_blocked_after"]
+
+
+def _day_range_first(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    return _range(match.group("day"), match.group("d2"), match, text, lexicon)
+
+
+def _month_range_second(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    return _range(match.group("d1"), match.group("day"), match, text, lexicon)
+
+
+def _bc_range_first(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    return int(match.group("bc")) > int(match.group("bc2"))  # years before Christ count down
+
+
 def _ordinal_day(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     if match.group("rel") or match.group("month"):
         return True
@@ -90,7 +123,14 @@ def _ordinal_day(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     return _after(text, match.end()) in lexicon.guards["ordinal_day_followers"]
 
 
+_FRACTION = re.compile(r"\s+of\s+(?!(?:a\s+)?century|the\s+(?:year|century)|\d)", re.IGNORECASE)
+
+
 def _duration(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    if normal_key(match.group("unit")).startswith("quarter") and (
+        "-quarters" in match.group(0).lower() or _FRACTION.match(text, match.end())
+    ):
+        return False  # a fraction: "three-quarters of its food", "a quarter of the market"
     after = text[match.end() : match.end() + 6].lower()
     if after.startswith(("-old", " old", "-olds")):
         return False
@@ -121,6 +161,17 @@ def _relative(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     return True
 
 
+_ATTRIBUTIVE = frozenset({"future", "recent"})
+
+
+def _reference(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    """ "Future" and "recent" before a noun describe it ("future earnings", "a recent filing") rather
+    than name a time; "the future", "in recent years" and "recently" do."""
+    if normal_key(match.group("ref")) not in _ATTRIBUTIVE:
+        return True
+    return not re.match(r"\s+[a-z]", text[match.end() : match.end() + 2])
+
+
 def _clock24(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     return not text[max(0, match.start() - 1) : match.start()].isdigit()
 
@@ -135,4 +186,9 @@ _CHECKS: dict[str, Callable[[re.Match[str], str, Lexicon], bool]] = {
     "anchored_duration": _duration,
     "relative_unit": _relative,
     "clock24": _clock24,
+    "reference": _reference,
+    "year_range_second": _year_range_second,
+    "day_range_first": _day_range_first,
+    "month_range_second": _month_range_second,
+    "bc_range_first": _bc_range_first,
 }

@@ -121,7 +121,9 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
         return _latest_quarter(normal_key(groups["latest"]), bool(groups.get("unit")), ref)
     rel = normal_key(groups["rel"] or "")
     word = rel.removeprefix("the ")
-    if rel.startswith("the ") and word not in lexicon.relative_words:
+    if groups.get("same") is not None:  # "later in the day": the day last named
+        rel, word = "the same", "same"
+    elif rel.startswith("the ") and word not in lexicon.relative_words:
         rel = word = "the"  # "the full year", "the fiscal year"
     unit = _UNIT_CODES[normal_key(groups["unit"] or "")]
     if groups.get("ended") and unit == "Y":  # "for the year ended March 31": a span, not a calendar year

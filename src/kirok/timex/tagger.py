@@ -102,6 +102,8 @@ def _windows(text: str, lexicon: Lexicon) -> list[list[tuple[int, int]]]:
 
 
 def _span(rule: Rule, match: re.Match[str], lexicon: Lexicon) -> tuple[int, int]:
+    if "t" in rule.regex.groupindex and match.group("t") is not None:  # "April 6-7": only the "7"
+        return match.span("t")
     if rule.kind == "reference":
         inner = lexicon.reference_spans.get(normal_key(match.group(0)))
         if inner is not None:
