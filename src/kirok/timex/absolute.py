@@ -12,10 +12,10 @@ from datetime import date, timedelta
 
 from kirok.model import DateResolution
 from kirok.timex.calendar import (
-    add_months,
     century_granule,
     day_granule,
     decade_granule,
+    half_year_granule,
     last_day,
     month_granule,
     narrow,
@@ -70,6 +70,10 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
     year: int | None = None
     if groups.get("year") or groups.get("year_b"):
         year = int(groups.get("year") or groups.get("year_b") or 0)
+        if not groups.get("year") and groups.get("month") and groups.get("month_b"):
+            # "from November 15 to February 15, 1989": the range crosses into the year named
+            first, last = (lexicon.month_number(groups[k] or "") for k in ("month", "month_b"))
+            year -= first > last
     elif groups.get("year2"):
         year = two_digit_year(int(groups["year2"] or 0), ref.anchor)
         warnings.append(f"two-digit year '{groups['year2']}' read as {year}")
@@ -91,9 +95,8 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
         whole = reading.granule
         reading = replace(reading, granule=narrow(whole, mod))
         if "half" in normal_key(groups.get("mod")) and whole.unit == "Y":  # the second half of 2008
-            first = date(whole.earliest.year, 1 if mod == "START" else 7, 1)
-            half = replace(whole, earliest=first, latest=add_months(first, 6) - timedelta(days=1))
-            reading = replace(reading, value=f"{reading.value}-H{1 if mod == 'START' else 2}", granule=half)
+            half = half_year_granule(whole.earliest.year, 1 if mod == "START" else 2)
+            reading = replace(reading, value=half.value, granule=half)
     ref.saw(reading.day, year)
     day = reading.day
     if day is not None and groups.get("weekof"):  # the week of March 6
@@ -126,8 +129,11 @@ def _calendar(
             else two_digit_year(int(g["decade2"] or 0), anchor) // 10 * 10
         )
         return Reading("DATE", decade_granule(first).value, decade_granule(first), _ABS, tuple(warnings))
-    if g.get("century"):
-        granule = century_granule(int(g["century"] or 0) - 1)
+    if g.get("century") or g.get("centuryword"):  # "the 19th century", "eighteenth-century France"
+        number = (
+            int(g["century"] or 0) if g.get("century") else lexicon.ordinals[normal_key(g["centuryword"])]
+        )
+        granule = century_granule(number - 1)
         return Reading("DATE", granule.value, granule, _ABS, tuple(warnings))
     if g.get("quarter"):
         return _quarter(lexicon.ordinals[normal_key(g["quarter"] or "")], year, rel, ref, tense, warnings)

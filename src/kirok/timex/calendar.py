@@ -19,6 +19,7 @@ __all__ = [
     "add_months",
     "day_granule",
     "decade_granule",
+    "half_year_granule",
     "century_granule",
     "month_granule",
     "narrow",
@@ -84,6 +85,18 @@ def quarter_granule(year: int, quarter: int) -> Granule:
         DatePrecision.SEASON,
         f"{year:04d}-Q{quarter}",
         "Q",
+    )
+
+
+def half_year_granule(year: int, half: int) -> Granule:
+    """The first (January-June) or second (July-December) half of ``year``, TIMEX3 ``YYYY-H1``/``-H2``."""
+    first = 1 if half == 1 else 7
+    return Granule(
+        date(year, first, 1),
+        date(year, first + 5, last_day(year, first + 5)),
+        DatePrecision.SEASON,
+        f"{year:04d}-H{half}",
+        "Y",  # counts as a year for anaphora ("the same year") and shifts
     )
 
 

@@ -14,6 +14,7 @@ from kirok.timex.calendar import (
     century_granule,
     day_granule,
     decade_granule,
+    half_year_granule,
     month_granule,
     narrow,
     quarter_granule,
@@ -147,8 +148,11 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     granule = shift(granule_of(unit, base), steps)
     if rel == "the" and not anaphoric:
         granule = _the_unit(granule, base, tense)
-    if groups.get("mod"):
-        granule = _modified(granule, normal_key(groups["mod"] or ""), steps, anaphoric, ref.anchor, lexicon)
+    mod_word = normal_key(groups.get("mod") or "")
+    if "half" in mod_word and granule.unit == "Y":  # "the second half of the year": 2013-H2
+        granule = half_year_granule(granule.earliest.year, 1 if lexicon.modifiers[mod_word] == "START" else 2)
+    elif mod_word:
+        granule = _modified(granule, mod_word, steps, anaphoric, ref.anchor, lexicon)
     if unit == "D":
         ref.saw(granule.earliest, None)
     return Reading("DATE", granule.value, granule, _REL, warnings)

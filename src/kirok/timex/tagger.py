@@ -24,6 +24,8 @@ __all__ = ["find", "tag"]
 
 _Candidate = tuple[int, int, int, Rule, re.Match[str]]
 _LEAD = re.compile(r"(\w+)\W*$")
+#: What may stand between a clock time and the date it is on: "(0735 GMT)", "local time on", ", on".
+_CLOCK_GAP = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|(?:[A-Za-z]+\s+)?time\s+)?,?\s*(?:on\s+)?")
 
 
 def tag(text: str, anchor: date | None) -> list[Timex]:
@@ -37,17 +39,53 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
         anchor, narrative=is_narrative(text, anchor, lexicon), bounds=lexicon.guards["year_bound_before"]
     )
     timexes: list[Timex] = []
-    for start, end, _, rule, match in find(text, lexicon):
-        ref.at = start
-        lead = _LEAD.search(text, max(0, start - 16), start)
-        ref.lead = lead.group(1).lower() if lead else ""
-        reading = _read(rule, match, text, ref, lexicon)
+    found = find(text, lexicon)
+    early: dict[int, Reading | None] = {}  # dates read ahead of the clock time before them
+    for index, (start, end, _, rule, match) in enumerate(found):
+        if index in early:
+            reading = early.pop(index)
+        else:
+            dated = _day_after_clock(text, found, index, ref, lexicon, early)
+            _locate(ref, text, start)
+            reading = _read(rule, match, text, ref, lexicon, dated)
         if reading is not None:
             if reading.granule is not None and _names_a_date(rule, reading):
                 ref.noted(reading.granule)
                 _report_period(ref, rule, match, reading)
             timexes.append(_timex(text, start, end, reading))
     return timexes
+
+
+def _locate(ref: Reference, text: str, start: int) -> None:
+    """Point the reference time at the expression starting at ``start`` and the word before it."""
+    ref.at = start
+    lead = _LEAD.search(text, max(0, start - 16), start)
+    ref.lead = lead.group(1).lower() if lead else ""
+
+
+def _day_after_clock(
+    text: str,
+    found: list[_Candidate],
+    index: int,
+    ref: Reference,
+    lexicon: Lexicon,
+    early: dict[int, Reading | None],
+) -> date | None:
+    """The day a clock time is on when a date follows it: "10:35 a.m. (0735 GMT) Friday", "at 5 a.m.
+    local time on March 20". That date is read now, kept in ``early`` and not read again."""
+    rule, match = found[index][3], found[index][4]
+    if rule.kind != "clock" or any(match.groupdict().get(k) for k in ("weekday", "month", "deictic")):
+        return None
+    if index + 1 == len(found):
+        return None
+    after = found[index][1]
+    start, _, _, next_rule, next_match = found[index + 1]
+    if next_rule.kind != "date" or not _CLOCK_GAP.fullmatch(text, after, start):
+        return None
+    _locate(ref, text, start)
+    reading = _read(next_rule, next_match, text, ref, lexicon)
+    early[index + 1] = reading
+    return reading.day if reading is not None else None
 
 
 def find(text: str, lexicon: Lexicon) -> list[_Candidate]:
@@ -112,7 +150,9 @@ def _span(rule: Rule, match: re.Match[str], lexicon: Lexicon) -> tuple[int, int]
     return match.start(), match.end()
 
 
-def _read(rule: Rule, match: re.Match[str], text: str, ref: Reference, lexicon: Lexicon) -> Reading | None:
+def _read(
+    rule: Rule, match: re.Match[str], text: str, ref: Reference, lexicon: Lexicon, dated: date | None = None
+) -> Reading | None:
     groups = match.groupdict()
     kind = rule.kind
     if kind == "date":
@@ -133,7 +173,6 @@ def _read(rule: Rule, match: re.Match[str], text: str, ref: Reference, lexicon: 
     if kind == "set":
         return read_set(groups, lexicon)
     if kind == "clock":
-        dated = None
         if groups.get("weekday") or groups.get("month"):  # "5 p.m. Friday", "noon, Nov. 9"
             tense = clause_tense(text, match.start(), match.end(), lexicon, True)
             day_reading = read_date(groups, ref, tense, lexicon)
