@@ -576,12 +576,26 @@ def free_port() -> int:
         return port
 
 
-def get_json(url: str) -> Any:
-    from urllib.request import urlopen
+def get_json(url: str, opener: Any = None) -> Any:
+    from urllib.request import build_opener
 
-    with urlopen(url, timeout=5) as response:  # noqa: S310 - a loopback address of our own server
+    with (opener or build_opener()).open(url, timeout=5) as response:  # a loopback address of our own server
         assert response.status == 200
         return json.loads(response.read())
+
+
+def logged_in_opener(base: str, username: str, password: str) -> Any:
+    """A urllib opener that keeps cookies, logged in through ``POST /login``."""
+    from http.cookiejar import CookieJar
+    from urllib.parse import urlencode
+    from urllib.request import HTTPCookieProcessor, build_opener
+
+    opener = build_opener(HTTPCookieProcessor(CookieJar()))
+    token = get_json(f"{base}/login.json", opener)["csrf_token"]
+    form = urlencode({"username": username, "password": password, "csrf_token": token}).encode()
+    with opener.open(f"{base}/login", data=form, timeout=10) as response:
+        assert response.status == 200
+    return opener
 
 
 @pytest.mark.slow
@@ -593,6 +607,9 @@ def test_serve_answers_health_reports_and_events(kirok_process: RunKirok, settin
     from conftest import kirok_command, process_env
 
     assert kirok_process("ingest", SAMPLES).code == 0
+    password = "a long test passphrase"
+    added = kirok_process("user", "add", "viewer-one", "--role", "viewer", "--password-stdin", stdin=password)
+    assert added.code == 0
     port = free_port()
     argv = [*kirok_command(), "--db", str(settings.db_path), "--key-file", str(settings.key_file)]
     server = subprocess.Popen(
@@ -613,8 +630,9 @@ def test_serve_answers_health_reports_and_events(kirok_process: RunKirok, settin
                 time.sleep(0.2)
         assert health is not None, "kirok serve did not answer /health within 20 s"
         assert health["status"] == "ok" and health["reports"] == SAMPLE_REPORTS and health["events"] > 0
-        reports = get_json(f"{base}/reports.json")
-        events = get_json(f"{base}/events.json")
+        opener = logged_in_opener(base, "viewer-one", password)
+        reports = get_json(f"{base}/reports.json", opener)
+        events = get_json(f"{base}/events.json", opener)
         assert reports and events
         assert json.dumps(reports).count('"id": "r-') >= 1
         assert json.dumps(events).count('"id": "e-') >= 1

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 import click
 
 from kirok import __version__
+from kirok.cli_users import user
 from kirok.errors import ConfigError, ExportError, KirokError
 from kirok.model import EventType, ReviewStatus
 from kirok.settings import Settings
@@ -354,12 +355,21 @@ def serve(settings: Settings, host: str, port: int) -> None:
         from kirok.web import create_app
     except ImportError as exc:
         raise ConfigError("the web app needs Kirok's 'web' extra (fastapi, uvicorn, jinja2)") from exc
+    from kirok.auth import AuthPolicy, open_auth
+    from kirok.cli_users import announce_first_admin
+
     store = _open_store(settings)
-    click.echo(f"Kirok serving {settings.db_path} at http://{host}:{port}", err=True)
+    auth = open_auth(settings, AuthPolicy.from_env())
     try:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        announce_first_admin(auth)
+        click.echo(f"Kirok serving {settings.db_path} at http://{host}:{port}", err=True)
+        uvicorn.run(create_app(store, auth), host=host, port=port, log_level="warning")
     finally:
+        auth.close()
         store.close()
+
+
+cli.add_command(user)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,4 +1,4 @@
-"""The web app in a real headless Chromium: browse reports, see the marked evidence, filter events.
+"""The web app in a real headless Chromium: log in, browse reports, see the marked evidence, filter events.
 
 Runs the app with uvicorn on a free local port and drives Debian's ``/usr/bin/chromium`` through
 Playwright. Screenshots go to ``artifacts/screenshots/`` at the repository root.
@@ -17,9 +17,11 @@ import pytest
 import uvicorn
 from playwright.sync_api import ConsoleMessage, Page, expect, sync_playwright
 
+from kirok.auth import Auth
 from kirok.store.sqlite import SQLiteStore
 from kirok.web import create_app
 
+from .accounts import PASSWORD, VIEWER
 from .corpus import Corpus
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -40,13 +42,13 @@ START_TIMEOUT_S = 20.0
 
 
 @pytest.fixture(scope="module")
-def base_url(store: SQLiteStore) -> Iterator[str]:
+def base_url(store: SQLiteStore, auth: Auth) -> Iterator[str]:
     """The app served by uvicorn in a background thread on 127.0.0.1, on a port the OS picked."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store), log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(create_app(store, auth), log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + START_TIMEOUT_S
@@ -77,6 +79,43 @@ def browser_page() -> Iterator[Page]:
             browser.close()
 
 
+def log_in(page: Page, base_url: str) -> None:
+    """Log in as the viewer through the login form, unless already logged in."""
+    page.goto(f"{base_url}/login")
+    if page.url.startswith(f"{base_url}/login"):
+        page.get_by_label("Username").fill(VIEWER)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("form", name="Account")).to_contain_text(VIEWER)
+
+
+def test_log_in_and_out_through_the_form(base_url: str, browser_page: Page) -> None:
+    page = browser_page
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{base_url}/events?type=arrest")
+    expect(page).to_have_url(f"{base_url}/login?next=%2Fevents%3Ftype%3Darrest")
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    page.screenshot(path=SCREENSHOTS / "login.png", full_page=True)
+
+    page.get_by_label("Username").fill(VIEWER)
+    page.get_by_label("Password").fill("not the passphrase")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("p.error")).to_have_text("Wrong username or password.")
+    expect(page.get_by_label("Username")).to_have_value(VIEWER)
+    page.screenshot(path=SCREENSHOTS / "login-wrong.png", full_page=True)
+
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{base_url}/events?type=arrest")  # back where the visit began
+    expect(page.locator("table.events-table tbody tr")).to_have_count(1)
+
+    page.get_by_role("button", name="Log out").click()
+    expect(page).to_have_url(f"{base_url}/login?logged_out=1")
+    expect(page.locator("p.note")).to_have_text("You have logged out.")
+    page.goto(f"{base_url}/reports")
+    expect(page).to_have_url(f"{base_url}/login?next=%2Freports")
+
+
 def test_browse_report_and_filter_events(base_url: str, browser_page: Page, corpus: Corpus) -> None:
     page = browser_page
     problems: list[str] = []
@@ -87,6 +126,7 @@ def test_browse_report_and_filter_events(base_url: str, browser_page: Page, corp
 
     page.on("console", keep_errors)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    log_in(page, base_url)
 
     page.goto(f"{base_url}/")
     expect(page).to_have_url(f"{base_url}/reports")
@@ -131,6 +171,7 @@ def test_browse_report_and_filter_events(base_url: str, browser_page: Page, corp
 
 
 def test_bad_filter_shows_a_message_page(base_url: str, browser_page: Page) -> None:
+    log_in(browser_page, base_url)
     response = browser_page.goto(f"{base_url}/events?from=last-week")
     assert response is not None and response.status == 400
     expect(browser_page.locator("p.error")).to_contain_text("from must be a date written YYYY-MM-DD")

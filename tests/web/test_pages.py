@@ -1,4 +1,4 @@
-"""Every page of the web app, as HTML and as JSON, against a real SQLite store."""
+"""Every page of the web app, as HTML and as JSON, against a real SQLite store, by a logged-in viewer."""
 
 from __future__ import annotations
 
@@ -11,17 +11,20 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 
+from kirok.auth import Auth, Role, SQLiteAccounts
 from kirok.store.sqlite import SQLiteStore
 from kirok.web import create_app
 
+from .accounts import CHEAP, PASSWORD, VIEWER, log_in
 from .corpus import FILLER_REPORTS, SECRET_NAME, Corpus
 
 JSON = {"Accept": "application/json"}
 
 
 @pytest.fixture(scope="module")
-def client(store: SQLiteStore) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as c:
+def client(store: SQLiteStore, auth: Auth) -> Iterator[TestClient]:
+    with TestClient(create_app(store, auth)) as c:
+        log_in(c, VIEWER)
         yield c
 
 
@@ -270,7 +273,8 @@ def test_unknown_id_json_suffix_is_404(client: TestClient) -> None:
 
 
 def test_wrong_method_is_405(client: TestClient) -> None:
-    response = client.post("/reports")
+    csrf = client.get("/session.json").json()["csrf_token"]
+    response = client.post("/reports", headers={"X-CSRF-Token": csrf})
     assert response.status_code == 405
     assert {m.strip() for m in response.headers["allow"].split(",")} == {"GET", "HEAD"}
     assert "Method Not Allowed" in response.text
@@ -279,12 +283,16 @@ def test_wrong_method_is_405(client: TestClient) -> None:
 def test_a_store_failure_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     closed = SQLiteStore(tmp_path / "kirok.db", key_file=tmp_path / "secret.key")
     closed.close()
-    with TestClient(create_app(closed)) as failing:
+    auth = Auth(SQLiteAccounts(tmp_path / "kirok.db"), CHEAP)
+    auth.add_user(VIEWER, PASSWORD, Role.VIEWER)
+    with TestClient(create_app(closed, auth)) as failing:
+        log_in(failing, VIEWER)
         response = failing.get("/reports")
         assert response.status_code == 500 and "the store is closed" in response.text
         assert "Traceback" not in response.text
         assert response.headers["content-security-policy"] == "default-src 'self'"
         assert "the store is closed" in failing.get("/events.json").json()["error"]
+    auth.close()
 
 
 def test_health(client: TestClient) -> None:
@@ -329,5 +337,5 @@ def test_stylesheet_is_served(client: TestClient) -> None:
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
     assert ".ev-forced_repatriation" in response.text
     doc = page(client, "/reports")
-    assert doc.xpath("//link[@rel='stylesheet']/@href") == ["/static/kirok.css"]
+    assert doc.xpath("//link[@rel='stylesheet']/@href") == ["/static/kirok.css", "/static/auth.css"]
     assert doc.xpath("//link[@rel='alternate'][@type='application/json']/@href") == ["/reports.json"]

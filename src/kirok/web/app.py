@@ -1,7 +1,9 @@
 """The web app: every page answers HTML, or JSON with a ``.json`` suffix or ``Accept: application/json``.
 
-:func:`create_app` takes the store built at the edge (the CLI, from :class:`~kirok.settings.Settings`);
-the app keeps no module-level state. Store calls run one at a time, off the event loop, behind a lock.
+:func:`create_app` takes the store and the accounts (:class:`~kirok.auth.Auth`) built at the edge (the
+CLI, from :class:`~kirok.settings.Settings`); the app keeps no module-level state. Store calls run one at
+a time, off the event loop, behind a lock. Every route but login, health and static files needs a
+session (:mod:`kirok.web.security`); the logged-in account is ``request.state.account``.
 """
 
 from __future__ import annotations
@@ -22,10 +24,13 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kirok.auth.service import Auth
 from kirok.errors import KirokError
 from kirok.model import EventType
 from kirok.store.base import Store
 from kirok.web import present, views
+from kirok.web.auth_routes import auth_routes
+from kirok.web.security import AuthGate, template_context
 from kirok.web.views import PageError, Query, View
 
 __all__ = ["SECURITY_HEADERS", "create_app", "wants_json"]
@@ -43,6 +48,16 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
 )
 
 T = TypeVar("T")
+
+_TITLES = {
+    400: "Bad request",
+    401: "Log in first",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Method not allowed",
+    413: "Too large",
+    429: "Too many attempts",
+}
 
 
 class _SecurityHeaders:
@@ -95,8 +110,8 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def create_app(store: Store) -> FastAPI:
-    """The Kirok web app over ``store``. The caller owns the store and closes it."""
+def create_app(store: Store, auth: Auth) -> FastAPI:
+    """The Kirok web app over ``store``, for the accounts of ``auth``; the caller owns and closes both."""
     app = FastAPI(title="Kirok", docs_url=None, redoc_url=None, openapi_url=None)
     env = _templates()
     lock = threading.Lock()
@@ -114,6 +129,7 @@ def create_app(store: Store) -> FastAPI:
         context = {
             **view.data,
             **view.context,
+            **template_context(request),
             "title": view.title,
             "root": root,
             "path": path,
@@ -130,7 +146,7 @@ def create_app(store: Store) -> FastAPI:
         if wants_json(request):
             response: Response = JSONResponse({"error": message}, status_code=status)
         else:
-            title = {400: "Bad request", 404: "Not found", 405: "Method not allowed"}.get(status, "Error")
+            title = _TITLES.get(status, "Error")
             response = render(request, View("error.html", title, {"error": message}, status=status))
         response.headers.update({**dict(SECURITY_HEADERS), **(headers or {})})
         return response
@@ -196,6 +212,9 @@ def create_app(store: Store) -> FastAPI:
     ]
     for route, endpoint in routes:
         app.router.add_route(route, endpoint, methods=["GET", "HEAD"], include_in_schema=False)
+    for route, endpoint, methods in auth_routes(auth, render, wants_json):
+        app.router.add_route(route, endpoint, methods=methods, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(AuthGate, auth=auth, refuse=error, wants_json=wants_json)
     app.add_middleware(_SecurityHeaders)
     return app
