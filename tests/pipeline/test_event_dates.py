@@ -35,7 +35,7 @@ def test_event_date_is_taken_even_when_the_attribution_has_one() -> None:
 
 
 def test_nearest_date_after_the_trigger_wins() -> None:
-    doc = make("Report\n\nIn May, after a long search, guards arrested a man on June 2 near the station.")
+    doc = make("Report\n\nIn May, after a long chase, guards arrested a man on June 2 near the station.")
     add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
     add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
     (event,) = events_of(doc)
@@ -267,3 +267,80 @@ def test_a_state_going_on_since_a_later_date_starts_the_window() -> None:
     crackdown = by_type(events_of(doc), EventType.CRACKDOWN)
     assert crackdown.date is not None
     assert (crackdown.date.earliest, crackdown.date.latest) == (date(2023, 6, 1), PUBLISHED)
+
+
+# ------------------------------------------------------------------ the scene of a trial, the lede
+
+
+def test_a_punishment_told_after_a_dated_trial_was_handed_down_that_day() -> None:
+    text = (
+        "Report\n\n"
+        "The public trial was held on June 8 in front of a large crowd, the source said.\n\n"
+        "The other three defendants were sentenced to 15 years each in a kyohwaso."
+    )
+    doc = make(text)
+    add_date(doc, "June 8", "2023-06-08", date(2023, 6, 8))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is not None
+    assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 8), date(2023, 6, 8))
+
+
+def test_a_punishment_after_a_month_long_execution_window_is_not_pinned_to_its_first_day() -> None:
+    text = (
+        "Report\n\n"
+        "A man was executed by firing squad early this month, a source said.\n\n"
+        "Two other men were sentenced to ten years in a kyohwaso."
+    )
+    doc = make(text)
+    add_date(doc, "early this month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is not None
+    assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 1), PUBLISHED)
+
+
+def test_an_act_told_as_done_before_any_date_takes_the_date_of_the_next_sentence() -> None:
+    text = (
+        "Report\n\n"
+        "Authorities executed two men by firing squad in the city stadium, a source said.\n\n"
+        "The crowd was gathered there on June 8 from every factory in the area."
+    )
+    doc = make(text)
+    add_date(doc, "June 8", "2023-06-08", date(2023, 6, 8))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert execution.date is not None
+    assert (execution.date.earliest, execution.date.latest) == (date(2023, 6, 8), date(2023, 6, 8))
+
+
+def test_an_act_told_as_begun_before_any_date_starts_after_the_latest_date_that_follows() -> None:
+    text = (
+        "Report\n\n"
+        "About 500 students have been mobilised to build roads in the county, a source said.\n\n"
+        "The order came in May. The students arrived on June 2 and work from dawn to dusk."
+    )
+    doc = make(text)
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    labor = next(e for e in events_of(doc) if e.type is EventType.FORCED_LABOR)
+    assert labor.date is not None
+    assert (labor.date.earliest, labor.date.latest) == (date(2023, 6, 2), PUBLISHED)
+
+
+def test_a_past_perfect_in_a_relative_clause_does_not_make_the_act_backstory() -> None:
+    text = (
+        "Report\n\n"
+        "A woman who had fled to China was arrested in Hyesan on June 3, a source said.\n\n"
+        "She was beaten in custody at the county security department."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    ill = by_type(events_of(doc), EventType.ILL_TREATMENT)
+    assert ill.date is not None
+    assert (ill.date.earliest, ill.date.latest) == (date(2023, 6, 3), PUBLISHED)
+
+
+def test_an_order_received_is_not_the_date_of_the_telling() -> None:
+    text = "Report\n\nThe inminban head had been told by the police box in May to keep a record of visitors."
+    doc = make(text)
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    surveillance = by_type(events_of(doc), EventType.SURVEILLANCE)
+    assert surveillance.date is not None and surveillance.date.earliest == date(2023, 5, 1)

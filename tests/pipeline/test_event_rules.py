@@ -11,9 +11,24 @@ import pytest
 
 from kirok.errors import ConfigError
 from kirok.model import EventType, Sex
-from kirok.pipeline.event_rules import EventRules, load_event_rules, parse_event_rules
+from kirok.pipeline.doc import Doc
+from kirok.pipeline.event_rules import (
+    EventRules,
+    compile_token_pattern,
+    inflections,
+    load_event_rules,
+    parse_event_rules,
+)
+from kirok.pipeline.event_triggers import TriggerMatcher, without_parse
 
 RULES = load_event_rules()
+MATCHER = TriggerMatcher(RULES)
+
+
+def matching(phrase: str) -> list[str]:
+    """The ids of the triggers that match ``phrase`` (tokens and lemmas without a parse)."""
+    sdoc, parsed = MATCHER.tokens_of(Doc(text=phrase))
+    return [m.trigger.id for m in MATCHER.find(sdoc, parsed)]
 
 
 def raw_rules() -> dict[str, Any]:
@@ -55,7 +70,7 @@ def test_detail_lexicons_are_well_formed() -> None:
 
 def test_unknown_event_type_is_a_config_error() -> None:
     raw = raw_rules()
-    raw["triggers"]["abduction"] = [{"id": "abduction.verb", "re": "abducted"}]
+    raw["triggers"]["abduction"] = [{"id": "abduction.verb", "patterns": ["~abduct"]}]
     with pytest.raises(ConfigError, match="unknown event type 'abduction'"):
         parse_event_rules(raw)
 
@@ -63,7 +78,6 @@ def test_unknown_event_type_is_a_config_error() -> None:
 @pytest.mark.parametrize(
     ("where", "name"),
     [
-        (("triggers", "arrest", 0, "re"), "arrest.passive"),
         (("sentence_cues", 0), "sentence_cues"),
         (("clause_cues", 0), "clause_cues"),
         (("reason",), "reason"),
@@ -81,11 +95,86 @@ def test_bad_pattern_is_a_config_error_naming_where(where: tuple[str | int, ...]
     assert f"bad pattern in {name}" in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("was arrested/vbn", "cannot read token 'arrested/vbn'"),
+        ("~$NOWHERE", "unknown token set '$NOWHERE'"),
+        ("~arrest|_", "'_' cannot be an alternative"),
+        ("a|", "empty alternative"),
+        ("the? a*", "may match nothing"),
+    ],
+)
+def test_bad_token_pattern_is_a_config_error_naming_the_trigger(pattern: str, message: str) -> None:
+    raw = copy.deepcopy(raw_rules())
+    raw["triggers"]["arrest"][0]["patterns"] = [pattern]
+    with pytest.raises(ConfigError) as info:
+        parse_event_rules(raw)
+    assert "bad pattern in arrest.passive" in str(info.value)
+    assert message in str(info.value)
+
+
 def test_parsed_rules_equal_loaded_rules() -> None:
     again = parse_event_rules(raw_rules())
-    assert [(t.id, t.type, t.pattern.pattern) for t in again.triggers] == [
-        (t.id, t.type, t.pattern.pattern) for t in RULES.triggers
+    assert [(t.id, t.type, t.patterns, t.unless) for t in again.triggers] == [
+        (t.id, t.type, t.patterns, t.unless) for t in RULES.triggers
     ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "tokens"),
+    [
+        ("arrested", [{"LOWER": "arrested"}]),
+        ("Was|Were", [{"LOWER": {"IN": ["was", "were"]}}]),
+        ("~arrest/VERB", [{"LEMMA": "arrest", "POS": {"IN": ["VERB"]}}]),
+        ("~arrest/VBD,VBN", [{"LEMMA": "arrest", "TAG": {"IN": ["VBD", "VBN"]}}]),
+        ("!and|but", [{"LOWER": {"NOT_IN": ["and", "but"]}}]),
+        ("the? man", [{"LOWER": "the", "OP": "?"}, {"LOWER": "man"}]),
+        ("_{0,3}", [{"LOWER": {"NOT_IN": [".", ";", "!", "?"]}, "IS_SPACE": False, "OP": "{0,3}"}]),
+        ("=", [{"IS_PUNCT": False, "IS_SPACE": False}]),
+        ("# -? day", [{"LIKE_NUM": True}, {"LOWER": "-", "OP": "?"}, {"LOWER": "day"}]),
+        ("^/PROPN", [{"IS_TITLE": True, "POS": {"IN": ["PROPN"]}}]),
+        ("~$KIN", [{"LEMMA": {"IN": ["son", "daughter"]}}]),
+    ],
+)
+def test_token_pattern_notation(pattern: str, tokens: list[dict[str, Any]]) -> None:
+    assert list(compile_token_pattern(pattern, "test", {"KIN": "son|daughter"})) == tokens
+
+
+def test_without_parse_drops_part_of_speech_and_tag() -> None:
+    pattern = compile_token_pattern("~be _/ADV? ~arrest/VBN", "test")
+    assert without_parse(pattern) == [
+        {"LEMMA": "be"},
+        {"LOWER": {"NOT_IN": [".", ";", "!", "?"]}, "IS_SPACE": False, "OP": "?"},
+        {"LEMMA": "arrest"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "form"),
+    [
+        ("arrest", "arrested"),
+        ("seize", "seizing"),
+        ("ban", "banned"),
+        ("carry", "carried"),
+        ("raid", "raids"),
+    ],
+)
+def test_inflections_cover_regular_forms(lemma: str, form: str) -> None:
+    assert form in inflections(lemma)
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [("held", "hold"), ("caught", "catch"), ("fled", "flee"), ("swam", "swim"), ("sent", "send")],
+)
+def test_lemma_forms_hold_the_irregular_forms(form: str, lemma: str) -> None:
+    assert RULES.lemma_forms[form] == lemma
+
+
+def test_every_trigger_keeps_its_patterns_as_written() -> None:
+    for trig in RULES.triggers:
+        assert len(trig.source) == len(trig.patterns) > 0, trig.id
 
 
 TRIGGERS = [
@@ -172,13 +261,20 @@ TRIGGERS = [
     ("the clerk stood before a criticism session", "meeting.public-trial"),
     ("a mother and son tried to wade across the river", "escape.crossed"),
     ("a private crosses the DMZ", "escape.crossed"),
+    ("a man who swam the Tumen", "escape.crossed"),
+    ("he was caught trying to walk across the frozen Tumen", "escape.crossed"),
+    ("the widow was put under round-the-clock watch", "surveillance.noun"),
+    ("she got 15 years of reform through labour", "sentence.received"),
+    ("the order, issued by the Central Military Commission", "directive.noun"),
+    ("she was packed off to a labour-training brigade", "sentence.sent-to"),
+    ("agents took the official from his office", "arrest.passive"),
+    ("a man died in the holding centre", "ill.death"),
 ]
 
 
 @pytest.mark.parametrize(("phrase", "trigger_id"), TRIGGERS)
 def test_trigger_table(phrase: str, trigger_id: str) -> None:
-    matching = [t.id for t in RULES.triggers if t.pattern.search(phrase)]
-    assert trigger_id in matching
+    assert trigger_id in matching(phrase)
 
 
 def test_trigger_table_reaches_every_trigger() -> None:
@@ -193,6 +289,9 @@ def test_trigger_table_reaches_every_trigger() -> None:
         ("coal sales abroad were banned under UN sanctions", "directive.ban"),  # not a Korean order
         ("guards asked at the checkpoint for papers", "movement.noun"),  # a place, not a restriction
         ("he handed back the borrowed bicycle", "repatriation.handed-back"),
+        ("they worked late in order to finish", "directive.noun"),
+        ("night fishing has been banned", "directive.ban"),
+        ("traders carrying rice to the market", "labor.hauling"),
         ("he was taken in by South Korean troops", "arrest.passive"),  # a defection, not an arrest
         ("she was expelled from Kim Il Sung University", "sentence.banished"),
         ("traders carrying rice to the market", "labor.hauling"),
@@ -201,7 +300,7 @@ def test_trigger_table_reaches_every_trigger() -> None:
     ],
 )
 def test_trigger_leaves_near_misses_alone(phrase: str, trigger_id: str) -> None:
-    assert trigger_id not in [t.id for t in RULES.triggers if t.pattern.search(phrase)]
+    assert trigger_id not in matching(phrase)
 
 
 def test_noun_triggers_are_marked() -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Sentence, Timex
+from kirok.pipeline.event_date_refs import points_to_an_act, referenced_window
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_rules import load_event_rules
 
@@ -19,7 +20,17 @@ _DAY_PART = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:NI|MO|AF|EV|DT)$")
 _PLUPERFECT = re.compile(
     r"\bhad (?:been |already |previously |once )?\w+(?:ed|en|wn|ft|ught|ld)\b", re.IGNORECASE
 )
+#: "a woman who had fled in 2019 was arrested": the past perfect of a relative clause tells of a person
+_RELATIVE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
 _BACKSTORY_DAYS = 365
+_RECEIVED = re.compile(r"\b(?:been|was|were|is|are|being|get|got)\s+$", re.IGNORECASE)
+#: "have begun checking", "have been sent", "are being held": an act begun and going on
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been|begun|\w+(?:ed|en|wn|ght))\b|\b(?:is|are)\s+(?:now\s+)?being\b",
+    re.IGNORECASE,
+)
+#: a sentence that tells of a trial or an execution: the punishments told after it were handed down there
+_TRIAL_SCENE = re.compile(r"\b(?:trial|verdict|execut\w*|firing squad|shot)\b", re.IGNORECASE)
 #: "until the autumn", "by October", "before the summer": a limit set on the act, not its date.
 _LIMIT_BEFORE = re.compile(
     r"\b(?:until|till|by|before|ahead of|no later than|through|deadline of)\s+$", re.IGNORECASE
@@ -40,9 +51,17 @@ def _dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> li
         and (t.type in _DATED_TYPES or (t.type == "TIME" and bool(_DAY_PART.match(t.value))))
         and t.window is not None
         and t.window.earliest is not None
-        and not attribution_time.search(doc.text[sent.start : t.start])
+        and not _telling_before(doc.text[sent.start : t.start], attribution_time)
         and not _LIMIT_BEFORE.search(doc.text[max(sent.start, t.start - 20) : t.start])
+        and not points_to_an_act(doc, t)
     ]
+
+
+def _telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:
+    """The date follows the telling ("told Example News on Wednesday"), not an order received ("had
+    been told by the police box in December to keep a record")."""
+    m = attribution_time.search(prefix)
+    return m is not None and not _RECEIVED.search(prefix[: m.start()])
 
 
 def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
@@ -95,16 +114,40 @@ def attach_narrative_date(
 ) -> None:
     """A window for an act whose sentence gives no date, from the narrative around it.
 
-    It starts at the story's time before it (:func:`_story_time_before`) and ends at publication; an
-    arrest, detention or ill-treatment also ends by the punishment that followed it, when the report
-    dates one.
+    An act told by reference to another ("the same week he was taken away", "since the rally") has
+    that act's date (:mod:`event_date_refs`). Otherwise the window starts at the story's time before it
+    (:func:`_story_time_before`) and ends at publication; an arrest, detention or ill-treatment also ends
+    by the punishment that followed it, when the report dates one; a punishment told next to a dated
+    trial or execution was handed down there. An act told before any date takes it from the story that
+    follows (:func:`_date_from_what_follows`).
     """
     if doc.published is None:
         return
     published = doc.published
+    referenced = referenced_window(doc, draft, drafts)
+    if referenced is not None:
+        draft.date, pointed_to = referenced
+        # "Since the handover they have been held": dated by another kind of act, not a restatement
+        draft.back_reference = draft.back_reference and pointed_to is draft.type
+        return
     pattern = attribution_time or load_event_rules().attribution_time
-    start = _story_time_before(doc, published, draft, drafts, pattern)
-    if start is None:
+    story = _story_time_before(doc, published, draft, drafts, pattern)
+    if story is None:
+        _date_from_what_follows(doc, published, draft, pattern)
+        return
+    start, until, source = story
+    if (
+        draft.type in _PUNISHMENT
+        and until == start
+        and _TRIAL_SCENE.search(doc.text, source.start, source.end)
+    ):
+        draft.date = TimeWindow(
+            earliest=start,
+            latest=start,
+            precision=precision_of(start, start),
+            resolution=DateResolution.RELATIVE,
+        )
+        draft.reasons.append("date: handed down at the trial or execution of the day told before it")
         return
     earliest, latest = start, published
     bound = ""
@@ -131,15 +174,43 @@ def attach_narrative_date(
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
 
 
+def _past_perfect(text: str, start: int, end: int, trigger: int | None = None) -> bool:
+    """A past perfect between ``start`` and ``end``; one in a relative clause ("a woman who had fled in
+    2019 was arrested") tells of a person, not of the act, unless the act's trigger is its verb."""
+    for m in _PLUPERFECT.finditer(text, start, end):
+        if _RELATIVE.search(text[max(start, m.start() - 12) : m.start()]) and (
+            trigger is None or m.end() <= trigger
+        ):
+            continue
+        return True
+    return False
+
+
+def _story_dates(doc: Doc, published: date, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
+    """The dates a body sentence tells of the story: not in the future, not over a year old, not in the
+    past perfect."""
+    return [
+        t
+        for t in _dates_in(doc, sent, attribution_time)
+        if t.window is not None
+        and t.window.earliest is not None
+        and t.window.latest is not None
+        and t.window.earliest <= published
+        and (published - t.window.latest).days <= _BACKSTORY_DAYS
+        and not _past_perfect(doc.text, sent.start, t.start)
+    ]
+
+
 def _story_time_before(
     doc: Doc, published: date, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str]
-) -> date | None:
-    """The last date the story told before the act's sentence, in the telling of an act or in a body
-    sentence that tells none ("A crowd filled the stadium on Sept. 8"). Backstory is left out (what "had
-    been" done, or happened over a year before); a state going on "since" a date, and a date told
-    without an act ("paid him twice last year"), only move the story's time forward, never back."""
+) -> tuple[date, date | None, Sentence] | None:
+    """The last date the story told before the act's sentence, and the sentence that told it, in the
+    telling of an act or in a body sentence that tells none ("A crowd filled the stadium on Sept. 8").
+    Backstory is left out (what "had been" done, or happened over a year before); a state going on
+    "since" a date, and a date told without an act ("paid him twice last year"), only move the story's
+    time forward, never back."""
     told = [
-        (d.sentence.start, d.date.earliest, d.ongoing)
+        (d.sentence.start, d.date.earliest, d.date.latest, d.ongoing, d.sentence)
         for d in drafts
         if d.date_value is not None
         and d.date is not None
@@ -149,30 +220,59 @@ def _story_time_before(
         and d.sentence.role is SegmentRole.BODY
         and d.date.earliest <= published
     ]
-    with_acts = {d.sentence.start for d in drafts}
+    with_acts = {d.sentence.start for d in drafts if not d.backstory}
     for sent in doc.sentences:
         if sent.role is not SegmentRole.BODY or sent.start >= draft.sentence.start or sent.start in with_acts:
             continue
         told.extend(
-            (sent.start, t.window.earliest, True)
-            for t in _dates_in(doc, sent, attribution_time)
-            if t.window is not None
-            and t.window.earliest is not None
-            and t.window.latest is not None
-            and t.window.earliest <= published
-            and (published - t.window.latest).days <= _BACKSTORY_DAYS
-            and not _PLUPERFECT.search(doc.text[sent.start : t.start])
+            (sent.start, t.window.earliest, t.window.latest, True, sent)
+            for t in _story_dates(doc, published, sent, attribution_time)
+            if t.window is not None and t.window.earliest is not None
         )
-    start: date | None = None
-    for _, when, forward_only in sorted(told, key=lambda x: x[0]):
-        if not (forward_only and start is not None and when < start):
-            start = when
-    return start
+    story: tuple[date, date | None, Sentence] | None = None
+    for _, when, until, forward_only, sent in sorted(told, key=lambda x: x[0]):
+        if not (forward_only and story is not None and when < story[0]):
+            story = (when, until, sent)
+    return story
+
+
+def _date_from_what_follows(
+    doc: Doc, published: date, draft: EventDraft, attribution_time: re.Pattern[str]
+) -> None:
+    """An act told before the story names any date, as the lede does when it sums up: the body then
+    dates it. Told as done ("executed two men after a public trial"), it has the first date of the next
+    sentence ("The trial was held on Sept. 8"); told as begun or going on ("have begun checking every
+    home", "have been sent"), it started no earlier than the latest date the story tells, and lasts to
+    publication."""
+    later = [s for s in doc.sentences if s.role is SegmentRole.BODY and s.start > draft.sentence.start]
+    if not later:
+        return
+    if _PERFECT.search(doc.text, draft.sentence.start, draft.match[1]):
+        starts = [
+            t.window.earliest
+            for s in later
+            for t in _story_dates(doc, published, s, attribution_time)
+            if t.window is not None and t.window.earliest is not None
+        ]
+        if not starts:
+            return
+        earliest = max(starts)
+        draft.date = TimeWindow(
+            earliest=earliest,
+            latest=published,
+            precision=precision_of(earliest, published),
+            resolution=DateResolution.RELATIVE,
+        )
+        draft.reasons.append("date: begun after the latest date the story then tells, by publication")
+        return
+    following = _story_dates(doc, published, later[0], attribution_time)
+    if following and following[0].window is not None:
+        draft.date = following[0].window
+        draft.reasons.append(f"date: “{following[0].text}” in the sentence that tells it in full")
 
 
 def is_backstory(doc: Doc, draft: EventDraft, window: TimeWindow) -> bool:
     """Told in the past perfect, or more than a year before publication: background, not the story."""
-    clause = doc.text[draft.sentence.start : draft.match[1]]
-    if _PLUPERFECT.search(clause):
+    if _past_perfect(doc.text, draft.sentence.start, draft.match[1], trigger=draft.match[0]):
         return True
     return bool(doc.published and window.latest and (doc.published - window.latest).days > _BACKSTORY_DAYS)

@@ -1,18 +1,30 @@
 """The details of an event read from its sentence: perpetrators, victims, penalty and stated reason.
 
-Each value keeps the span of the words it came from.
+Each value keeps the span of the words it came from. When the parse names the act's agent and patient
+(:func:`kirok.pipeline.event_parse.participants`), perpetrators are read from the agent's words only and
+victims from the patient's, the lexicons deciding what counts; without them, from the whole sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kirok.model import AgeBand, Penalty, Perpetrator, Sex, Span, Victim
 from kirok.pipeline.doc import Timex
+from kirok.pipeline.event_parse import Phrase
 from kirok.pipeline.event_rules import EventRules
 
 __all__ = ["find_penalty", "find_perpetrators", "find_reason", "find_victims"]
 
+_PRONOUNS = {
+    "he": Sex.MALE,
+    "him": Sex.MALE,
+    "she": Sex.FEMALE,
+    "her": Sex.FEMALE,
+    "they": None,
+    "them": None,
+}
 _AGE = {"20": AgeBand.TWENTIES, "30": AgeBand.THIRTIES, "40": AgeBand.FORTIES, "50": AgeBand.FIFTIES}
 
 
@@ -20,13 +32,18 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def find_perpetrators(text: str, start: int, end: int, rules: EventRules) -> tuple[Perpetrator, ...]:
+def find_perpetrators(
+    text: str, start: int, end: int, rules: EventRules, agents: Sequence[Phrase] = ()
+) -> tuple[Perpetrator, ...]:
+    """The organisations and roles of the perpetrator lexicon named by the agent (or the sentence)."""
     found: dict[str, Perpetrator] = {}
     units = [(m.start(), m.end(), m.group(1)) for m in rules.units.finditer(text, start, end)]
+    ranges = [(a.start, a.end) for a in agents] or [(start, end)]
     for p in rules.perpetrators:
-        for m in p.pattern.finditer(text, start, end):
-            if p.name in found:
-                break
+        for lo, hi in ranges:
+            m = p.pattern.search(text, lo, hi)
+            if m is None or p.name in found:
+                continue
             unit = next((u for s, e, u in units if abs(s - m.end()) < 60 or abs(m.start() - e) < 60), None)
             found[p.name] = Perpetrator(name=p.name, unit=unit, span=_span(text, m.start(), m.end()))
     return tuple(found.values())
@@ -40,16 +57,50 @@ def _age_band(age: str | None, noun: str) -> AgeBand:
     return AgeBand.UNKNOWN
 
 
-def find_victims(text: str, start: int, end: int, rules: EventRules) -> tuple[Victim, ...]:
+def _count(word: str | None, rules: EventRules) -> int | None:
+    if word is None:
+        return None
+    return int(word) if word.isdigit() else rules.victim_counts.get(word)
+
+
+def _victim_of_head(p: Phrase, rules: EventRules, status: tuple[str, ...]) -> Victim | None:
+    """ "him", "the woman", "12 workers": a patient whose head word says who, without a count phrase."""
+    if p.head in _PRONOUNS:
+        sex = _PRONOUNS[p.head]
+        count, sex = (None, Sex.UNKNOWN) if sex is None else (1, sex)
+    elif p.head in rules.victim_nouns:
+        count = _count(p.count, rules) if p.count else (None if p.plural else 1)
+        sex = rules.victim_nouns[p.head]
+    else:
+        return None
+    words = f"{p.count} {p.head}" if p.count else p.head
+    return Victim(
+        count=count,
+        sex=sex,
+        age_band=_age_band(None, p.head),
+        status=status,
+        description=words,
+        span=Span(start=p.head_start, end=p.head_end, text=p.head),
+    )
+
+
+def find_victims(
+    text: str, start: int, end: int, rules: EventRules, patients: Sequence[Phrase] = ()
+) -> tuple[Victim, ...]:
+    """Who the act befell: count phrases of the victim lexicon in the patient's words (or the sentence),
+    else the patient's head word itself."""
     victims: list[Victim] = []
     sentence = text[start:end].lower()
     status = tuple(
         sorted({v for k, v in rules.victim_status.items() if re.search(rf"\b{re.escape(k)}\b", sentence)})
     )
     name_match = rules.name.search(text, start, end)
-    for m in rules.victim.finditer(text, start, end):
-        count_word = m.group("count").lower()
-        count = int(count_word) if count_word.isdigit() else rules.victim_counts.get(count_word)
+    ranges = [(p.start, p.end) for p in patients] or [(start, end)]
+    matches = [m for lo, hi in ranges for m in rules.victim.finditer(text, lo, hi)]
+    if not matches:
+        victims.extend(v for p in patients if (v := _victim_of_head(p, rules, status)) is not None)
+    for m in matches:
+        count = _count(m.group("count").lower(), rules)
         noun = m.group("noun").lower()
         victims.append(
             Victim(
@@ -62,6 +113,8 @@ def find_victims(text: str, start: int, end: int, rules: EventRules) -> tuple[Vi
                 span=_span(text, m.start(), m.end()),
             )
         )
+    if victims and name_match and victims[0].name is None:
+        victims[0] = victims[0].model_copy(update={"name": name_match.group(1)})
     if not victims and name_match:
         victims.append(
             Victim(

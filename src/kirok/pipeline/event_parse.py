@@ -1,7 +1,8 @@
-"""Dependency-parse checks on event triggers: negation, modality, conditionals and categories.
+"""The dependency parse around an event trigger: checks that turn it away, and the act's participants.
 
-The event stage finds triggers with regexes; when the spaCy stage ran before it (``doc.extras["spacy"]``),
-these checks read the parse around each trigger and turn away a trigger that is
+The event stage finds triggers with spaCy's ``Matcher`` (:mod:`kirok.pipeline.event_triggers`); when the
+spaCy stage ran before it (``doc.extras["spacy"]``), these checks read the parse around each trigger and
+turn away a trigger that is
 
 - negated: the trigger verb has a ``neg`` child ("were not arrested", "never executed");
 - told as possible or to come: a modal ``aux`` child ("will be sent", "could face") or "going to";
@@ -12,6 +13,7 @@ these checks read the parse around each trigger and turn away a trigger that is
 A cue inside the trigger's own match belongs to the rule ("not allowed to leave", "must obtain a permit")
 and is not held against it. The cues are found once per report with spaCy's ``DependencyMatcher``
 (compiled once per :class:`TriggerParser`); spaCy is imported only when a parse is there to read.
+:func:`participants` reads who did it (the agent) and to whom (the patient).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from typing import Any
 
 __all__ = [
     "CHECKS",
+    "Participants",
+    "Phrase",
+    "participants",
+    "phrase_of",
     "EventVerbAt",
     "ParsedReport",
     "TriggerAt",
@@ -152,6 +158,80 @@ def is_category(trigger: TriggerAt) -> bool:
     return not (noun.dep_ in _SUBJECT and trigger.event_verb_at(verb.idx))
 
 
+_RELATIVE = ("WP", "WDT")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A participant's words: the characters of the whole phrase and of its head word, and its count."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    head: str  # lower case: "women", "him"
+    plural: bool = False
+    count: str | None = None  # "two", "12": the number word the head carries
+
+
+@dataclass(frozen=True)
+class Participants:
+    """Who did it and to whom, as the parse says."""
+
+    agents: tuple[Phrase, ...] = ()
+    patients: tuple[Phrase, ...] = ()
+
+
+def phrase_of(token: Any) -> Phrase:
+    """The noun phrase a parse token heads: its span, its text and the number that counts it, if any."""
+    left, right = token.left_edge, token.right_edge
+    count = next((c.lower_ for c in token.children if c.dep_ == "nummod"), None)
+    return Phrase(
+        start=left.idx,
+        end=right.idx + len(right),
+        head_start=token.idx,
+        head_end=token.idx + len(token),
+        head=token.lower_,
+        plural=token.tag_ in ("NNS", "NNPS"),
+        count=count,
+    )
+
+
+def _resolve(token: Any) -> Any:
+    """ "two men who were arrested": the relative pronoun stands for the noun its clause modifies."""
+    if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def participants(head: Any) -> Participants:
+    """The agent (``nsubj``, or the ``by`` of a passive) and the patient (``dobj``, ``nsubjpass``) of a
+    trigger whose head is ``head``; a verb without a subject of its own shares its head's ("were beaten
+    and tortured", "forced to work"). A noun trigger takes "of" as its patient and "by" as its agent
+    ("the arrest of two traders by the police"); a participle modifying a noun makes it the patient
+    ("two women repatriated from China")."""
+    agents: list[Any] = []
+    patients: list[Any] = []
+    for verb in clause_verbs(head):
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not agents and not (head.pos_ == "NOUN" and verb is head):
+                agents.append(_resolve(child))
+            elif child.dep_ == "agent" or (child.lower_ == "by" and head.pos_ == "NOUN" and verb is head):
+                agents.extend(_resolve(g) for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ in ("dobj", "nsubjpass") and not (child.dep_ == "dobj" and verb is not head):
+                patients.append(_resolve(child))
+            elif child.dep_ == "prep" and child.lower_ == "of" and verb is head and head.pos_ == "NOUN":
+                patients.extend(g for g in child.children if g.dep_ == "pobj")
+        if agents and patients:
+            break
+    if not patients and head.dep_ in ("acl", "amod") and head.pos_ == "VERB":
+        patients.append(head.head)
+    return Participants(
+        tuple(phrase_of(t) for t in dict.fromkeys(agents)),
+        tuple(phrase_of(t) for t in dict.fromkeys(patients)),
+    )
+
+
 #: The checks in the order they are asked; each names the reason a trigger is not an event.
 CHECKS: dict[str, Callable[[TriggerAt], bool]] = {
     "negation": is_negated,
@@ -213,6 +293,11 @@ class ParsedReport:
         """The syntactic head of the tokens a trigger match covers."""
         span = self.sdoc.char_span(start, end, alignment_mode="expand")
         return None if span is None or len(span) == 0 else span.root
+
+    def participants_of(self, start: int, end: int) -> Participants:
+        """The agent and patient of the trigger at ``start:end``."""
+        head = self.trigger_head(start, end)
+        return Participants() if head is None else participants(head)
 
     def excluded_by(
         self,

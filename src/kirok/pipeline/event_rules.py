@@ -1,7 +1,9 @@
 """Loader for the event rules (``pipeline/rules/events.json``): triggers, cues and detail lexicons.
 
 The rules are data so that a coder can read and change them without touching code; this module only
-compiles them and checks that every type it names exists.
+compiles them and checks that every type it names exists. Triggers are written as token patterns, one
+short word per token (the ``_comment`` of the data file gives the notation), and compiled here into the
+patterns of spaCy's ``Matcher``; :mod:`kirok.pipeline.event_triggers` runs them.
 """
 
 from __future__ import annotations
@@ -16,17 +18,101 @@ from typing import Any
 from kirok.errors import ConfigError
 from kirok.model import EventType, Sex
 
-__all__ = ["EventRules", "NamedPattern", "Trigger", "load_event_rules", "parse_event_rules"]
+__all__ = [
+    "EventRules",
+    "NamedPattern",
+    "TokenPattern",
+    "Trigger",
+    "compile_token_pattern",
+    "inflections",
+    "load_event_rules",
+    "parse_event_rules",
+]
 
 _FLAGS = re.IGNORECASE
+
+#: One pattern of spaCy's ``Matcher``: a list of token specifications.
+TokenPattern = tuple[dict[str, Any], ...]
+
+_UNIVERSAL_POS = frozenset(
+    "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split()
+)
+_STOPS = [".", ";", "!", "?"]
+_SPECIAL: dict[str, dict[str, Any]] = {
+    "_": {"LOWER": {"NOT_IN": _STOPS}, "IS_SPACE": False},  # any token of the sentence
+    "=": {"IS_PUNCT": False, "IS_SPACE": False},  # any word
+    "#": {"LIKE_NUM": True},
+    "^": {"IS_TITLE": True},
+}
+_TOKEN = re.compile(
+    r"(?P<neg>!)?(?P<lemma>~)?(?P<body>[^/?*+{}\s]+)(?:/(?P<tags>[A-Z]+(?:,[A-Z]+)*))?"
+    r"(?P<op>[?*+]|\{\d*,?\d*\})?"
+)
+_CONSONANTS = frozenset("bcdfgklmnprstvz")
 
 
 @dataclass(frozen=True)
 class Trigger:
     id: str
     type: EventType
-    pattern: re.Pattern[str]
+    patterns: tuple[TokenPattern, ...]
+    unless: tuple[TokenPattern, ...] = ()  # a match of these over the trigger's words turns it away
     noun: bool = False  # names the act ("the raids"): after a determiner it refers back to an act told before
+    source: tuple[str, ...] = ()  # the patterns as written in the data file
+
+
+def _alternatives(body: str, sets: dict[str, str], where: str) -> list[str]:
+    words: list[str] = []
+    for alt in body.split("|"):
+        if alt.startswith("$"):
+            if alt[1:] not in sets:
+                raise ConfigError(f"event rules: bad pattern in {where}: unknown token set {alt!r}")
+            words.extend(sets[alt[1:]].split("|"))
+        elif alt in _SPECIAL:
+            raise ConfigError(f"event rules: bad pattern in {where}: {alt!r} cannot be an alternative")
+        elif alt:
+            words.append(alt.lower())
+        else:
+            raise ConfigError(f"event rules: bad pattern in {where}: empty alternative in {body!r}")
+    return words
+
+
+def compile_token_pattern(text: str, where: str, sets: dict[str, str] | None = None) -> TokenPattern:
+    """``"~be|get _/ADV? ~arrest/VBN"`` -> the token specifications of spaCy's ``Matcher``."""
+    tokens: list[dict[str, Any]] = []
+    for word in text.split():
+        m = _TOKEN.fullmatch(word)
+        if m is None:
+            raise ConfigError(f"event rules: bad pattern in {where}: cannot read token {word!r}")
+        body = m["body"]
+        if body in _SPECIAL and not (m["neg"] or m["lemma"]):
+            spec = dict(_SPECIAL[body])
+        else:
+            words = _alternatives(body, sets or {}, where)
+            op = "NOT_IN" if m["neg"] else "IN"
+            value: Any = words[0] if len(words) == 1 and op == "IN" else {op: words}
+            spec = {"LEMMA" if m["lemma"] else "LOWER": value}
+        if m["tags"]:
+            tags = m["tags"].split(",")
+            spec["POS" if set(tags) <= _UNIVERSAL_POS else "TAG"] = {"IN": tags}
+        if m["op"]:
+            spec["OP"] = m["op"]
+        tokens.append(spec)
+    if not tokens or all(t.get("OP") in ("?", "*") for t in tokens):
+        raise ConfigError(f"event rules: bad pattern in {where}: {text!r} may match nothing")
+    return tuple(tokens)
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular forms a verb or noun may take (over-generating is harmless: the forms are looked up)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] in _CONSONANTS:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 @dataclass(frozen=True)
@@ -38,6 +124,7 @@ class NamedPattern:
 @dataclass(frozen=True)
 class EventRules:
     triggers: tuple[Trigger, ...]
+    lemma_forms: dict[str, str]  # word form -> trigger lemma: for matching reports without a parse
     sentence_cues: tuple[re.Pattern[str], ...]
     clause_cues: tuple[re.Pattern[str], ...]
     back_reference: re.Pattern[str]
@@ -69,17 +156,52 @@ def _compile(pattern: str, where: str, flags: int = _FLAGS) -> re.Pattern[str]:
         raise ConfigError(f"event rules: bad pattern in {where}: {exc}") from exc
 
 
+def _trigger(type_: EventType, entry: dict[str, Any], sets: dict[str, str]) -> Trigger:
+    where = entry["id"]
+    sources = tuple(entry["patterns"])
+    if not sources:
+        raise ConfigError(f"event rules: bad pattern in {where}: no patterns")
+    return Trigger(
+        id=where,
+        type=type_,
+        patterns=tuple(compile_token_pattern(p, where, sets) for p in sources),
+        unless=tuple(compile_token_pattern(p, where, sets) for p in entry.get("unless", ())),
+        noun=bool(entry.get("noun", False)),
+        source=sources,
+    )
+
+
+def _lemmas(triggers: list[Trigger]) -> set[str]:
+    found: set[str] = set()
+    for trig in triggers:
+        for pattern in (*trig.patterns, *trig.unless):
+            for spec in pattern:
+                value = spec.get("LEMMA")
+                if isinstance(value, str):
+                    found.add(value)
+                elif isinstance(value, dict):
+                    found.update(*value.values())
+    return found
+
+
+def _lemma_forms(lemmas: set[str], irregular: dict[str, list[str]]) -> dict[str, str]:
+    table = {lemma: lemma for lemma in lemmas}
+    for lemma in sorted(lemmas):
+        for form in sorted(inflections(lemma) | set(irregular.get(lemma, ()))):
+            table.setdefault(form, lemma)
+    return table
+
+
 def parse_event_rules(raw: dict[str, Any]) -> EventRules:
     """Compile rules from their JSON form; a wrong type name or pattern is a ConfigError."""
+    sets: dict[str, str] = raw.get("token_sets", {})
     triggers: list[Trigger] = []
     for type_name, entries in raw["triggers"].items():
         try:
             type_ = EventType(type_name)
         except ValueError:
             raise ConfigError(f"event rules: unknown event type {type_name!r}") from None
-        for entry in entries:
-            pattern = _compile(entry["re"], entry["id"])
-            triggers.append(Trigger(entry["id"], type_, pattern, bool(entry.get("noun", False))))
+        triggers.extend(_trigger(type_, entry, sets) for entry in entries)
     counts: dict[str, int | None] = raw["victim_counts"]
     nouns = {k: Sex(v) for k, v in raw["victim_nouns"].items()}
     count_alt = "|".join(sorted((re.escape(c) for c in counts), key=len, reverse=True))
@@ -90,6 +212,7 @@ def parse_event_rules(raw: dict[str, Any]) -> EventRules:
     )
     return EventRules(
         triggers=tuple(triggers),
+        lemma_forms=_lemma_forms(_lemmas(triggers), raw.get("irregular_forms", {})),
         sentence_cues=tuple(_compile(p, "sentence_cues") for p in raw["sentence_cues"]),
         clause_cues=tuple(_compile(p, "clause_cues") for p in raw["clause_cues"]),
         back_reference=_compile(raw["back_reference"], "back_reference"),

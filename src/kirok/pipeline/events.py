@@ -1,15 +1,18 @@
 """Stage ``events.rules.v1``: events from trigger rules, with dates, places and details attached.
 
-Rule-based over sentences: each sentence that states an act (a trigger of ``rules/events.json``)
-outside speculation, hypotheticals, denials and background becomes an event of that type, with the
-date and place its sentence gives (or that the narrative carries: :mod:`event_dates`,
-:mod:`event_places`), and the perpetrators, victims, penalty and reason its sentence names. The same act
-told twice becomes one event with several evidence spans (:mod:`event_merge`).
+Rule-based over sentences: each sentence that states an act (a trigger of ``rules/events.json``, matched
+by spaCy's ``Matcher``: :mod:`event_triggers`) outside speculation, hypotheticals, denials and background
+becomes an event of that type, with the date and place its sentence gives (or that the narrative
+carries: :mod:`event_dates`, :mod:`event_places`), the perpetrators and victims the act's agent and
+patient name (:mod:`event_parse`; the sentence when there is no parse), and the penalty and reason.
+The same act told twice becomes one event with several evidence spans (:mod:`event_merge`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from typing import ClassVar
 
 from kirok.model import Event, EventType, SegmentRole, Source, Span, event_id
@@ -18,9 +21,10 @@ from kirok.pipeline.doc import Doc, Sentence
 from kirok.pipeline.event_dates import attach_narrative_date, attach_own_date
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_merge import merge_drafts
-from kirok.pipeline.event_parse import ParsedReport, TriggerParser
+from kirok.pipeline.event_parse import ParsedReport, Participants, TriggerParser
 from kirok.pipeline.event_places import attach_place, headline_place, story_place_after
 from kirok.pipeline.event_rules import EventRules, load_event_rules
+from kirok.pipeline.event_triggers import TriggerMatch, TriggerMatcher
 from kirok.pipeline.stage import StageBase
 from kirok.settings import Settings
 
@@ -48,6 +52,7 @@ class RuleEventStage(StageBase):
     def __init__(self, settings: Settings | None = None) -> None:
         self.rules: EventRules = load_event_rules()
         self.parser = TriggerParser()
+        self.matcher = TriggerMatcher(self.rules)
 
     # ---------------------------------------------------------------- detection
 
@@ -66,30 +71,29 @@ class RuleEventStage(StageBase):
         return bool(_MODAL_AFTER.match(text, end, sent.end))
 
     def _turned_away_by_parse(
-        self, parse: ParsedReport | None, text: str, sent: Sentence, m: re.Match[str]
+        self, parse: ParsedReport | None, sent: Sentence, m: TriggerMatch, inside: list[TriggerMatch]
     ) -> bool:
         """The parse (when spaCy ran) finds the trigger negated, modal, conditional or a category."""
         if parse is None:
             return False
 
         def event_verb_at(offset: int) -> bool:
-            return any(
-                n.start() <= offset < n.end()
-                for t in self.rules.triggers
-                for n in t.pattern.finditer(text, sent.start, sent.end)
-            )
+            return any(n.start <= offset < n.end for n in inside)
 
         headline = sent.role is SegmentRole.HEADLINE
         return (
-            parse.excluded_by(m.start(), m.end(), (sent.start, sent.end), event_verb_at, headline=headline)
+            parse.excluded_by(m.start, m.end, (sent.start, sent.end), event_verb_at, headline=headline)
             is not None
         )
 
-    def _detect(self, doc: Doc) -> list[EventDraft]:
+    def _detect(self, doc: Doc) -> tuple[list[EventDraft], ParsedReport | None]:
         drafts: list[EventDraft] = []
         text = doc.text
-        sdoc = doc.extras.get("spacy")
-        parse = self.parser.read(sdoc) if sdoc is not None else None
+        sdoc, parsed = self.matcher.tokens_of(doc)
+        parse = self.parser.read(sdoc) if parsed else None
+        prose = [(s.start, s.end) for s in doc.sentences if s.role in _PROSE]
+        matches = self.matcher.find(sdoc, parsed, prose)
+        starts = [m.start for m in matches]
         for sent in doc.sentences:
             if sent.role not in _PROSE:
                 continue
@@ -97,33 +101,40 @@ class RuleEventStage(StageBase):
                 t.window and sent.start <= t.start < sent.end for t in doc.timexes
             ):
                 continue
+            lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+            inside = [m for m in matches[lo:hi] if m.end <= sent.end]
+            by_trigger: dict[str, list[TriggerMatch]] = defaultdict(list)
+            for m in inside:  # the longest match at each start, as a regex would take it
+                found = by_trigger[m.trigger.id]
+                if not found or found[-1].start != m.start:
+                    found.append(m)
             seen: set[EventType] = set()
             for trig in self.rules.triggers:
                 if trig.type in seen:
                     continue
-                for m in trig.pattern.finditer(text, sent.start, sent.end):
+                for m in by_trigger.get(trig.id, ()):
                     if (
-                        not self._excluded(text, sent, m.start())
-                        and not self._told_as_future(text, sent, m.end())
-                        and not self._turned_away_by_parse(parse, text, sent, m)
+                        not self._excluded(text, sent, m.start)
+                        and not self._told_as_future(text, sent, m.end)
+                        and not self._turned_away_by_parse(parse, sent, m, inside)
                     ):
                         seen.add(trig.type)
-                        prefix = text[sent.start : m.start()]
+                        prefix = text[sent.start : m.start]
                         back = (
                             bool(self.rules.back_reference.search(prefix))
                             or (trig.noun and bool(self.rules.definite_reference.search(prefix)))
                             or bool(self.rules.subject_reference.match(prefix))
                         )
-                        span = (m.start(), m.end())
+                        span = (m.start, m.end)
                         drafts.append(EventDraft(trig.type, sent, trig, span, back_reference=back))
                         break
         drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))
-        return drafts
+        return drafts, parse
 
     # ---------------------------------------------------------------- assembly
 
     def __call__(self, doc: Doc) -> Doc:
-        drafts = self._detect(doc)
+        drafts, parse = self._detect(doc)
         story_place = headline_place(doc)
         for d in drafts:
             d.evidence.append(
@@ -147,13 +158,18 @@ class RuleEventStage(StageBase):
             url=doc.url,
             attribution=_attribution(doc),
         )
-        doc.events = [self._finish(doc, d, source) for d in merge_drafts(drafts)]
+        doc.events = [self._finish(doc, d, source, parse) for d in merge_drafts(drafts)]
         return doc
 
-    def _finish(self, doc: Doc, d: EventDraft, source: Source) -> Event:
+    def _finish(self, doc: Doc, d: EventDraft, source: Source, parse: ParsedReport | None) -> Event:
         text, s = doc.text, d.sentence
-        perpetrators = details.find_perpetrators(text, s.start, s.end, self.rules)
-        victims = details.find_victims(text, s.start, s.end, self.rules)
+        roles = parse.participants_of(*d.match) if parse is not None else Participants()
+        perpetrators = details.find_perpetrators(text, s.start, s.end, self.rules, roles.agents)
+        victims = details.find_victims(text, s.start, s.end, self.rules, roles.patients)
+        if roles.agents:
+            d.reasons.append("perpetrators: from the agent of the act")
+        if roles.patients:
+            d.reasons.append("victims: from the patient of the act")
         penalty = (
             details.find_penalty(text, s.start, s.end, self.rules, doc.timexes)
             if d.type is EventType.SENTENCE

@@ -1,0 +1,164 @@
+"""Dates told by reference to another act: "in the same week the man was taken away", "on the same day
+as the execution", "since the lectures", "since then", "at the same trial".
+
+Such an act has the date of the act it points to, which the report told before: the same window for
+"the same day/week" and "at the same trial", and from that act up to publication for "since".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
+from kirok.pipeline.doc import Doc, Timex
+from kirok.pipeline.event_draft import EventDraft, precision_of
+
+__all__ = ["DateReference", "find_reference", "points_to_an_act", "referenced_window"]
+
+_SAME = re.compile(
+    r"\b(?:in |on |during |within )?the same (?:day|week|month|night|morning|evening)\b"
+    r"(?:\s+(?P<as>as)\b|\s+(?:that|when)\b)?\s+(?P<ref>[^,;.]{3,80})",
+    re.IGNORECASE,
+)
+#: what follows "the same day" when it points to an act: "as the execution", "(that) he was taken away"
+_REF_START = re.compile(r"\s+(?:as|that|when|he|she|they|the|his|her|their|its)\b", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\bsince (?:(?P<then>then)\b|(?P<ref>(?:the|that|this|their|his|her|its) [\w-]+(?: [\w-]+)?))",
+    re.IGNORECASE,
+)
+_AT_SAME = re.compile(r"\bat the same (?P<ref>trial|rally|meeting|session|hearing|lecture)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s+and\s+|\s+to\s+(?:between|live)\b")
+
+#: the words by which a report points back to an act it told, and the kinds of act they can name
+_ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
+    (re.compile(rf"\b(?:{words})", re.IGNORECASE), types)
+    for words, types in (
+        (r"execut|firing squad|shot\b|shooting", (EventType.EXECUTION,)),
+        (r"trial|rall(?:y|ies)|lectures?\b|meeting|session|hearing|conference", (EventType.MEETING,)),
+        (r"sentenc|verdict|camp\b|kwalliso|kyohwaso|banish", (EventType.SENTENCE,)),
+        # "taken away" names the arrest or the removal to a camp
+        (r"taken away|hauled away|dragged away", (EventType.SENTENCE, EventType.ARREST)),
+        (r"arrest|detained|caught|picked up|taken in\b", (EventType.ARREST,)),
+        (r"handover|handed (?:over|back)|repatriat|returned|sent back", (EventType.FORCED_REPATRIATION,)),
+        (r"crossing|escape|fled|flight|defect", (EventType.ESCAPE,)),
+        (r"raids?\b|search(?:es)?\b|inspections?\b|crackdown", (EventType.CRACKDOWN,)),
+        (r"order\b|orders\b|directive|instruction|decree", (EventType.DIRECTIVE,)),
+    )
+)
+
+
+@dataclass(frozen=True)
+class DateReference:
+    """Where a sentence points back to another act: the words, the kinds of act they can name, and
+    whether the act goes on from then (``since``)."""
+
+    start: int
+    end: int
+    types: tuple[EventType, ...]  # empty: "since then", the act told just before
+    since: bool
+
+
+def _types_named(words: str) -> tuple[EventType, ...]:
+    found: list[EventType] = []
+    for pattern, types in _ACT_WORDS:
+        if pattern.search(words):
+            found.extend(t for t in types if t not in found)
+    return tuple(found)
+
+
+def _reference_words(m: re.Match[str]) -> str:
+    """The words after "the same day" that name the act: a noun phrase after "as", else a clause."""
+    ref = m.group("ref")
+    return " ".join(ref.split()[:4]) if m.group("as") else _CLAUSE_END.split(ref)[0]
+
+
+def _overlaps_timex(doc: Doc, start: int, end: int) -> bool:
+    return any(t.start < end and start < t.end for t in doc.timexes)
+
+
+def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
+    """The reference to another act that dates this one, if its sentence makes one."""
+    s = draft.sentence
+    for m in _SAME.finditer(doc.text, s.start, s.end):
+        start = m.start("ref")
+        cut = len(_reference_words(m))
+        types = _types_named(doc.text[start : start + cut])
+        if types and not (start <= draft.match[0] < start + cut):
+            return DateReference(start, start + cut, types, since=False)
+    for m in _AT_SAME.finditer(doc.text, s.start, s.end):
+        return DateReference(m.start("ref"), m.end("ref"), (EventType.MEETING,), since=False)
+    for m in _SINCE.finditer(doc.text, s.start, s.end):
+        if m.group("then"):
+            return DateReference(m.start("then"), m.end("then"), (), since=True)
+        if _overlaps_timex(doc, m.start("ref"), m.end("ref")):
+            continue
+        types = _types_named(m.group("ref"))
+        if types:
+            return DateReference(m.start("ref"), m.end("ref"), types, since=True)
+    return None
+
+
+def points_to_an_act(doc: Doc, timex: Timex) -> bool:
+    """ "the same day as the execution", "the same week he was taken away": a reference to an act, not
+    to the last date named."""
+    if not timex.text.lower().startswith("the same") or not _REF_START.match(doc.text, timex.end):
+        return False
+    m = _SAME.match(doc.text, timex.start)
+    return m is not None and bool(_types_named(_reference_words(m)))
+
+
+def _span_days(d: EventDraft) -> int:
+    assert d.date is not None and d.date.earliest is not None and d.date.latest is not None
+    return (d.date.latest - d.date.earliest).days
+
+
+def _referred_act(draft: EventDraft, drafts: list[EventDraft], ref: DateReference) -> EventDraft | None:
+    """The act told before that the reference names: of the referring act's own kind when the words fit
+    several ("his family was banished the same week he was taken away": the man's removal to the camp),
+    then the one the report dates most exactly, then the nearest."""
+    before = [
+        d
+        for d in drafts
+        if d is not draft
+        and d.sentence.start < draft.sentence.start
+        and d.date is not None
+        and d.date.earliest is not None
+        and d.date.latest is not None
+        and not d.backstory
+    ]
+    if not ref.types:
+        body = [d for d in before if d.sentence.role is SegmentRole.BODY]
+        return max(body, key=lambda d: (d.sentence.start, d.match[0])) if body else None
+    fitting = [d for d in before if d.type in ref.types]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda d: (d.type is not draft.type, _span_days(d), -d.sentence.start))
+
+
+def referenced_window(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft]
+) -> tuple[TimeWindow, EventType] | None:
+    """The window of an act dated by reference to another (:func:`find_reference`), and the kind of act
+    it points to; records why."""
+    ref = find_reference(doc, draft)
+    if ref is None:
+        return None
+    act = _referred_act(draft, drafts, ref)
+    if act is None or act.date is None or act.date.earliest is None:
+        return None
+    words = doc.text[ref.start : ref.end]
+    if not ref.since:
+        draft.reasons.append(f"date: that of the act it refers to, “{words}”")
+        return act.date, act.type
+    if doc.published is None or act.date.earliest > doc.published:
+        return None
+    draft.ongoing = True
+    draft.reasons.append(f"date: going on since the act it refers to, “{words}”, up to publication")
+    window = TimeWindow(
+        earliest=act.date.earliest,
+        latest=doc.published,
+        precision=precision_of(act.date.earliest, doc.published),
+        resolution=DateResolution.RELATIVE,
+    )
+    return window, act.type

@@ -1,0 +1,99 @@
+"""Dates told by reference to another act (:mod:`kirok.pipeline.event_date_refs`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kirok.model import DateResolution, EventType, TimeWindow
+from kirok.pipeline.doc import Doc, Timex
+
+from .event_docs import PUBLISHED, add_date, by_type, events_of, make
+
+
+def _window(window: TimeWindow | None) -> tuple[date, date]:
+    assert window is not None and window.earliest is not None and window.latest is not None
+    return window.earliest, window.latest
+
+
+def _add_same_day(doc: Doc, value: str, day: date) -> None:
+    """ "the same day" as the date tagger reads it: the last date named."""
+    start = doc.text.index("the same day")
+    window = TimeWindow(earliest=day, latest=day, resolution=DateResolution.RELATIVE, timex=value)
+    timex = Timex(start, start + len("the same day"), "the same day", "DATE", value, window)
+    doc.timexes = sorted([*doc.timexes, timex], key=lambda t: t.start)
+
+
+def test_the_same_week_as_an_act_takes_that_acts_window_of_its_own_kind() -> None:
+    text = (
+        "Report\n\n"
+        "A farmer from the county was sent to a political prison camp late last month, a source said.\n\n"
+        "The farmer was arrested in March after agents searched his house.\n\n"
+        "In the same week the farmer was taken away, his wife was banished to a mountain village."
+    )
+    doc = make(text)
+    add_date(doc, "late last month", "2023-05", date(2023, 5, 21), date(2023, 5, 31))
+    add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
+    events = events_of(doc)
+    (banishment,) = [e for e in events if e.type is EventType.SENTENCE and "wife" in e.evidence[0].text]
+    assert _window(banishment.date) == (date(2023, 5, 21), date(2023, 5, 31))
+    assert any("refers to" in r for r in banishment.reasons)
+
+
+def test_the_same_day_as_the_execution_is_not_the_last_date_named() -> None:
+    text = (
+        "Report\n\n"
+        "A captain was executed on June 4 at the port, a source said.\n\n"
+        "He and his crew had been arrested on May 2 after agents searched the ship.\n\n"
+        "The crew were sentenced on the same day as the execution to ten years in a kyohwaso."
+    )
+    doc = make(text)
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    _add_same_day(doc, "2023-05-02", date(2023, 5, 2))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 6, 4), date(2023, 6, 4))
+
+
+def test_the_same_day_at_the_end_of_a_sentence_keeps_the_date_of_the_tagger() -> None:
+    text = "Report\n\nA man was arrested on June 2 and he was sentenced to a labour camp the same day."
+    doc = make(text)
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    _add_same_day(doc, "2023-06-02", date(2023, 6, 2))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 6, 2), date(2023, 6, 2))
+
+
+def test_since_a_named_act_runs_from_that_act_to_publication() -> None:
+    text = (
+        "Report\n\n"
+        "Officials held a mass rally in the city stadium on June 5, a source said.\n\n"
+        "A directive dated May 20 was read out at the rally.\n\n"
+        "Since the rally, youth league squads have been searching phones on the street."
+    )
+    doc = make(text)
+    add_date(doc, "June 5", "2023-06-05", date(2023, 6, 5))
+    add_date(doc, "May 20", "2023-05-20", date(2023, 5, 20))
+    crackdown = by_type(events_of(doc), EventType.CRACKDOWN)
+    assert _window(crackdown.date) == (date(2023, 6, 5), PUBLISHED)
+    assert any("going on since the act it refers to" in r for r in crackdown.reasons)
+
+
+def test_since_a_date_is_not_read_as_a_reference_to_an_act() -> None:
+    text = "Report\n\nSince the start of the month, residents have needed a travel permit to leave the city."
+    doc = make(text)
+    add_date(doc, "the start of the month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    restriction = by_type(events_of(doc), EventType.MOVEMENT_RESTRICTION)
+    assert _window(restriction.date) == (date(2023, 6, 1), PUBLISHED)
+
+
+def test_the_same_day_before_a_clause_that_names_no_act_keeps_its_date() -> None:
+    text = (
+        "Report\n\n"
+        "Officials sealed off the district on June 1, a source said.\n\n"
+        "The city issued an order the same day that residents of the district stay indoors."
+    )
+    doc = make(text)
+    add_date(doc, "June 1", "2023-06-01", date(2023, 6, 1))
+    _add_same_day(doc, "2023-06-01", date(2023, 6, 1))
+    directive = by_type(events_of(doc), EventType.DIRECTIVE)
+    assert _window(directive.date) == (date(2023, 6, 1), date(2023, 6, 1))
