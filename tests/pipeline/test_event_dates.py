@@ -344,3 +344,67 @@ def test_an_order_received_is_not_the_date_of_the_telling() -> None:
     add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
     surveillance = by_type(events_of(doc), EventType.SURVEILLANCE)
     assert surveillance.date is not None and surveillance.date.earliest == date(2023, 5, 1)
+
+
+# ------------------------------------------------------------------ acts that only follow a date
+
+
+def test_the_labour_an_order_calls_for_does_not_take_the_orders_date() -> None:
+    text = (
+        "Report\n\n"
+        "The party issued an order on May 2 calling for students to be put to work at the dam, a source said."
+    )
+    doc = make(text)
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    events = events_of(doc)
+    directive = by_type(events, EventType.DIRECTIVE)
+    labour = by_type(events, EventType.FORCED_LABOR)
+    assert directive.date is not None and directive.date.earliest == directive.date.latest == date(2023, 5, 2)
+    assert labour.date is not None
+    assert (labour.date.earliest, labour.date.latest) == (date(2023, 5, 2), PUBLISHED)
+
+
+def test_an_act_done_since_a_date_in_its_sentence_follows_it() -> None:
+    text = (
+        "Report\n\n"
+        "A family crossed the river on May 20, and agents have since banished their relatives, a source said."
+    )
+    doc = make(text)
+    add_date(doc, "May 20", "2023-05-20", date(2023, 5, 20))
+    banishment = by_type(events_of(doc), EventType.SENTENCE)
+    assert banishment.date is not None
+    assert (banishment.date.earliest, banishment.date.latest) == (date(2023, 5, 20), PUBLISHED)
+    assert any("(“since”: after it)" in r for r in banishment.reasons)
+
+
+def test_custody_in_a_report_of_a_handover_comes_after_it() -> None:
+    text = (
+        "Report\n\n"
+        "Three women were repatriated from China on June 5, a source said. "
+        "Chinese police raided their workplace in May. "
+        "Guards beat the women during their first interrogation."
+    )
+    doc = make(text)
+    add_date(doc, "June 5", "2023-06-05", date(2023, 6, 5))
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    events = events_of(doc)
+    assert by_type(events, EventType.CRACKDOWN).date is not None
+    beating = by_type(events, EventType.ILL_TREATMENT)
+    assert beating.date is not None
+    assert (beating.date.earliest, beating.date.latest) == (date(2023, 6, 5), PUBLISHED)
+    assert any("not before the handover" in r for r in beating.reasons)
+
+
+def test_on_arrival_is_the_day_of_the_handover() -> None:
+    text = (
+        "Report\n\n"
+        "Three women were repatriated from China on June 5, a source said. "
+        "Chinese police raided their workplace in May. "
+        "On arrival the women were beaten by guards."
+    )
+    doc = make(text)
+    add_date(doc, "June 5", "2023-06-05", date(2023, 6, 5))
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    beating = by_type(events_of(doc), EventType.ILL_TREATMENT)
+    assert beating.date is not None
+    assert (beating.date.earliest, beating.date.latest) == (date(2023, 6, 5), date(2023, 6, 5))

@@ -167,3 +167,58 @@ def test_the_headline_does_not_join_a_backstory_act_of_its_type() -> None:
         (1, date(2023, 6, 9)),
         (1, date(2021, 1, 1)),
     ]
+
+
+def test_two_orders_on_one_date_in_other_words_stay_two_events() -> None:
+    text = (
+        "Report\n\n"
+        "The central committee ordered all traders to register their stalls on March 3. "
+        "The provincial committee ordered schools in Hyesan to close on March 3."
+    )
+    doc = make(text)
+    add_date(doc, "March 3", "2023-03-03", date(2023, 3, 3), nth=0)
+    add_date(doc, "March 3", "2023-03-03", date(2023, 3, 3), nth=1)
+    events = events_of(doc)
+    assert [e.type for e in events] == [EventType.DIRECTIVE, EventType.DIRECTIVE]
+
+
+def test_a_reference_back_does_not_join_backstory() -> None:
+    text = (
+        "Report\n\n"
+        "The woman had already been arrested once, in 2019. "
+        "She was arrested by the police box on June 3, a source said."
+    )
+    doc = make(text)
+    add_date(doc, "2019", "2019", date(2019, 1, 1), date(2019, 12, 31))
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert [(len(e.evidence), e.date.earliest if e.date else None) for e in arrests] == [
+        (1, date(2019, 1, 1)),
+        (1, date(2023, 6, 3)),
+    ]
+
+
+def test_a_headline_whose_old_date_is_anothers_joins_the_act_of_its_kind() -> None:
+    text = (
+        "Woman who fled in 2019 handed back by China\n\n"
+        "A woman was repatriated from China on June 5, a source said."
+    )
+    doc = make(text)
+    add_date(doc, "2019", "2019", date(2019, 1, 1), date(2019, 12, 31))
+    add_date(doc, "June 5", "2023-06-05", date(2023, 6, 5))
+    (event,) = [e for e in events_of(doc) if e.type is EventType.FORCED_REPATRIATION]
+    assert len(event.evidence) == 2
+    assert event.date is not None and event.date.earliest == date(2023, 6, 5)
+
+
+def test_a_narrower_date_that_does_not_meet_the_first_wins() -> None:
+    text = (
+        "Report\n\n"
+        "A harbour clerk was executed in Hyesan in 2022, a source said. "
+        "He was shot on Jan. 4 at the sports ground."
+    )
+    doc = make(text)
+    add_date(doc, "2022", "2022", date(2022, 1, 1), date(2022, 12, 31))
+    add_date(doc, "Jan. 4", "2023-01-04", date(2023, 1, 4))
+    (event,) = events_of(doc)
+    assert event.date is not None and event.date.earliest == event.date.latest == date(2023, 1, 4)

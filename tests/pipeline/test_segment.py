@@ -252,12 +252,27 @@ SPLIT = [
     ("Trade resumed. Étienne, a trader, was pleased.", ["Trade resumed.", "Étienne, a trader, was pleased."]),
     ("Word.", ["Word."]),
     ("A. B.", ["A. B."]),
+    # abbreviations that stand only before a number end a sentence before a word
+    (
+        "Guards caught him on the night of Dec. 12 and fired shots. He was taken away.",
+        ["Guards caught him on the night of Dec. 12 and fired shots.", "He was taken away."],
+    ),
+    (
+        "The fence went up in Dec. The next day it snowed.",
+        ["The fence went up in Dec.", "The next day it snowed."],
+    ),
+    ("She said no. Then they left.", ["She said no.", "Then they left."]),
+    ("Camp No. 16 is in Hwasong. Nobody leaves.", ["Camp No. 16 is in Hwasong.", "Nobody leaves."]),
+    ("It began in Sept. 2020 and went on. It ended.", ["It began in Sept. 2020 and went on.", "It ended."]),
+    ("They met on Nov.\n3 at noon. Then rain.", ["They met on Nov.\n3 at noon.", "Then rain."]),
+    ("He lives on Sungri St. Ri lives there too.", ["He lives on Sungri St. Ri lives there too."]),
+    ("Agent K. Ryu signed it. Nobody read it.", ["Agent K. Ryu signed it.", "Nobody read it."]),
 ]
 
 
 @pytest.mark.parametrize(("text", "sentences"), SPLIT)
 def test_split_sentences(text: str, sentences: list[str]) -> None:
-    spans = list(split_sentences(text, 0, len(text), RULES.abbreviations))
+    spans = list(split_sentences(text, 0, len(text), RULES.abbreviations, RULES.before_number))
     assert [text[s:e] for s, e in spans] == sentences
 
 
@@ -269,7 +284,9 @@ def test_split_table_is_large() -> None:
 def test_split_inside_a_larger_text_keeps_absolute_offsets(text: str, sentences: list[str]) -> None:
     before, after = "Headline words\n\n", "\n\nA last paragraph."
     full = before + text + after
-    spans = list(split_sentences(full, len(before), len(before) + len(text), RULES.abbreviations))
+    spans = list(
+        split_sentences(full, len(before), len(before) + len(text), RULES.abbreviations, RULES.before_number)
+    )
     assert [full[s:e] for s, e in spans] == sentences
     assert all(len(before) <= s < e <= len(before) + len(text) for s, e in spans)
 

@@ -14,7 +14,7 @@ from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_draft import EventDraft, precision_of
 
-__all__ = ["DateReference", "find_reference", "points_to_an_act", "referenced_window"]
+__all__ = ["DateReference", "find_reference", "points_to_an_act", "referenced_window", "types_named"]
 
 _SAME = re.compile(
     r"\b(?:in |on |during |within )?the same (?:day|week|month|night|morning|evening)\b"
@@ -28,6 +28,10 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _AT_SAME = re.compile(r"\bat the same (?P<ref>trial|rally|meeting|session|hearing|lecture)\b", re.IGNORECASE)
+#: "on arrival", "upon their return": the day of the handover told before
+_ON_ARRIVAL = re.compile(
+    r"\b(?:on|upon)\s+(?:their |his |her )?(?:arrival|return)\b(?!\s+to\b)", re.IGNORECASE
+)
 _CLAUSE_END = re.compile(r"\s+and\s+|\s+to\s+(?:between|live)\b")
 
 #: the words by which a report points back to an act it told, and the kinds of act they can name
@@ -59,7 +63,7 @@ class DateReference:
     since: bool
 
 
-def _types_named(words: str) -> tuple[EventType, ...]:
+def types_named(words: str) -> tuple[EventType, ...]:
     found: list[EventType] = []
     for pattern, types in _ACT_WORDS:
         if pattern.search(words):
@@ -83,9 +87,11 @@ def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
     for m in _SAME.finditer(doc.text, s.start, s.end):
         start = m.start("ref")
         cut = len(_reference_words(m))
-        types = _types_named(doc.text[start : start + cut])
+        types = types_named(doc.text[start : start + cut])
         if types and not (start <= draft.match[0] < start + cut):
             return DateReference(start, start + cut, types, since=False)
+    for m in _ON_ARRIVAL.finditer(doc.text, s.start, s.end):
+        return DateReference(m.start(), m.end(), (EventType.FORCED_REPATRIATION,), since=False)
     for m in _AT_SAME.finditer(doc.text, s.start, s.end):
         return DateReference(m.start("ref"), m.end("ref"), (EventType.MEETING,), since=False)
     for m in _SINCE.finditer(doc.text, s.start, s.end):
@@ -93,7 +99,7 @@ def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
             return DateReference(m.start("then"), m.end("then"), (), since=True)
         if _overlaps_timex(doc, m.start("ref"), m.end("ref")):
             continue
-        types = _types_named(m.group("ref"))
+        types = types_named(m.group("ref"))
         if types:
             return DateReference(m.start("ref"), m.end("ref"), types, since=True)
     return None
@@ -105,7 +111,7 @@ def points_to_an_act(doc: Doc, timex: Timex) -> bool:
     if not timex.text.lower().startswith("the same") or not _REF_START.match(doc.text, timex.end):
         return False
     m = _SAME.match(doc.text, timex.start)
-    return m is not None and bool(_types_named(_reference_words(m)))
+    return m is not None and bool(types_named(_reference_words(m)))
 
 
 def _span_days(d: EventDraft) -> int:

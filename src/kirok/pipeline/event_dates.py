@@ -7,6 +7,7 @@ from datetime import date
 
 from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Sentence, Timex
+from kirok.pipeline.event_date_offsets import in_offset, offset_window
 from kirok.pipeline.event_date_refs import points_to_an_act, referenced_window
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_rules import load_event_rules
@@ -35,11 +36,23 @@ _TRIAL_SCENE = re.compile(r"\b(?:trial|verdict|execut\w*|firing squad|shot)\b", 
 _LIMIT_BEFORE = re.compile(
     r"\b(?:until|till|by|before|ahead of|no later than|through|deadline of)\s+$", re.IGNORECASE
 )
+#: what an order calls for ("an order calling for students to be put to work"), in the order's clause
+_ORDERED = (
+    EventType.FORCED_LABOR,
+    EventType.MOVEMENT_RESTRICTION,
+    EventType.CRACKDOWN,
+    EventType.SURVEILLANCE,
+)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
+#: "agents have since banished", "since then": after the date told before, in the same sentence
+_SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
 #: "since Oct. 5", "since early spring": the act began then and goes on.
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: Custody comes before the punishment it leads to; the punishment's date bounds an undated custody event.
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
 _PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
+#: held in the North: after the handover, in a report of a repatriation (an arrest may come before it, abroad)
+_HELD = (EventType.DETENTION, EventType.ILL_TREATMENT)
 
 
 def _dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
@@ -84,13 +97,53 @@ def _lede_date(doc: Doc, attribution_time: re.Pattern[str]) -> Timex | None:
     return found[0] if found else None
 
 
-def attach_own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> None:
+def _comes_after(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> str | None:
+    """Why the act only follows the date before it in its sentence, if it does: "issued an order in
+    mid-April calling for students to be put to work" (the order's date, not the labour's), "crossed
+    late last month, and agents have since banished their relatives"."""
+    if own.end > draft.match[0]:
+        return None
+    between = doc.text[own.end : draft.match[0]]
+    if _SINCE_ADVERB.search(between):
+        return "“since”: after it"
+    if draft.type in _ORDERED and any(
+        d.type is EventType.DIRECTIVE
+        and d.sentence.start == draft.sentence.start
+        and d.match[1] <= draft.match[0]
+        and not _CLAUSE_BREAK.search(doc.text, d.match[1], draft.match[0])
+        for d in drafts
+    ):
+        return "the order that calls for it"
+    return None
+
+
+def attach_own_date(
+    doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str], drafts: list[EventDraft] | None = None
+) -> None:
     """The date of the act's own sentence; a headline without one takes the lede's date ("Five
-    fishermen flee by boat" ... "sailed out of the harbour on Oct. 9")."""
+    fishermen flee by boat" ... "sailed out of the harbour on Oct. 9"). An act told after an order or
+    after "since" in that sentence only follows its date, up to publication (:func:`_comes_after`)."""
     own = _own_date(doc, draft, attribution_time)
+    if own is not None and in_offset(doc, draft, own):
+        return  # "shortly after the holiday (October 10)": counted from it (:func:`attach_narrative_date`)
     where = "in the sentence"
     if own is None and draft.sentence.role is SegmentRole.HEADLINE:
         own, where = _lede_date(doc, attribution_time), "in the lede"
+    after = (
+        _comes_after(doc, draft, own, drafts or []) if own is not None and where != "in the lede" else None
+    )
+    if own is not None and own.window is not None and own.window.earliest is not None and after:
+        if doc.published is None or own.window.earliest > doc.published:
+            return
+        draft.date = TimeWindow(
+            earliest=own.window.earliest,
+            latest=doc.published,
+            precision=precision_of(own.window.earliest, doc.published),
+            resolution=DateResolution.RELATIVE,
+        )
+        draft.reasons.append(f"date: from “{own.text}” up to publication ({after})")
+        draft.ongoing = True
+        return
     if own is not None and own.window is not None:
         draft.date, draft.date_value = own.window, own.value
         draft.reasons.append(f"date: “{own.text}” {where}")
@@ -124,6 +177,10 @@ def attach_narrative_date(
     if doc.published is None:
         return
     published = doc.published
+    counted = offset_window(doc, draft, drafts)
+    if counted is not None:
+        draft.date = counted
+        return
     referenced = referenced_window(doc, draft, drafts)
     if referenced is not None:
         draft.date, pointed_to = referenced
@@ -165,6 +222,9 @@ def attach_narrative_date(
         ]
         if ends:
             latest, bound = min(ends), ", and by the punishment that followed"
+    handover = _handover_before(draft, drafts, published)
+    if handover is not None and earliest < handover <= latest:
+        earliest, bound = handover, f"{bound}, and not before the handover"
     draft.date = TimeWindow(
         earliest=earliest,
         latest=latest,
@@ -172,6 +232,25 @@ def attach_narrative_date(
         resolution=DateResolution.RELATIVE,
     )
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
+
+
+def _handover_before(draft: EventDraft, drafts: list[EventDraft], published: date) -> date | None:
+    """The first day of a dated handover the report tells: people held or beaten in a report of their
+    repatriation were held after it ("handed back on March 5 ... slapped during their first
+    interrogation"), even when the story went back to their arrest abroad in between."""
+    if draft.type not in _HELD:
+        return None
+    days = [
+        d.date.earliest
+        for d in drafts
+        if d.type is EventType.FORCED_REPATRIATION
+        and d.date_value is not None
+        and not d.backstory
+        and d.date is not None
+        and d.date.earliest is not None
+        and d.date.earliest <= published
+    ]
+    return min(days) if days else None
 
 
 def _past_perfect(text: str, start: int, end: int, trigger: int | None = None) -> bool:

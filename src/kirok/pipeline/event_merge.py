@@ -3,16 +3,61 @@ evidence spans."""
 
 from __future__ import annotations
 
+import re
+
 from kirok.model import SegmentRole
 from kirok.pipeline.event_draft import EventDraft
 
-__all__ = ["merge_drafts"]
+__all__ = ["merge_drafts", "restates"]
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: words too common in these reports to show that two sentences tell the same act
+_COMMON = frozenset(
+    "the and for but not was are has had his her its who all any one two out that this with from were "
+    "have been said says source told their they them there which when what after before also into over "
+    "about other some than then under while where would could should according province county city "
+    "district people month week year years day days last early late mid january february march april "
+    "june july august september october november december monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+_STEM = 6
+#: content words two statements of one act share, beyond the trigger and the date
+_SHARED_WORDS = 2
 
 
-def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
-    """Join restatements: the same type with the same date, a clause that refers back to an act told
-    before, the lede's summary of an act the body dates, and the headline (not into backstory: "Women
-    handed back by China" is not the "had already been repatriated once, in 2018" of the body)."""
+def _content_words(text: str, skip: tuple[int, int], start: int, end: int) -> dict[str, int]:
+    """The content words of a sentence outside its trigger, by their first letters, each with its
+    weight: a name (capitalised inside the sentence) counts twice."""
+    words: dict[str, int] = {}
+    for m in _WORD.finditer(text, start, end):
+        word = m.group().lower()
+        if skip[0] <= m.start() < skip[1] or word in _COMMON:
+            continue
+        name = m.group()[0].isupper() and m.start() > start
+        stem = word[:_STEM]  # "register" and "registration" alike
+        words[stem] = max(words.get(stem, 1), 2 if name else 1)
+    return words
+
+
+def restates(text: str, a: EventDraft, b: EventDraft) -> bool:
+    """Whether ``b``'s sentence tells ``a``'s act again: beyond the trigger, they share at least two
+    content words, or a name ("inmates died of hunger over the winter" ... "inmates ... died of hunger
+    last winter"; "Kim's orders from Sept. 29" twice), where two acts of one kind on one day share none
+    ("ordered traders to register" ... "ordered schools to close")."""
+    words_a = _content_words(text, a.match, a.sentence.start, a.sentence.end)
+    words_b = _content_words(text, b.match, b.sentence.start, b.sentence.end)
+    return sum(min(w, words_b[k]) for k, w in words_a.items() if k in words_b) >= _SHARED_WORDS
+
+
+def _same_place(a: EventDraft, b: EventDraft) -> bool:
+    return a.place is None or b.place is None or a.place.gazetteer_id == b.place.gazetteer_id
+
+
+def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
+    """Join restatements: the same type with the same date told in like words at the same place, a
+    clause that refers back to an act told before (not to backstory), the lede's summary of an act the
+    body dates, and the headline (backstory only into backstory: "Women handed back by China" is not
+    the "had already been repatriated once, in 2018" of the body)."""
     kept: list[EventDraft] = []
     headlines = [d for d in drafts if d.sentence.role is SegmentRole.HEADLINE]
     for d in drafts:
@@ -22,11 +67,19 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
             (
                 k
                 for k in kept
-                if k.type is d.type and d.date_value is not None and k.date_value == d.date_value
+                if k.type is d.type
+                and d.date_value is not None
+                and k.date_value == d.date_value
+                and _same_place(k, d)
+                and restates(text, k, d)
             ),
             None,
         )
-        earlier = next((k for k in reversed(kept) if k.type is d.type), None) if d.back_reference else None
+        earlier = (
+            next((k for k in reversed(kept) if k.type is d.type and k.backstory == d.backstory), None)
+            if d.back_reference
+            else None
+        )
         if twin is not None:
             twin.evidence.extend(d.evidence)
             twin.reasons.append("merged: the same statement again with the same date")
@@ -38,7 +91,9 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
             kept.append(d)
     kept = _merge_lede(kept)
     for h in headlines:
-        body = next((k for k in kept if k.type is h.type and not k.backstory), None)
+        body = next((k for k in kept if k.type is h.type and k.backstory == h.backstory), None)
+        if body is None and h.backstory:  # the headline's old date may be another act's ("who fled in 2019")
+            body = next((k for k in kept if k.type is h.type), None)
         if body is not None:
             body.evidence.insert(0, h.evidence[0])
             body.reasons.append("merged: also stated in the headline")
@@ -50,13 +105,16 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
 
 def _take_narrower_date(kept: EventDraft, later: EventDraft) -> None:
     """A statement that refers back may date the act more exactly ("executed early this month" ... "He
-    was shot on Aug. 4"): its own date wins when the act had none of its own, or a wider one around it."""
+    was shot on Aug. 4"): its own date wins when the act had none of its own, a wider one around it, or
+    a wider one that does not meet it ("fled more than four years ago" ... "crossed in late 2019")."""
     new, old = later.date, kept.date
     if later.date_value is None or new is None or new.earliest is None or new.latest is None:
         return
-    if kept.date_value is not None and old is not None:
-        inside = old.earliest and old.latest and old.earliest <= new.earliest and new.latest <= old.latest
-        if new == old or not inside:
+    if kept.date_value is not None and old is not None and old.earliest and old.latest:
+        inside = old.earliest <= new.earliest and new.latest <= old.latest
+        apart = new.latest < old.earliest or old.latest < new.earliest
+        narrower = (new.latest - new.earliest) < (old.latest - old.earliest)
+        if new == old or not (inside or (apart and narrower)):
             return
     kept.date, kept.date_value = new, later.date_value
     kept.reasons.append("date: from the later statement that refers back to it")

@@ -145,7 +145,7 @@ class RuleEventStage(StageBase):
                 )
             )
             d.reasons.append(f"rule {d.trigger.id}: “{doc.text[d.match[0] : d.match[1]]}”")
-            attach_own_date(doc, d, self.rules.attribution_time)
+            attach_own_date(doc, d, self.rules.attribution_time, drafts)
             attach_place(doc, d, story_place)
             story_place = story_place_after(doc, d, story_place)
         for d in drafts:
@@ -158,7 +158,7 @@ class RuleEventStage(StageBase):
             url=doc.url,
             attribution=_attribution(doc),
         )
-        doc.events = [self._finish(doc, d, source, parse) for d in merge_drafts(drafts)]
+        doc.events = [self._finish(doc, d, source, parse) for d in merge_drafts(drafts, doc.text)]
         return doc
 
     def _finish(self, doc: Doc, d: EventDraft, source: Source, parse: ParsedReport | None) -> Event:

@@ -35,6 +35,7 @@ _TAG_LINE = re.compile(r"^[a-z0-9][a-z0-9 ,'’\-]*$")
 _KEYWORD_LIST = re.compile(r"^[^,.!?;:“”\"]{1,30}(?:,\s*[^,.!?;:“”\"]{1,30}){2,}$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*([A-Z0-9]|[^\x00-\x7f])")
+_NEXT_NUMBER = re.compile(r"[ \t]*\n?[ \t]*\d")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class SegmentRules:
     caption: tuple[re.Pattern[str], ...]
     boilerplate: tuple[re.Pattern[str], ...]
     abbreviations: frozenset[str]
+    #: abbreviations only before a number ("Dec. 12", "No. 9"): before a word, their stop ends a sentence
+    before_number: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +54,7 @@ def load_segment_rules() -> SegmentRules:
         caption=tuple(re.compile(p, re.IGNORECASE) for p in raw["caption"]),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in raw["boilerplate"]),
         abbreviations=frozenset(raw["abbreviations"]),
+        before_number=frozenset(raw["before_number"]),
     )
 
 
@@ -132,15 +136,23 @@ def _known_role(start: int, end: int, known: tuple[tuple[int, int, SegmentRole],
 
 
 def split_sentences(
-    text: str, start: int, end: int, abbreviations: frozenset[str]
+    text: str,
+    start: int,
+    end: int,
+    abbreviations: frozenset[str],
+    before_number: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]``, aware of abbreviations such as "Oct." and "Mr."."""
+    """Sentence spans inside ``text[start:end]``, aware of abbreviations such as "Mr." and "St.", and
+    of those that stand only before a number: "on Dec. 12 and" goes on, "in Dec. The next day" and
+    "said no. Then" end."""
     s = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group() == ".":  # after "Oct" or "Mr" a stop is no end; before a closing quote it is
+        if m.group() == ".":  # after "Mr" or an initial a stop is no end; before a closing quote it is
             word = re.search(r"([\w.]+)$", text[s : m.start()])
             token = word.group(1).lower() if word else ""
             if token in abbreviations or (len(token) == 1 and token.isalpha()):
+                continue
+            if token in before_number and _NEXT_NUMBER.match(text, m.end(), end):
                 continue
         nxt = _NEXT_START.match(text, m.end(), end)
         if m.end() < end and nxt is None:
@@ -166,7 +178,9 @@ class SegmentStage(StageBase):
         sentences: list[Sentence] = []
         for i, seg in enumerate(doc.segments):
             if seg.role in (SegmentRole.BODY, SegmentRole.HEADLINE):
-                for s, e in split_sentences(doc.text, seg.start, seg.end, self.rules.abbreviations):
+                for s, e in split_sentences(
+                    doc.text, seg.start, seg.end, self.rules.abbreviations, self.rules.before_number
+                ):
                     sentences.append(Sentence(s, e, seg.role, i))
             else:
                 sentences.append(Sentence(seg.start, seg.end, seg.role, i))

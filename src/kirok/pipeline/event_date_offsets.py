@@ -1,0 +1,159 @@
+"""Dates told as a distance from another act or day: "two days after the raid", "about a month after his
+arrest", "a week after the Lunar New Year", "more than three weeks after the handover".
+
+The act has the window of what it is counted from, moved by the distance: exactly for "two days", wider
+for "about a month" (three quarters to one and a half of it), open up to publication for "more than".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kirok.model import DateResolution, TimeWindow
+from kirok.pipeline.doc import Doc, Timex
+from kirok.pipeline.event_date_refs import types_named
+from kirok.pipeline.event_draft import EventDraft, precision_of
+
+__all__ = ["DateOffset", "find_offset", "in_offset", "offset_window"]
+
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_OFFSET = re.compile(
+    r"\b(?:(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least|less than|within|"
+    r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+(?P<unit>day|week|month)s?|(?P<soon>shortly|soon))\s+(?:after|following)\s+"
+    r"(?P<ref>[^,;.]{3,60})",
+    re.IGNORECASE,
+)
+#: how far the hedge stretches the distance: (share of it at the least, share of it at the most)
+_HEDGES: dict[str, tuple[float, float | None]] = {
+    "": (1.0, 1.0),
+    "about": (0.75, 1.5),
+    "around": (0.75, 1.5),
+    "roughly": (0.75, 1.5),
+    "some": (0.75, 1.5),
+    "nearly": (0.75, 1.0),
+    "almost": (0.75, 1.0),
+    "more than": (1.0, None),
+    "over": (1.0, None),
+    "at least": (1.0, None),
+    "less than": (0.0, 1.0),
+    "within": (0.0, 1.0),
+    "under": (0.0, 1.0),
+}
+_FEW = {"a few": (2, 5), "several": (3, 9)}
+#: "shortly after the holiday": from the next day to three weeks on
+_SOON = (1, 21)
+#: another clause of the sentence, whose act the distance does not date ("..., while the others were ...")
+_OTHER_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and then)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateOffset:
+    """ "about a month after his arrest": the words it is counted from, and the least and most days
+    after them (``None``: open to publication)."""
+
+    ref_start: int
+    ref_end: int
+    least: int
+    most: int | None
+
+
+def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
+    """The distance from another act or day that the act's sentence states, if it states one."""
+    s = draft.sentence
+    m = _OFFSET.search(doc.text, s.start, s.end)
+    if m is None or m.start("ref") <= draft.match[0] < m.end("ref"):
+        return None  # none, or the act it is counted from ("about a month after his arrest")
+    lo, hi = sorted((m.start(), draft.match[0]))
+    if _OTHER_CLAUSE.search(doc.text, lo, hi):
+        return None
+    if m.group("soon"):
+        return DateOffset(m.start("ref"), m.end("ref"), *_SOON)
+    word = m.group("n").lower()
+    low_n, high_n = _FEW.get(word, (0, 0))
+    if not low_n:
+        low_n = high_n = int(word) if word.isdigit() else _NUMBERS[word]
+    unit = _UNIT_DAYS[m.group("unit").lower()]
+    low_share, high_share = _HEDGES[" ".join((m.group("hedge") or "").lower().split())]
+    most: int | None
+    if unit == 30 and not m.group("hedge"):  # a calendar month is 28 to 31 days
+        least, most = low_n * 28, high_n * 31
+    else:
+        least = round(low_n * unit * low_share)
+        most = None if high_share is None else round(high_n * unit * high_share)
+    return DateOffset(m.start("ref"), m.end("ref"), least, most)
+
+
+def _counted_from(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], offset: DateOffset
+) -> TimeWindow | None:
+    """The window the distance is counted from: a date in the words ("a week after May 3", "shortly
+    after the Party Foundation Day (October 10)"), else the act they name ("after the raid"), the
+    nearest of its kind told anywhere in the report."""
+    for t in doc.timexes:
+        if offset.ref_start <= t.start < offset.ref_end and t.window is not None and t.type == "DATE":
+            return t.window
+    types = types_named(doc.text[offset.ref_start : offset.ref_end])
+    named = [
+        d
+        for d in drafts
+        if d is not draft
+        and d.type in types
+        and not d.backstory
+        and d.date is not None
+        and d.date.earliest is not None
+        and d.date.latest is not None
+    ]
+    if not named:
+        return None
+    act = min(named, key=lambda d: abs(d.sentence.start - draft.sentence.start))
+    return act.date
+
+
+def offset_window(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> TimeWindow | None:
+    """The window of an act told as a distance from another act or day (:func:`find_offset`); records
+    why. ``None`` when the sentence states no such distance or what it counts from is unknown."""
+    offset = find_offset(doc, draft)
+    if offset is None or doc.published is None:
+        return None
+    base = _counted_from(doc, draft, drafts, offset)
+    if base is None or base.earliest is None or base.latest is None:
+        return None
+    published: date = doc.published
+    earliest = base.earliest + timedelta(days=offset.least)
+    latest = published if offset.most is None else min(published, base.latest + timedelta(days=offset.most))
+    if earliest > latest:
+        return None
+    words = doc.text[offset.ref_start : offset.ref_end]
+    draft.reasons.append(f"date: counted from “{words.strip()}”")
+    return TimeWindow(
+        earliest=earliest,
+        latest=latest,
+        precision=precision_of(earliest, latest),
+        resolution=DateResolution.RELATIVE,
+    )
+
+
+def in_offset(doc: Doc, draft: EventDraft, timex: Timex) -> bool:
+    """Whether the date is what a distance in the act's sentence counts from ("shortly after the
+    holiday (October 10)"): then it is not the act's own date."""
+    offset = find_offset(doc, draft)
+    return offset is not None and offset.ref_start <= timex.start < offset.ref_end

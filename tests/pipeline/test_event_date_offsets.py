@@ -1,0 +1,108 @@
+"""Dates told as a distance from another act or day (:mod:`kirok.pipeline.event_date_offsets`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kirok.model import EventType, TimeWindow
+from kirok.pipeline.event_date_offsets import find_offset
+
+from .event_docs import EVENTS, add_date, by_type, events_of, make
+
+
+def _window(window: TimeWindow | None) -> tuple[date, date]:
+    assert window is not None and window.earliest is not None and window.latest is not None
+    return window.earliest, window.latest
+
+
+def test_a_number_of_days_after_a_dated_act_moves_its_window() -> None:
+    text = (
+        "Report\n\n"
+        "Police raided the market in Hyesan on June 2, a source said. "
+        "Five traders were sentenced to a labour-training brigade two days after the raid."
+    )
+    doc = make(text)
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 6, 4), date(2023, 6, 4))
+    assert any("counted from" in r for r in sentence.reasons)
+
+
+def test_about_a_month_after_an_act_told_later_is_a_wide_window() -> None:
+    text = (
+        "Report\n\n"
+        "A trader died in a police cell about a month after his arrest, a source said. "
+        "He was arrested on April 10 at his home."
+    )
+    doc = make(text)
+    add_date(doc, "April 10", "2023-04-10", date(2023, 4, 10))
+    death = by_type(events_of(doc), EventType.ILL_TREATMENT)
+    # three quarters to one and a half of thirty days after the arrest
+    assert _window(death.date) == (date(2023, 5, 2), date(2023, 5, 25))
+
+
+def test_more_than_a_distance_is_open_to_publication() -> None:
+    text = (
+        "Report\n\n"
+        "Police raided the market in Hyesan on May 2, a source said. "
+        "The traders were sentenced to a labour-training brigade more than three weeks after the raid."
+    )
+    doc = make(text)
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 5, 23), date(2023, 6, 15))
+
+
+def test_shortly_after_a_named_day_is_not_that_day() -> None:
+    text = "Report\n\nThe man was arrested shortly after the national holiday (May 1), a source said."
+    doc = make(text)
+    add_date(doc, "May 1", "2023-05-01", date(2023, 5, 1))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 5, 2), date(2023, 5, 22))
+
+
+def test_the_act_counted_from_is_not_moved() -> None:
+    text = "Report\n\nHe was beaten in custody about a month after his arrest on April 10, a source said."
+    doc = make(text)
+    add_date(doc, "April 10", "2023-04-10", date(2023, 4, 10))
+    events = events_of(doc)
+    arrest = by_type(events, EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 4, 10), date(2023, 4, 10))
+
+
+def test_another_clause_is_not_dated_by_the_distance() -> None:
+    text = (
+        "Report\n\n"
+        "Police raided the market in Hyesan on June 2, a source said. "
+        "Five traders were fined two days after the raid, while four others were arrested."
+    )
+    doc = make(text)
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert not any("counted from" in r for r in arrest.reasons)
+
+
+@pytest.mark.parametrize(
+    ("words", "least", "most"),
+    [
+        ("two days after the raid", 2, 2),
+        ("a week after the raid", 7, 7),
+        ("about a week after the raid", 5, 10),
+        ("nearly two weeks after the raid", 10, 14),
+        ("within three days after the raid", 0, 3),
+        ("a few days after the raid", 2, 5),
+        ("several days after the raid", 3, 9),
+        ("a month after the raid", 28, 31),
+        ("more than 10 days after the raid", 10, None),
+        ("soon after the raid", 1, 21),
+    ],
+)
+def test_distances(words: str, least: int, most: int | None) -> None:
+    doc = make(f"Report\n\nTraders were arrested {words} in the town.")
+    (draft,) = [d for d in EVENTS._detect(doc)[0] if d.type is EventType.ARREST]
+    found = find_offset(doc, draft)
+    assert found is not None
+    assert (found.least, found.most) == (least, most)
+    assert doc.text[found.ref_start : found.ref_end].startswith("the raid")
