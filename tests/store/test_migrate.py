@@ -10,8 +10,11 @@ import pytest
 
 from kirok.errors import StoreError
 from kirok.model import EventType, ReviewStatus
+from kirok.store.base import EventFilter
 from kirok.store.migrate import applied_versions, available_migrations, split_statements
 from kirok.store.sqlite import SQLiteStore
+
+from .reference import fixed_plans
 
 
 def _check_values(column: str) -> set[str]:
@@ -112,3 +115,60 @@ def test_split_statements_refuses_an_unterminated_statement() -> None:
 
 def test_applied_versions_of_an_empty_database_is_empty() -> None:
     assert applied_versions(sqlite3.connect(":memory:")) == []
+
+
+def _database_at_version(path: Path, version: int) -> None:
+    """A database with the migrations up to ``version`` applied, as an older Kirok left it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for migration in available_migrations()[:version]:
+        for statement in split_statements(migration.sql):
+            conn.execute(statement)
+        conn.execute(
+            "INSERT INTO schema_migrations VALUES (?, ?, '2024-01-01')", (migration.version, migration.name)
+        )
+    conn.close()
+
+
+def test_migration_4_fills_the_list_keys_of_stored_events(tmp_path: Path, key_file: Path) -> None:
+    plans = fixed_plans()
+    new_path, old_path = tmp_path / "new.db", tmp_path / "old.db"
+    with SQLiteStore(new_path, key_file=key_file) as new:
+        for plan in plans:
+            new.add_report(plan.report, plan.original, plan.events)
+    _database_at_version(old_path, 3)  # the same reports and events, as version 3 stored them
+    conn = sqlite3.connect(old_path, isolation_level=None)
+    conn.execute("ATTACH DATABASE ? AS new", (str(new_path),))
+    for table in ("reports", "originals", "event_sensitive", "history"):
+        conn.execute(f"INSERT INTO main.{table} SELECT * FROM new.{table}")
+    columns = ", ".join(row[1] for row in conn.execute("PRAGMA main.table_info(events)"))
+    conn.execute(f"INSERT INTO main.events ({columns}) SELECT {columns} FROM new.events ORDER BY pk")
+    conn.close()
+
+    with SQLiteStore(old_path, key_file=key_file) as old, SQLiteStore(new_path, key_file=key_file) as new:
+        for flt in [EventFilter(), EventFilter(place="ryanggang"), EventFilter(place="city", text="river")]:
+            assert old.list_events(flt, limit=1000) == new.list_events(flt, limit=1000)
+            assert old.count_events(flt) == new.count_events(flt) > 0
+    stored = sqlite3.connect(old_path)
+    versions = applied_versions(stored)
+    keys = stored.execute(
+        "SELECT e.report_pk = r.pk, e.report_published IS r.published, p.name IS e.place_name,"
+        " p.gazetteer_id IS e.place_gazetteer_id, p.admin_path = e.place_admin_path"
+        " FROM events e JOIN reports r ON r.id = e.report_id JOIN event_places p ON p.id = e.place_ref"
+    ).fetchall()
+    stored.close()
+    assert versions == [m.version for m in available_migrations()]
+    assert len(keys) == sum(len(plan.events) for plan in plans)
+    assert set(keys) == {(1, 1, 1, 1, 1)}
+
+
+def test_migration_4_on_an_empty_database(tmp_path: Path, key_file: Path) -> None:
+    path = tmp_path / "k.db"
+    _database_at_version(path, 3)
+    with SQLiteStore(path, key_file=key_file) as store:
+        assert store.count_events(EventFilter(place="hyesan")) == 0
+        assert store.list_events(EventFilter(text="river")) == []
+    conn = sqlite3.connect(path)
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    assert {"events_order", "events_place", "events_report_pk", "events_map", "events_month"} <= names

@@ -13,9 +13,18 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol, TypedDict
 
-from kirok.model import Event, EventType, Report, ReviewStatus
+from kirok.model import Event, EventType, PlacePrecision, Report, ReviewStatus
 
-__all__ = ["AddOutcome", "EventFilter", "HistoryEntry", "ReportFilter", "Store", "StoreStats"]
+__all__ = [
+    "AddOutcome",
+    "EventFilter",
+    "EventPoint",
+    "HistoryEntry",
+    "MonthCount",
+    "ReportFilter",
+    "Store",
+    "StoreStats",
+]
 
 
 class AddOutcome(StrEnum):
@@ -34,6 +43,8 @@ class EventFilter:
     text: str | None = None  # full-text query over the event's evidence and the report's text
     statuses: tuple[ReviewStatus, ...] = ()
     report_id: str | None = None
+    province: str | None = None  # the first admin path entry of the event's place (a gazetteer name)
+    perpetrator: str | None = None  # part of a perpetrator's name, any case
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,39 @@ class HistoryEntry:
     after: dict[str, Any] | None
     prev_hash: str
     hash: str
+
+
+@dataclass(frozen=True)
+class EventPoint:
+    """Events that share one place on the map: the same coordinates, place precision and province.
+
+    ``event_id`` is set when the point holds one event, ``event_type`` when all its events share one type;
+    ``date_from``/``date_to`` span the earliest and latest dates of their windows (None when unknown).
+    """
+
+    latitude: float | None
+    longitude: float | None
+    precision: PlacePrecision
+    province: str | None  # the first entry of the place's admin path
+    count: int
+    place_name: str | None  # one of the names the events give the place
+    gazetteer_id: str | None
+    event_id: str | None
+    event_type: EventType | None
+    date_from: date | None
+    date_to: date | None
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    """How many events of one type fall in one month: the month of the window's earliest date.
+
+    ``month`` is ``"YYYY-MM"``, or None for events whose window has no earliest date.
+    """
+
+    month: str | None
+    type: EventType
+    count: int
 
 
 class Store(Protocol):
@@ -114,6 +158,14 @@ class Store(Protocol):
         ...
 
     def stats(self) -> StoreStats: ...
+
+    def event_points(self, flt: EventFilter = EventFilter()) -> list[EventPoint]:
+        """Events matching ``flt`` grouped by place (see :class:`EventPoint`), most events first."""
+        ...
+
+    def event_month_counts(self, flt: EventFilter = EventFilter()) -> list[MonthCount]:
+        """Events matching ``flt`` counted by month and type, in month order (undated first), then type."""
+        ...
 
     def review_event(
         self, event_id: str, status: ReviewStatus, *, actor: str, note: str | None = None

@@ -38,8 +38,40 @@ def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+#: The place test, run on the few hundred rows of ``event_places`` (one per distinct place) rather than
+#: on every event: the folded name contains the text, or the gazetteer id or an admin path entry is it.
+_PLACE = (
+    "e.place_ref IN (SELECT p.id FROM event_places p"
+    " WHERE kirok_fold(p.name) LIKE ? ESCAPE '\\'"
+    " OR kirok_fold(p.gazetteer_id) = ?"
+    " OR EXISTS (SELECT 1 FROM json_each(p.admin_path) WHERE kirok_fold(value) = ?))"
+)
+
+#: The place's province (the first admin path entry) is the one named, tested on ``event_places``.
+_PROVINCE = (
+    "e.place_ref IN (SELECT p.id FROM event_places p"
+    " WHERE kirok_fold(json_extract(p.admin_path, '$[0]')) = ?)"
+)
+
+#: A perpetrator's name (in the event's record, the JSON of the event) contains the text, any case.
+_PERPETRATOR = (
+    "EXISTS (SELECT 1 FROM json_each(e.record, '$.perpetrators')"
+    " WHERE kirok_fold(json_extract(value, '$.name')) LIKE ? ESCAPE '\\')"
+)
+
+#: The words are in the event's evidence or in its report's title or text.
+_TEXT = (
+    "(e.pk IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+    " OR e.report_pk IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))"
+)
+
+
 def event_where(flt: EventFilter) -> tuple[str, list[object]]:
-    """A WHERE clause over ``events e JOIN reports r``, and its parameters."""
+    """A WHERE clause over ``events e`` alone (no join), and its parameters.
+
+    It reads only columns that the event indexes of migration 0004 hold, and puts the cheap tests first
+    and the set lookups (place, words) last, so a scan tests them only on rows that passed the others.
+    """
     clauses: list[str] = []
     params: list[object] = []
     if flt.types:
@@ -51,14 +83,6 @@ def event_where(flt: EventFilter) -> tuple[str, list[object]]:
     if flt.report_id is not None:
         clauses.append("e.report_id = ?")
         params.append(flt.report_id)
-    if flt.place is not None and flt.place.strip():
-        place = flt.place.strip().casefold()
-        clauses.append(
-            "(kirok_fold(e.place_name) LIKE ? ESCAPE '\\'"
-            " OR kirok_fold(e.place_gazetteer_id) = ?"
-            " OR EXISTS (SELECT 1 FROM json_each(e.place_admin_path) WHERE kirok_fold(value) = ?))"
-        )
-        params.extend([f"%{_like_escape(place)}%", place, place])
     if flt.date_from is not None or flt.date_to is not None:
         # The event's window [earliest, latest] overlaps [date_from, date_to]; an open end is unbounded,
         # and an event without any date does not match a date filter.
@@ -69,16 +93,23 @@ def event_where(flt: EventFilter) -> tuple[str, list[object]]:
         if flt.date_to is not None:
             clauses.append("(e.date_earliest IS NULL OR e.date_earliest <= ?)")
             params.append(flt.date_to.isoformat())
+    if flt.place is not None and flt.place.strip():
+        place = flt.place.strip().casefold()
+        clauses.append(_PLACE)
+        params.extend([f"%{_like_escape(place)}%", place, place])
     if flt.text is not None and flt.text.strip():
         query = fts_query(flt.text)
         if query is None:
             clauses.append("0")
         else:
-            clauses.append(
-                "(e.pk IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
-                " OR r.pk IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))"
-            )
+            clauses.append(_TEXT)
             params.extend([query, query])
+    if flt.province is not None and flt.province.strip():
+        clauses.append(_PROVINCE)
+        params.append(flt.province.strip().casefold())
+    if flt.perpetrator is not None and flt.perpetrator.strip():
+        clauses.append(_PERPETRATOR)
+        params.append(f"%{_like_escape(flt.perpetrator.strip().casefold())}%")
     return _where(clauses), params
 
 

@@ -12,14 +12,22 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 
 from kirok.errors import StoreError
-from kirok.model import Event, EventType, Report, ReviewStatus
-from kirok.store.base import AddOutcome, EventFilter, HistoryEntry, ReportFilter, StoreStats
+from kirok.model import Event, EventType, PlacePrecision, Report, ReviewStatus
+from kirok.store.base import (
+    AddOutcome,
+    EventFilter,
+    EventPoint,
+    HistoryEntry,
+    MonthCount,
+    ReportFilter,
+    StoreStats,
+)
 from kirok.store.filters import event_where, fold, report_where
 from kirok.store.migrate import migrate
 from kirok.store.sensitive import SensitiveBox, merge_sensitive
@@ -36,10 +44,10 @@ _REPORT_COLUMNS = (
     "r.id, r.sha256, r.text, r.title, r.outlet, r.url, r.published, r.language, r.media_type, r.origin,"
     " r.segments, r.ingested_at"
 )
-_EVENT_FROM = (
-    "FROM events e JOIN reports r ON r.id = e.report_id LEFT JOIN event_sensitive s ON s.event_id = e.id"
-)
-_EVENT_ORDER = "ORDER BY r.published IS NULL, r.published DESC, r.id, e.position"
+_EVENT_FROM = "FROM events e LEFT JOIN event_sensitive s ON s.event_id = e.id"
+# Newest report first (reports without a date last), then by position in the report: the order of the
+# index events_order (migration 0004), whose columns are copies of the report's kept on each event.
+_EVENT_ORDER = "ORDER BY e.report_published DESC, e.report_id, e.position"
 _REPORT_ORDER = "ORDER BY r.published IS NULL, r.published DESC, r.id"
 
 
@@ -204,7 +212,8 @@ class SQLiteStore:
         where, params = event_where(flt)
         with self._reading() as conn:
             rows = conn.execute(
-                f"SELECT e.id, e.record, s.ciphertext {_EVENT_FROM} {where} {_EVENT_ORDER} LIMIT ? OFFSET ?",
+                f"SELECT e.id, e.record, s.ciphertext {_listing_from(flt)} {where} {_EVENT_ORDER}"
+                " LIMIT ? OFFSET ?",
                 (*params, *_page(limit, offset)),
             ).fetchall()
         return [self._event(row) for row in rows]
@@ -214,7 +223,7 @@ class SQLiteStore:
         with self._reading() as conn:
             conn.execute("BEGIN")  # one snapshot for the whole export
             cursor = conn.execute(
-                f"SELECT e.id, e.record, s.ciphertext {_EVENT_FROM} {where} {_EVENT_ORDER}", params
+                f"SELECT e.id, e.record, s.ciphertext {_listing_from(flt)} {where} {_EVENT_ORDER}", params
             )
             while rows := cursor.fetchmany(500):
                 for row in rows:
@@ -223,11 +232,7 @@ class SQLiteStore:
     def count_events(self, flt: EventFilter = _ALL_EVENTS) -> int:
         where, params = event_where(flt)
         with self._reading() as conn:
-            return int(
-                conn.execute(
-                    f"SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id {where}", params
-                ).fetchone()[0]
-            )
+            return int(conn.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0])
 
     def events_for_report(self, report_id: str) -> list[Event]:
         with self._reading() as conn:
@@ -264,8 +269,13 @@ class SQLiteStore:
         with self._reading() as conn:
             conn.execute("BEGIN")
             reports = int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
-            by_type = dict(conn.execute("SELECT type, count(*) FROM events GROUP BY type").fetchall())
-            by_status = dict(conn.execute("SELECT status, count(*) FROM events GROUP BY status").fetchall())
+            # One pass over the index events_type, which leads with type, then status.
+            pairs = conn.execute("SELECT type, status, count(*) FROM events GROUP BY type, status").fetchall()
+        by_type: dict[str, int] = {}
+        by_status: dict[str, int] = {}
+        for type_, status, count in pairs:
+            by_type[type_] = by_type.get(type_, 0) + int(count)
+            by_status[status] = by_status.get(status, 0) + int(count)
         return StoreStats(
             reports=reports,
             events=sum(by_type.values()),
@@ -273,12 +283,76 @@ class SQLiteStore:
             events_by_status={s.value: int(by_status.get(s.value, 0)) for s in ReviewStatus},
         )
 
+    def event_points(self, flt: EventFilter = _ALL_EVENTS) -> list[EventPoint]:
+        # Read through the covering index events_map (migration 0004) and grouped in its order, so SQLite
+        # streams the groups without touching the events table; the few hundred groups are sorted here.
+        where, params = event_where(flt)
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT e.place_lat, e.place_lon, e.place_precision,"
+                " json_extract(e.place_admin_path, '$[0]') AS province, count(*), min(e.place_name),"
+                " min(e.place_gazetteer_id), min(e.id), min(e.type), max(e.type), min(e.date_earliest),"
+                f" max(e.date_latest) FROM events e INDEXED BY events_map {where}"
+                " GROUP BY e.place_lat, e.place_lon, e.place_precision, province",
+                params,
+            ).fetchall()
+        points = [
+            EventPoint(
+                latitude=lat,
+                longitude=lon,
+                precision=PlacePrecision(precision or PlacePrecision.UNKNOWN),
+                province=province,
+                count=int(count),
+                place_name=name,
+                gazetteer_id=gazetteer_id,
+                event_id=first_id if count == 1 else None,
+                event_type=EventType(low_type) if low_type == high_type else None,
+                date_from=date.fromisoformat(earliest) if earliest else None,
+                date_to=date.fromisoformat(latest) if latest else None,
+            )
+            for (
+                lat,
+                lon,
+                precision,
+                province,
+                count,
+                name,
+                gazetteer_id,
+                first_id,
+                low_type,
+                high_type,
+                earliest,
+                latest,
+            ) in rows
+        ]
+        return sorted(points, key=lambda p: (-p.count, p.place_name or "", p.latitude or 0, p.longitude or 0))
+
+    def event_month_counts(self, flt: EventFilter = _ALL_EVENTS) -> list[MonthCount]:
+        where, params = event_where(flt)
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT substr(e.date_earliest, 1, 7) AS month, e.type, count(*)"
+                f" FROM events e INDEXED BY events_month {where}"
+                " GROUP BY month, e.type ORDER BY month, e.type",
+                params,
+            ).fetchall()
+        return [MonthCount(month=month, type=EventType(type_), count=int(n)) for month, type_, n in rows]
+
     def _event(self, row: tuple[str, str, bytes | None]) -> Event:
         event_id, record_text, ciphertext = row
         record: dict[str, Any] = json.loads(record_text)
         if ciphertext is not None:
             merge_sensitive(record, self._box.open(event_id, bytes(ciphertext)))
         return Event.model_validate(record)
+
+
+def _listing_from(flt: EventFilter) -> str:
+    """The FROM clause of a listing: read in order from events_order, which holds every filter column, so
+    a page costs at most one pass over that index and never a sort of all matches; one report's events
+    (a handful) are found by their report instead."""
+    if flt.report_id is not None:
+        return _EVENT_FROM
+    return "FROM events e INDEXED BY events_order LEFT JOIN event_sensitive s ON s.event_id = e.id"
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:

@@ -90,11 +90,15 @@ class StoreWriter:
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", (report.sha256,)).fetchone():
                 return AddOutcome.DUPLICATE
-            self._insert_report(conn, report, original)
+            report_pk = self._insert_report(conn, report, original)
             self._after_report_insert(conn, report)
             at = datetime.now(UTC).isoformat()
+            report_columns = {
+                "report_pk": report_pk,
+                "report_published": report.published.isoformat() if report.published else None,
+            }
             for position, (event, record, sealed) in enumerate(prepared):
-                self._insert_event(conn, event, record, sealed, position)
+                self._insert_event(conn, event, record, sealed, {"position": position, **report_columns})
                 self._append_history(conn, event.id, at, "machine", "suggested", None, record)
         return AddOutcome.ADDED
 
@@ -107,7 +111,7 @@ class StoreWriter:
                 raise StoreError(f"no event {event.id} to update", origin=self._origin)
             if row[1] != event.report_id:
                 raise StoreError(f"event {event.id} cannot move to another report", origin=self._origin)
-            columns = _event_columns(event, record)
+            columns = _event_columns(conn, event, record)
             conn.execute(
                 f"UPDATE events SET {', '.join(f'{name} = ?' for name in columns)} WHERE id = ?",
                 (*columns.values(), event.id),
@@ -147,8 +151,9 @@ class StoreWriter:
         sealed = self._box.seal(event.id, sensitive) if sensitive is not None else None
         return event, record, sealed
 
-    def _insert_report(self, conn: sqlite3.Connection, report: Report, original: bytes) -> None:
-        conn.execute(
+    def _insert_report(self, conn: sqlite3.Connection, report: Report, original: bytes) -> int:
+        """Insert the report and its original bytes; return the report's ``pk``."""
+        cursor = conn.execute(
             "INSERT INTO reports (id, sha256, text, title, outlet, url, published, language, media_type,"
             " origin, segments, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -167,6 +172,9 @@ class StoreWriter:
             ),
         )
         conn.execute("INSERT INTO originals (report_id, bytes) VALUES (?, ?)", (report.id, original))
+        if cursor.lastrowid is None:
+            raise StoreError(f"report {report.id}: SQLite gave no row id", origin=self._origin)
+        return cursor.lastrowid
 
     def _insert_event(
         self,
@@ -174,10 +182,11 @@ class StoreWriter:
         event: Event,
         record: dict[str, Any],
         sealed: bytes | None,
-        position: int,
+        report_columns: dict[str, object],
     ) -> None:
-        columns = {"id": event.id, "report_id": event.report_id, "position": position}
-        columns.update(_event_columns(event, record))
+        """Insert an event; ``report_columns`` are its position and the copies of its report's columns."""
+        columns = {"id": event.id, "report_id": event.report_id, **report_columns}
+        columns.update(_event_columns(conn, event, record))
         names = ", ".join(columns)
         conn.execute(
             f"INSERT INTO events ({names}) VALUES ({', '.join('?' * len(columns))})", tuple(columns.values())
@@ -217,17 +226,34 @@ class StoreWriter:
         )
 
 
-def _event_columns(event: Event, record: dict[str, Any]) -> dict[str, object]:
+def _place_ref(conn: sqlite3.Connection, name: str | None, gazetteer_id: str | None, admin_path: str) -> int:
+    """The id of the place's row in ``event_places`` (migration 0004), added if it is new."""
+    conn.execute(
+        "INSERT OR IGNORE INTO event_places (key, name, gazetteer_id, admin_path)"
+        " VALUES (json_array(?1, ?2, ?3), ?1, ?2, ?3)",
+        (name, gazetteer_id, admin_path),
+    )
+    row = conn.execute(
+        "SELECT id FROM event_places WHERE key = json_array(?, ?, ?)", (name, gazetteer_id, admin_path)
+    ).fetchone()
+    return int(row[0])
+
+
+def _event_columns(conn: sqlite3.Connection, event: Event, record: dict[str, Any]) -> dict[str, object]:
     """The filter columns of an event, and its clear JSON record."""
     window, place = event.date, event.place
+    name = place.name if place else None
+    gazetteer_id = place.gazetteer_id if place else None
+    admin_path = _dumps(list(place.admin_path) if place else [])
     return {
         "type": event.type.value,
         "date_earliest": window.earliest.isoformat() if window and window.earliest else None,
         "date_latest": window.latest.isoformat() if window and window.latest else None,
         "date_precision": window.precision.value if window else None,
-        "place_name": place.name if place else None,
-        "place_gazetteer_id": place.gazetteer_id if place else None,
-        "place_admin_path": _dumps(list(place.admin_path) if place else []),
+        "place_name": name,
+        "place_gazetteer_id": gazetteer_id,
+        "place_admin_path": admin_path,
+        "place_ref": _place_ref(conn, name, gazetteer_id, admin_path),
         "place_lat": place.latitude if place else None,
         "place_lon": place.longitude if place else None,
         "place_precision": place.precision.value if place else None,
