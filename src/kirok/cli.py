@@ -353,6 +353,7 @@ def serve(settings: Settings, host: str, port: int) -> None:
         import uvicorn
 
         from kirok.web import create_app
+        from kirok.web.upload import UploadConfig, configure_upload
     except ImportError as exc:
         raise ConfigError("the web app needs Kirok's 'web' extra (fastapi, uvicorn, jinja2)") from exc
     from kirok.auth import AuthPolicy, open_auth
@@ -363,7 +364,9 @@ def serve(settings: Settings, host: str, port: int) -> None:
     try:
         announce_first_admin(auth)
         click.echo(f"Kirok serving {settings.db_path} at http://{host}:{port}", err=True)
-        uvicorn.run(create_app(store, auth), host=host, port=port, log_level="warning")
+        app = create_app(store, auth)
+        configure_upload(app, UploadConfig(settings))  # browser uploads run the CLI's stages and model
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         auth.close()
         store.close()

@@ -26,11 +26,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kirok.auth.service import Auth
 from kirok.errors import KirokError
+from kirok.gazetteer import Gazetteer
 from kirok.model import EventType
 from kirok.store.base import Store
 from kirok.web import present, views
+from kirok.web.api import api_router
 from kirok.web.auth_routes import auth_routes
+from kirok.web.explore import explore_routes
+from kirok.web.filter_choices import province_groups
+from kirok.web.review_routes import review_router
 from kirok.web.security import AuthGate, template_context
+from kirok.web.site import RouteSpec, Site
+from kirok.web.upload import upload_router
 from kirok.web.views import PageError, Query, View
 
 __all__ = ["SECURITY_HEADERS", "create_app", "wants_json"]
@@ -98,6 +105,7 @@ def _templates() -> Environment:
         evidence_text=present.evidence_text,
         report_title=views.report_title,
         event_types=list(EventType),
+        provinces=province_groups(Gazetteer.load()),
     )
     return env
 
@@ -197,23 +205,26 @@ def create_app(store: Store, auth: Auth) -> FastAPI:
         view = await run_in_threadpool(locked, views.health_page, store)
         return JSONResponse(view.data, status_code=view.status)
 
+    site = Site(store=store, auth=auth, render=render, error=error, wants_json=wants_json, locked=locked)
+    app.include_router(api_router(site))  # first: the .json paths, before /events/{event_id} takes them
     routes: list[tuple[str, Callable[[Request], Any]]] = [
         ("/", home),
-        ("/reports.json", reports),
         ("/reports", reports),
-        ("/reports/{report_id}.json", report),
         ("/reports/{report_id}", report),
-        ("/events.json", events),
         ("/events", events),
-        ("/events/{event_id}.json", event),
         ("/events/{event_id}", event),
-        ("/health.json", health),
         ("/health", health),
     ]
     for route, endpoint in routes:
         app.router.add_route(route, endpoint, methods=["GET", "HEAD"], include_in_schema=False)
-    for route, endpoint, methods in auth_routes(auth, render, wants_json):
+    features: list[RouteSpec] = [
+        *auth_routes(auth, render, wants_json),
+        *explore_routes(site),
+    ]
+    for route, endpoint, methods in features:
         app.router.add_route(route, endpoint, methods=methods, include_in_schema=False)
+    app.include_router(upload_router(site))
+    app.include_router(review_router(site))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(AuthGate, auth=auth, refuse=error, wants_json=wants_json)
     app.add_middleware(_SecurityHeaders)

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from kirok.model import Event, EventType, Report, ReviewStatus
 from kirok.store.base import EventFilter, ReportFilter, Store
 from kirok.web.highlight import Mark, highlight, pieces, render, sentence_around
+from kirok.web.mapsvg import event_map
 from kirok.web.present import evidence_text, public_event
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "PageError",
     "Query",
     "View",
+    "event_filter",
     "event_page",
     "events_page",
     "health_page",
@@ -193,10 +195,16 @@ def report_page(store: Store, report_id: str) -> View:
     return View("report.html", report_title(report), data, context)
 
 
-def _event_filter(query: Query) -> tuple[EventFilter, dict[str, Any]]:
+def event_filter(query: Query) -> tuple[EventFilter, dict[str, Any]]:
+    """The :class:`EventFilter` of the events, map and timeline pages, and the values to show in the form.
+
+    Raises :class:`PageError` (400) for an unknown type or status or a date not written YYYY-MM-DD.
+    """
     flt = EventFilter(
         types=_choices(query, "type", EventType),
         place=query.text("place"),
+        province=query.text("province"),
+        perpetrator=query.text("perpetrator"),
         date_from=_date(query, "from"),
         date_to=_date(query, "to"),
         text=query.text("q"),
@@ -207,6 +215,8 @@ def _event_filter(query: Query) -> tuple[EventFilter, dict[str, Any]]:
     shown = {
         "type": [t.value for t in flt.types],
         "place": flt.place,
+        "province": flt.province,
+        "perpetrator": flt.perpetrator,
         "from": flt.date_from.isoformat() if flt.date_from else None,
         "to": flt.date_to.isoformat() if flt.date_to else None,
         "q": flt.text,
@@ -228,7 +238,7 @@ def _as_list(value: str | list[str] | None) -> list[str]:
 
 def events_page(store: Store, query: Query) -> View:
     """``/events``: events filtered by type, place, date window, text and status."""
-    flt, shown = _event_filter(query)
+    flt, shown = event_filter(query)
     page = _page_number(query)
     total = store.count_events(flt)
     offset = (page - 1) * PER_PAGE
@@ -275,7 +285,7 @@ def event_page(store: Store, event_id: str) -> View:
         "report": _report_summary(report) if report else None,
         "context": [{k: v for k, v in c.items() if k != "html"} for c in contexts],
     }
-    context = {"event": event, "report": report, "contexts": contexts}
+    context = {"event": event, "report": report, "contexts": contexts, "event_map": event_map(event)}
     return View("event.html", f"Event {event.id}", data, context)
 
 
