@@ -186,7 +186,9 @@ def stream_site(store: SQLiteStore, auth: Auth, lock: threading.Lock) -> Site:
     def unused(*args: Any) -> Any:
         raise AssertionError("the stream renders nothing")
 
-    return Site(store=store, auth=auth, render=unused, error=unused, wants_json=unused, locked=locked)
+    return Site(
+        store=store, auth=auth, render=unused, error=unused, wants_json=unused, locked=locked, shared=locked
+    )
 
 
 def test_the_stream_comes_in_chunks_and_holds_the_lock_only_while_reading(
@@ -232,7 +234,7 @@ def test_report_lookup_reads_each_report_once_and_knows_missing_ones(
             return fn(*args)
 
     site = stream_site(store, auth, lock)
-    lookup = ReportLookup(Site(**{**site.__dict__, "locked": locked}))
+    lookup = ReportLookup(Site(**{**site.__dict__, "shared": locked}))
     assert lookup[corpus.a.id].id == corpus.a.id and lookup.get(corpus.a.id) is lookup[corpus.a.id]
     assert lookup.get("r-missing") is None
     assert calls == ["get_report", "get_report"]

@@ -63,7 +63,7 @@ def api_router(site: Site) -> APIRouter:
     router.include_router(export_router(site))  # before /events/{event_id}.json takes "export"
 
     async def answer(request: Request, view_of: Callable[[Store, Query], View]) -> Response:
-        return site.render(request, await site.call(view_of, site.store, query_of(request)))
+        return site.render(request, await site.read(view_of, site.store, query_of(request)))
 
     def get(path: str, endpoint: Callable[..., Awaitable[Response]], **options: Any) -> None:
         router.add_api_route(path, endpoint, methods=["GET"], **options)
@@ -75,7 +75,7 @@ def api_router(site: Site) -> APIRouter:
 
     async def report(request: Request, report_id: str) -> Response:
         """A report: its text, metadata and segments, and its events."""
-        return site.render(request, await site.call(views.report_page, site.store, report_id))
+        return site.render(request, await site.read(views.report_page, site.store, report_id))
 
     async def events(request: Request) -> Response:
         """Events matching the filters, newest report first, 25 to a page."""
@@ -83,7 +83,7 @@ def api_router(site: Site) -> APIRouter:
 
     async def event(request: Request, event_id: str) -> Response:
         """Every field of one event, and each piece of its evidence in its sentence."""
-        return site.render(request, await site.call(views.event_page, site.store, event_id))
+        return site.render(request, await site.read(views.event_page, site.store, event_id))
 
     async def events_map(request: Request) -> Response:
         """The filtered events grouped by place, each place with its precision."""
@@ -95,7 +95,7 @@ def api_router(site: Site) -> APIRouter:
 
     async def health(request: Request) -> Response:
         """The app answers and the store can count (no session needed)."""
-        view = await site.call(views.health_page, site.store)
+        view = await site.read(views.health_page, site.store)
         return JSONResponse(view.data, status_code=view.status)
 
     get(

@@ -9,7 +9,6 @@ session (:mod:`kirok.web.security`); the logged-in account is ``request.state.ac
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,6 +34,7 @@ from kirok.web.auth_routes import auth_routes
 from kirok.web.explore import explore_routes
 from kirok.web.filter_choices import province_groups
 from kirok.web.review_routes import review_router
+from kirok.web.rwlock import ReadWriteLock
 from kirok.web.security import AuthGate, template_context
 from kirok.web.site import RouteSpec, Site
 from kirok.web.upload import upload_router
@@ -122,10 +122,14 @@ def create_app(store: Store, auth: Auth) -> FastAPI:
     """The Kirok web app over ``store``, for the accounts of ``auth``; the caller owns and closes both."""
     app = FastAPI(title="Kirok", docs_url=None, redoc_url=None, openapi_url=None)
     env = _templates()
-    lock = threading.Lock()
+    lock = ReadWriteLock()
 
     def locked(fn: Callable[..., T], *args: Any) -> T:
-        with lock:
+        with lock.writing():
+            return fn(*args)
+
+    def shared(fn: Callable[..., T], *args: Any) -> T:
+        with lock.reading():
             return fn(*args)
 
     def render(request: Request, view: View) -> Response:
@@ -187,25 +191,33 @@ def create_app(store: Store, auth: Auth) -> FastAPI:
 
     async def reports(request: Request) -> Response:
         query = Query(request.query_params.multi_items())
-        return render(request, await run_in_threadpool(locked, views.reports_page, store, query))
+        return render(request, await run_in_threadpool(shared, views.reports_page, store, query))
 
     async def report(request: Request) -> Response:
         report_id = str(request.path_params["report_id"])
-        return render(request, await run_in_threadpool(locked, views.report_page, store, report_id))
+        return render(request, await run_in_threadpool(shared, views.report_page, store, report_id))
 
     async def events(request: Request) -> Response:
         query = Query(request.query_params.multi_items())
-        return render(request, await run_in_threadpool(locked, views.events_page, store, query))
+        return render(request, await run_in_threadpool(shared, views.events_page, store, query))
 
     async def event(request: Request) -> Response:
         event_id = str(request.path_params["event_id"])
-        return render(request, await run_in_threadpool(locked, views.event_page, store, event_id))
+        return render(request, await run_in_threadpool(shared, views.event_page, store, event_id))
 
     async def health(request: Request) -> Response:
-        view = await run_in_threadpool(locked, views.health_page, store)
+        view = await run_in_threadpool(shared, views.health_page, store)
         return JSONResponse(view.data, status_code=view.status)
 
-    site = Site(store=store, auth=auth, render=render, error=error, wants_json=wants_json, locked=locked)
+    site = Site(
+        store=store,
+        auth=auth,
+        render=render,
+        error=error,
+        wants_json=wants_json,
+        locked=locked,
+        shared=shared,
+    )
     app.include_router(api_router(site))  # first: the .json paths, before /events/{event_id} takes them
     routes: list[tuple[str, Callable[[Request], Any]]] = [
         ("/", home),

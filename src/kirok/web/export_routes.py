@@ -98,7 +98,7 @@ class ReportLookup(Mapping[str, Report]):
         if report_id not in self._kept:
             if len(self._kept) >= self.KEEP:
                 del self._kept[next(iter(self._kept))]
-            self._kept[report_id] = self._site.locked(self._site.store.get_report, report_id)
+            self._kept[report_id] = self._site.shared(self._site.store.get_report, report_id)
         found = self._kept[report_id]
         if found is None:
             raise KeyError(report_id)
@@ -121,17 +121,17 @@ def _take(events: Iterator[Event], n: int) -> list[Event]:
 
 
 def locked_events(site: Site, flt: EventFilter, batch_size: int = BATCH) -> Generator[Event, None, None]:
-    """``store.iter_events(flt)``, read ``batch_size`` events at a time under the store lock."""
+    """``store.iter_events(flt)``, read ``batch_size`` events at a time holding the store lock as a reader."""
     events = site.store.iter_events(flt)
     try:
-        while batch := site.locked(_take, events, batch_size):
+        while batch := site.shared(_take, events, batch_size):
             yield from batch
             if len(batch) < batch_size:
                 return
     finally:
         close: Callable[[], None] | None = getattr(events, "close", None)
         if close is not None:
-            site.locked(close)  # ends the snapshot and gives the reader back
+            site.shared(close)  # ends the snapshot and gives the reader back
 
 
 class _Stopped(Exception):

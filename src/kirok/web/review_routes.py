@@ -145,14 +145,14 @@ def review_router(site: Site) -> APIRouter:
 
     async def event_page(request: Request) -> Response:
         event_id = str(request.path_params["event_id"])
-        return site.render(request, await site.call(review_page, store, event_id, query_of(request)))
+        return site.render(request, await site.read(review_page, store, event_id, query_of(request)))
 
     def at_of(query: Query) -> int | None:
         raw = query.text("at")
         return int(raw) if raw is not None and raw.isdigit() and len(raw) <= 9 else None
 
     async def refused(request: Request, event_id: str, message: str, group: str) -> Response:
-        view = await site.call(
+        view = await site.read(
             functools.partial(review_page, form_error=message, open_group=group, status=400),
             store,
             event_id,

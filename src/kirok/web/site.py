@@ -40,19 +40,26 @@ class Site:
     #: an error page or ``{"error": message}`` with the given status (and headers)
     error: Callable[[Request, int, str, Mapping[str, str] | None], Response]
     wants_json: Callable[[Request], bool]
-    #: runs a store call while holding the app's one store lock
+    #: runs store calls alone: no page reads while it runs (writes, and a write's own reads)
     locked: Callable[..., Any]
+    #: runs store calls that only read, alongside other readers but never alongside a write
+    shared: Callable[..., Any]
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
-        """``fn(*args)`` off the event loop, holding the store lock."""
+        """``fn(*args)`` off the event loop, alone (see :attr:`locked`): for anything that writes."""
         result: T = await run_in_threadpool(self.locked, fn, *args)
+        return result
+
+    async def read(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` off the event loop, among other readers (see :attr:`shared`): for pages."""
+        result: T = await run_in_threadpool(self.shared, fn, *args)
         return result
 
     def page(self, view_of: Callable[[Store, Query], View]) -> Endpoint:
         """An endpoint for a page drawn by ``view_of(store, query)`` from the request's query values."""
 
         async def endpoint(request: Request) -> Response:
-            view = await self.call(view_of, self.store, query_of(request))
+            view = await self.read(view_of, self.store, query_of(request))
             return self.render(request, view)
 
         return endpoint
