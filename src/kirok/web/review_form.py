@@ -26,12 +26,12 @@ from pydantic import ValidationError
 
 from kirok.model import Event, Span
 from kirok.web.review_edit import MAX_ITEMS, EditError, EventEdit
+from kirok.web.views import iso_date
 
 __all__ = ["GROUPS", "edit_from_form", "validation_error"]
 
 GROUPS = ("type", "date", "place", "perpetrator", "victim", "details")
 
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INDEX = re.compile(r"^[0-9]{1,4}$")
 
 
@@ -50,9 +50,7 @@ class _Form:
         if raw is None:
             return None
         try:
-            if not _DATE.match(raw):
-                raise ValueError(raw)
-            return date.fromisoformat(raw)
+            return iso_date(raw)
         except ValueError:
             raise EditError(field, f"must be a date written YYYY-MM-DD, not {raw!r}") from None
 

@@ -29,6 +29,7 @@ __all__ = [
     "event_page",
     "events_page",
     "health_page",
+    "iso_date",
     "report_page",
     "report_title",
     "reports_page",
@@ -98,14 +99,19 @@ def _page_number(query: Query) -> int:
     return int(raw)
 
 
+def iso_date(raw: str) -> date:
+    """``raw`` as a date when written ``YYYY-MM-DD`` and real; ``ValueError`` otherwise."""
+    if not _DATE.match(raw):
+        raise ValueError(raw)
+    return date.fromisoformat(raw)
+
+
 def _date(query: Query, name: str) -> date | None:
     raw = query.text(name)
     if raw is None:
         return None
     try:
-        if not _DATE.match(raw):
-            raise ValueError(raw)
-        return date.fromisoformat(raw)
+        return iso_date(raw)
     except ValueError:
         raise PageError(400, f"{name} must be a date written YYYY-MM-DD, not {raw!r}.") from None
 
