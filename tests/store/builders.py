@@ -55,6 +55,7 @@ def make_event(
     place: Place | None = None,
     window: TimeWindow | None = None,
     victims: tuple[Victim, ...] = (),
+    confidence: float = 0.5,
 ) -> Event:
     start = report.text.index(phrase)
     span = Span(start=start, end=start + len(phrase), text=phrase)
@@ -66,6 +67,7 @@ def make_event(
         place=place,
         date=window,
         victims=victims,
+        confidence=confidence,
     )
 
 

@@ -1,15 +1,17 @@
 """A straightforward reference for the event queries, and a small random store to compare them on.
 
-The reference is the store's query as it was before migration 0004: it joins every event to its report,
-sorts every match, and runs the place test on each event's own columns. The store's queries read copies
-of those values kept on each event (``report_published``, ``report_pk``, ``place_ref``) and must find the
-same events in the same order.
+The reference is the store's query as it was before migration 0004: it joins every event to its report
+and runs the place test on each event's own columns; then it sorts every match in Python, by the rules of
+:class:`EventOrder` written out as sort keys. The store's queries read copies of the report's values kept
+on each event (``report_published``, ``report_pk``, ``place_ref``) in the order of an index, and must find
+the same events in the same order.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,7 +31,7 @@ from kirok.model import (
     event_id,
     report_id,
 )
-from kirok.store.base import EventFilter
+from kirok.store.base import EventFilter, EventOrder
 from kirok.store.filters import fold, fts_query
 
 WORDS = ("river", "market", "phones", "Border", "fence", "trial", "labour-training")
@@ -57,6 +59,8 @@ WINDOWS: tuple[TimeWindow | None, ...] = (
 )
 PUBLISHED = (None, date(2021, 6, 1), date(2022, 5, 5), date(2023, 1, 31))
 TEXTS = (*WORDS, "river market", "phones trial", "labour", '"', "nowhere")
+#: Few values, so that equal confidences (ordered by their reports) are common.
+CONFIDENCES = (0.0, 0.2, 0.35, 0.5, 0.5, 0.9, 1.0)
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,7 @@ def fixed_plans() -> list[Planned]:
                     place=PLACES[counter % len(PLACES)],
                     date=WINDOWS[counter % len(WINDOWS)],
                     status=list(ReviewStatus)[counter % len(ReviewStatus)],
+                    confidence=CONFIDENCES[(counter * 5) % len(CONFIDENCES)],
                 )
             )
         plans.append(Planned(report, original, tuple(events)))
@@ -146,6 +151,7 @@ def planned_reports(draw: st.DrawFn, number: int) -> Planned:
                 place=draw(st.sampled_from(PLACES)),
                 date=draw(st.sampled_from(WINDOWS)),
                 status=draw(st.sampled_from(ReviewStatus)),
+                confidence=draw(st.sampled_from(CONFIDENCES) | st.floats(0.0, 1.0)),
             )
         )
     return Planned(report, original, tuple(events))
@@ -178,8 +184,38 @@ def event_filters(draw: st.DrawFn, report_ids: list[str]) -> EventFilter:
     )
 
 
-def reference_event_ids(path: Path, flt: EventFilter) -> list[str]:
-    """The ids of the events that ``flt`` matches, in the list's order, by the reference query."""
+#: A matching event as the reference reads it: (id, report published, report id, position, confidence).
+Row = tuple[str, str | None, str, int, float]
+#: (confidence or 0, undated, day of publication (negated for newest first), report id, position)
+SortKey = tuple[float, bool, int, str, int]
+
+
+def _oldest(row: Row) -> SortKey:
+    _, published, report, position, _ = row
+    day = date.fromisoformat(published).toordinal() if published else 0
+    return 0.0, published is None, day, report, position
+
+
+def _newest(row: Row) -> SortKey:
+    _, undated, day, report, position = _oldest(row)
+    return 0.0, undated, -day, report, position
+
+
+def _least_confident(row: Row) -> SortKey:
+    return (row[4], *_oldest(row)[1:])
+
+
+#: The orders of :class:`EventOrder` as Python sort keys: undated reports last, ties by report id and then
+#: position, equal confidences oldest report first.
+SORT_KEYS: dict[EventOrder, Callable[[Row], SortKey]] = {
+    EventOrder.NEWEST: _newest,
+    EventOrder.OLDEST: _oldest,
+    EventOrder.LEAST_CONFIDENT: _least_confident,
+}
+
+
+def reference_event_ids(path: Path, flt: EventFilter, order: EventOrder = EventOrder.NEWEST) -> list[str]:
+    """The ids of the events that ``flt`` matches, in ``order``, by the reference query."""
     clauses: list[str] = []
     params: list[object] = []
     if flt.types:
@@ -222,11 +258,11 @@ def reference_event_ids(path: Path, flt: EventFilter) -> list[str]:
     conn = sqlite3.connect(path)
     try:
         conn.create_function("kirok_fold", 1, fold, deterministic=True)
-        rows = conn.execute(
-            f"SELECT e.id FROM events e JOIN reports r ON r.id = e.report_id {where}"
-            " ORDER BY r.published IS NULL, r.published DESC, r.id, e.position",
+        rows: list[Row] = conn.execute(
+            "SELECT e.id, r.published, r.id, e.position, e.confidence"
+            f" FROM events e JOIN reports r ON r.id = e.report_id {where}",
             params,
         ).fetchall()
     finally:
         conn.close()
-    return [row[0] for row in rows]
+    return [row[0] for row in sorted(rows, key=SORT_KEYS[order])]

@@ -1,20 +1,22 @@
-"""The event list, count and export read the copies kept on each event (migration 0004) and still find
-exactly what the straightforward reference query finds, in the same order."""
+"""The event list, count and export read the copies kept on each event (migration 0004) in the order of
+an index (migrations 0004 and 0005) and still find exactly what the straightforward reference query finds,
+in the same order, for every :class:`EventOrder`."""
 
 from __future__ import annotations
 
 import sqlite3
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kirok.model import EventType, Place, ReviewStatus
-from kirok.store.base import EventFilter
-from kirok.store.filters import event_where, fold
+from kirok.model import Event, EventType, Place, ReviewStatus
+from kirok.store.base import EventFilter, EventOrder
+from kirok.store.filters import event_order, event_where, fold
 from kirok.store.sqlite import SQLiteStore
 
 from .builders import HYESAN, make_event, make_report
@@ -38,14 +40,18 @@ def fill(path: Path, key_file: Path, plans: list[Planned]) -> SQLiteStore:
 
 
 def assert_like_reference(store: SQLiteStore, flt: EventFilter, page: tuple[int, int] = (3, 2)) -> None:
-    expected = reference_event_ids(store.path, flt)
-    assert [e.id for e in store.list_events(flt, limit=1000)] == expected
-    assert store.count_events(flt) == len(expected)
-    assert [e.id for e in store.iter_events(flt)] == expected
+    """The list, export and a page in every order, and the count, map and timeline, are the reference's."""
     limit, offset = page
-    assert [e.id for e in store.list_events(flt, limit=limit, offset=offset)] == expected[
-        offset : offset + limit
-    ]
+    for order in EventOrder:
+        expected = reference_event_ids(store.path, flt, order)
+        assert [e.id for e in store.list_events(flt, limit=1000, order=order)] == expected, order
+        assert [e.id for e in store.iter_events(flt, order=order)] == expected, order
+        found = store.list_events(flt, limit=limit, offset=offset, order=order)
+        assert [e.id for e in found] == expected[offset : offset + limit], order
+    expected = reference_event_ids(store.path, flt)
+    assert [e.id for e in store.list_events(flt, limit=1000)] == expected  # NEWEST unless told
+    assert [e.id for e in store.iter_events(flt)] == expected
+    assert store.count_events(flt) == len(expected)
     assert sum(p.count for p in store.event_points(flt)) == len(expected)
     assert sum(m.count for m in store.event_month_counts(flt)) == len(expected)
 
@@ -136,6 +142,44 @@ def test_a_report_dated_afterwards_moves_its_events(store: SQLiteStore) -> None:
     assert_like_reference(store, EventFilter())
 
 
+def test_the_orders_put_undated_reports_last_and_break_ties_by_report(store: SQLiteStore) -> None:
+    planned = [  # (text, published, the confidence of each sentence's event)
+        ("Guards held a trader. Agents took a driver.", None, (0.4, 0.1)),
+        ("Police held a porter.", date(2022, 3, 1), (0.4,)),
+        ("Police held a miner.", date(2023, 9, 9), (0.1,)),
+        ("Police held a farmer.", date(2022, 3, 1), (0.9,)),
+    ]
+    stored: list[list[Event]] = []
+    for text, published, confidences in planned:
+        report, original = make_report(text, published=published)
+        sentences = [s.strip() for s in text.split(".") if s.strip()]
+        made = [make_event(report, s, confidence=c) for s, c in zip(sentences, confidences, strict=True)]
+        store.add_report(report, original, made)
+        stored.append(made)
+    undated, march, september, march_too = stored
+    first, second = sorted([march, march_too], key=lambda e: e[0].report_id)  # same day: by report id
+
+    def ids(order: EventOrder) -> list[str]:
+        return [e.id for e in store.list_events(order=order)]
+
+    assert ids(EventOrder.NEWEST) == [e.id for e in [*september, *first, *second, *undated]]
+    assert ids(EventOrder.OLDEST) == [e.id for e in [*first, *second, *september, *undated]]
+    # 0.1 (dated, then undated), 0.4 (dated, then undated), 0.9
+    least = [september[0], undated[1], march[0], undated[0], march_too[0]]
+    assert ids(EventOrder.LEAST_CONFIDENT) == [e.id for e in least]
+
+
+def test_a_new_confidence_moves_an_event_in_the_least_confident_order(store: SQLiteStore) -> None:
+    report, original = make_report("Guards held a trader. Agents detained a driver.")
+    events = [make_event(report, "held a trader", confidence=0.2), make_event(report, "detained a driver")]
+    store.add_report(report, original, events)
+    assert [e.id for e in store.list_events(order=EventOrder.LEAST_CONFIDENT)] == [e.id for e in events]
+    store.update_event(events[0].model_copy(update={"confidence": 0.95}), actor="reviewer")
+    found = store.list_events(order=EventOrder.LEAST_CONFIDENT)
+    assert [e.id for e in found] == [events[1].id, events[0].id]
+    assert found[1].confidence == 0.95
+
+
 def plan_of(store: SQLiteStore, sql: str, params: list[object]) -> str:
     conn = sqlite3.connect(store.path)
     try:
@@ -154,16 +198,20 @@ FILTERS = [
 ]
 
 
+@pytest.mark.parametrize("order", EventOrder)
 @pytest.mark.parametrize("flt", FILTERS)
-def test_a_page_is_read_in_order_without_sorting_the_matches(store: SQLiteStore, flt: EventFilter) -> None:
+def test_a_page_is_read_in_order_without_sorting_the_matches(
+    store: SQLiteStore, flt: EventFilter, order: EventOrder
+) -> None:
     where, params = event_where(flt)
+    order_by, index = event_order(order)
     plan = plan_of(
         store,
-        f"SELECT e.id, e.record FROM events e INDEXED BY events_order {where}"
-        " ORDER BY e.report_published DESC, e.report_id, e.position LIMIT 25",
+        "SELECT e.id, e.record, (SELECT s.ciphertext FROM event_sensitive s WHERE s.event_id = e.id)"
+        f" FROM events e INDEXED BY {index} {where} {order_by} LIMIT 25 OFFSET 50000",
         params,
     )
-    assert "SCAN e USING INDEX events_order" in plan
+    assert f"SCAN e USING INDEX {index}" in plan
     assert "TEMP B-TREE" not in plan
 
 

@@ -10,11 +10,11 @@ import pytest
 
 from kirok.errors import StoreError
 from kirok.model import EventType, ReviewStatus
-from kirok.store.base import EventFilter
+from kirok.store.base import EventFilter, EventOrder
 from kirok.store.migrate import applied_versions, available_migrations, split_statements
 from kirok.store.sqlite import SQLiteStore
 
-from .reference import fixed_plans
+from .reference import fixed_plans, reference_event_ids
 
 
 def _check_values(column: str) -> set[str]:
@@ -172,3 +172,39 @@ def test_migration_4_on_an_empty_database(tmp_path: Path, key_file: Path) -> Non
     names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     conn.close()
     assert {"events_order", "events_place", "events_report_pk", "events_map", "events_month"} <= names
+
+
+def _indexes(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    return names
+
+
+def test_migration_5_orders_the_events_of_a_version_4_database(tmp_path: Path, key_file: Path) -> None:
+    plans = fixed_plans()
+    new_path, old_path = tmp_path / "new.db", tmp_path / "old.db"
+    with SQLiteStore(new_path, key_file=key_file) as new:
+        for plan in plans:
+            new.add_report(plan.report, plan.original, plan.events)
+    _database_at_version(old_path, 4)  # the same reports and events, as version 4 stored them
+    assert not {"events_oldest", "events_confidence"} & _indexes(old_path)
+    conn = sqlite3.connect(old_path, isolation_level=None)
+    conn.execute("ATTACH DATABASE ? AS new", (str(new_path),))
+    for table in ("reports", "originals", "event_places", "events", "event_sensitive", "history"):
+        columns = ", ".join(row[1] for row in conn.execute(f"PRAGMA main.table_info({table})"))
+        conn.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM new.{table} ORDER BY rowid")
+    conn.close()
+
+    with SQLiteStore(old_path, key_file=key_file) as old, SQLiteStore(new_path, key_file=key_file) as new:
+        for order in EventOrder:
+            for flt in [EventFilter(), EventFilter(statuses=(ReviewStatus.SUGGESTED,), place="ryanggang")]:
+                listed = old.list_events(flt, limit=1000, order=order)
+                assert [e.id for e in listed] == reference_event_ids(old_path, flt, order)
+                assert listed == new.list_events(flt, limit=1000, order=order) != []
+                assert old.list_events(flt, limit=3, offset=2, order=order) == listed[2:5]
+    stored = sqlite3.connect(old_path)
+    versions = applied_versions(stored)
+    stored.close()
+    assert versions == [1, 2, 3, 4, 5] == [m.version for m in available_migrations()]
+    assert {"events_order", "events_oldest", "events_confidence"} <= _indexes(old_path)

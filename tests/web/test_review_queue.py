@@ -9,8 +9,8 @@ import pytest
 from lxml import html as lxml_html
 
 from kirok.model import Event, EventType, ReviewStatus, Span
+from kirok.store.base import EventOrder
 from kirok.store.sqlite import SQLiteStore
-from kirok.web import review
 from kirok.web.review import QueueOrder, ReviewQueue, queue_of
 from kirok.web.views import PER_PAGE, PageError, Query
 
@@ -23,8 +23,8 @@ REPORTS = 7
 
 def fill_queue(store: SQLiteStore) -> list[Event]:
     """Seven reports (one undated) of one to four events; every third event verified. The suggested ones,
-    in the queue's oldest-first order."""
-    expected: list[tuple[tuple[int, date, int], Event]] = []
+    in the queue's oldest-first order: by published date, the undated report last, then text order."""
+    expected: list[tuple[tuple[bool, date, int], Event]] = []
     for r in range(REPORTS):
         published = None if r == 3 else date(2021, 1 + r, 1)
         words = [f"guards arrested trader number {r}{k} at dawn." for k in range(1 + r % 4)]
@@ -39,7 +39,7 @@ def fill_queue(store: SQLiteStore) -> list[Event]:
             event = make_event(report, EventType.ARREST, evidence, confidence=confidence, status=status)
             events.append(event)
             if status is ReviewStatus.SUGGESTED:
-                expected.append(((published is not None, published or date.min, k), event))
+                expected.append(((published is None, published or date.min, k), event))
         store.add_report(report, text.encode(), events)
     return [e for _, e in sorted(expected, key=lambda p: p[0])]
 
@@ -50,22 +50,48 @@ def queue_store(tmp_path: Path) -> tuple[SQLiteStore, list[Event]]:
     return store, fill_queue(store)
 
 
-@pytest.mark.parametrize("margin", [0, 1, 3, 100])
-def test_oldest_first_reads_whole_reports_in_text_order(
-    queue_store: tuple[SQLiteStore, list[Event]], margin: int, monkeypatch: pytest.MonkeyPatch
+def by_confidence(expected: list[Event]) -> list[Event]:
+    """The least confident first; equal confidences in oldest-first order."""
+    return sorted(expected, key=lambda e: (e.confidence, expected.index(e)))
+
+
+@pytest.mark.parametrize(("sort", "order"), [("oldest", EventOrder.OLDEST), ("confidence", None)])
+def test_each_queue_order_is_a_store_order(sort: str, order: EventOrder | None) -> None:
+    queue = queue_of(Query([("sort", sort)]))
+    assert queue.order.value == sort
+    assert queue.order.events is (order or EventOrder.LEAST_CONFIDENT)
+    assert queue_of(Query([])).order is QueueOrder.OLDEST
+
+
+@pytest.mark.parametrize("sort", ["oldest", "confidence"])
+def test_every_window_of_the_queue_is_a_slice_of_its_order(
+    queue_store: tuple[SQLiteStore, list[Event]], sort: str
+) -> None:
+    store, oldest = queue_store
+    expected = oldest if sort == "oldest" else by_confidence(oldest)
+    queue = queue_of(Query([("sort", sort)]))
+    assert queue.count(store) == len(expected)
+    assert [e.id for e in queue.window(store, 0, 100)] == [e.id for e in expected]
+    for start in range(len(expected) + 1):
+        for limit in (0, 1, 2, 5):
+            got = queue.window(store, start, limit)
+            assert [e.id for e in got] == [e.id for e in expected[start : start + limit]]
+    store.close()
+
+
+def test_oldest_first_reads_whole_reports_in_text_order_and_the_undated_report_last(
+    queue_store: tuple[SQLiteStore, list[Event]],
 ) -> None:
     store, expected = queue_store
-    monkeypatch.setattr(review, "REPORT_MARGIN", margin)
-    queue = queue_of(Query([]))
-    assert queue.count(store) == len(expected)
-    if margin >= 3:  # every report has at most four events, three of them suggested
-        assert [e.id for e in queue.window(store, 0, 100)] == [e.id for e in expected]
-    for start in range(len(expected)):
-        for limit in (1, 2, 5):
-            got = queue.window(store, start, limit)
-            assert len(got) == min(limit, len(expected) - start)
-            if margin >= 3:
-                assert [e.id for e in got] == [e.id for e in expected[start : start + limit]]
+    found = queue_of(Query([])).window(store, 0, 100)
+    reports = [store.get_report(e.report_id) for e in found]
+    dates = [r.published for r in reports if r is not None]
+    dated = sorted(d for d in dates if d is not None)
+    assert len(dates) == len(found) and 0 < len(dated) < len(dates)
+    assert dates == [*dated, *[None] * (len(dates) - len(dated))]
+    for report_id in {e.report_id for e in found}:
+        starts = [e.evidence[0].start for e in found if e.report_id == report_id]
+        assert starts == sorted(starts)
     store.close()
 
 
@@ -73,9 +99,11 @@ def test_least_confident_first(queue_store: tuple[SQLiteStore, list[Event]]) -> 
     store, expected = queue_store
     queue = queue_of(Query([("sort", "confidence")]))
     assert queue.order is QueueOrder.CONFIDENCE
-    by_confidence = sorted(expected, key=lambda e: (e.confidence, expected.index(e)))
-    assert [e.id for e in queue.window(store, 0, 100)] == [e.id for e in by_confidence]
-    assert [e.id for e in queue.window(store, 2, 3)] == [e.id for e in by_confidence[2:5]]
+    found = queue.window(store, 0, 100)
+    assert [e.id for e in found] == [e.id for e in by_confidence(expected)]
+    assert [e.confidence for e in found] == sorted(e.confidence for e in expected)
+    assert len({e.confidence for e in found}) < len(found)  # equal confidences are there, in report order
+    assert [e.id for e in queue.window(store, 2, 3)] == [e.id for e in by_confidence(expected)[2:5]]
     store.close()
 
 

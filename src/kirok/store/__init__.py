@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from kirok.settings import Settings
-from kirok.store.base import AddOutcome, EventFilter, HistoryEntry, ReportFilter, Store, StoreStats
+from kirok.store.base import (
+    AddOutcome,
+    EventFilter,
+    EventOrder,
+    EventPoint,
+    HistoryEntry,
+    MonthCount,
+    ReportFilter,
+    Store,
+    StoreStats,
+)
 from kirok.store.sqlite import SQLiteStore
 
 __all__ = [
     "AddOutcome",
     "EventFilter",
+    "EventOrder",
+    "EventPoint",
     "HistoryEntry",
+    "MonthCount",
     "ReportFilter",
     "SQLiteStore",
     "Store",

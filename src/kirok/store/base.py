@@ -18,6 +18,7 @@ from kirok.model import Event, EventType, PlacePrecision, Report, ReviewStatus
 __all__ = [
     "AddOutcome",
     "EventFilter",
+    "EventOrder",
     "EventPoint",
     "HistoryEntry",
     "MonthCount",
@@ -45,6 +46,24 @@ class EventFilter:
     report_id: str | None = None
     province: str | None = None  # the first admin path entry of the event's place (a gazetteer name)
     perpetrator: str | None = None  # part of a perpetrator's name, any case
+
+
+class EventOrder(StrEnum):
+    """The order of an event list. "Oldest" and "newest" are by the report's published date; a report
+    without one is listed after every dated report in both orders, as its age is unknown.
+
+    Every order ends with the report's id, then the event's position in its report (unique together),
+    so the order is total and consecutive pages neither overlap nor skip an event.
+
+    - ``NEWEST``: the newest report first (undated reports last), then report id, then position.
+    - ``OLDEST``: the oldest report first (undated reports last), then report id, then position. It is
+      not ``NEWEST`` reversed: undated reports and reports of the same day go the same way in both.
+    - ``LEAST_CONFIDENT``: the machine's confidence, lowest first; equal confidences in ``OLDEST`` order.
+    """
+
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    LEAST_CONFIDENT = "least_confident"
 
 
 @dataclass(frozen=True)
@@ -143,14 +162,27 @@ class Store(Protocol):
 
     def get_event(self, event_id: str) -> Event | None: ...
 
-    def list_events(self, flt: EventFilter = EventFilter(), limit: int = 50, offset: int = 0) -> list[Event]:
-        """Events matching ``flt``, newest report first, then by position in the report."""
+    def list_events(
+        self,
+        flt: EventFilter = EventFilter(),
+        limit: int = 50,
+        offset: int = 0,
+        *,
+        order: EventOrder = EventOrder.NEWEST,
+    ) -> list[Event]:
+        """Events matching ``flt`` in ``order`` (see :class:`EventOrder`), ``limit`` from ``offset``.
+
+        A page at any offset is read in the order of an index, never by sorting every match.
+        """
         ...
 
     def count_events(self, flt: EventFilter = EventFilter()) -> int: ...
 
-    def iter_events(self, flt: EventFilter = EventFilter()) -> Iterator[Event]:
-        """All events matching ``flt`` in ``list_events`` order, read in one snapshot (for exports)."""
+    def iter_events(
+        self, flt: EventFilter = EventFilter(), *, order: EventOrder = EventOrder.NEWEST
+    ) -> Iterator[Event]:
+        """All events matching ``flt`` in ``order``, as ``list_events`` lists them, read in one snapshot
+        (for exports)."""
         ...
 
     def events_for_report(self, report_id: str) -> list[Event]:

@@ -1,4 +1,5 @@
-"""SQL for :class:`EventFilter` and :class:`ReportFilter`: WHERE clauses with bound parameters only.
+"""SQL for :class:`EventFilter` and :class:`ReportFilter` (WHERE clauses with bound parameters only), and
+for :class:`EventOrder` (an ORDER BY clause and the index that reads events in that order).
 
 User text never reaches SQL or the FTS5 query language as syntax: :func:`fts_query` turns it into
 quoted phrases, so ``"``, ``*``, ``-``, ``(`` or ``NEAR`` are words to look for, not operators.
@@ -8,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from kirok.store.base import EventFilter, ReportFilter
+from kirok.store.base import EventFilter, EventOrder, ReportFilter
 
-__all__ = ["event_where", "fold", "fts_query", "report_where"]
+__all__ = ["event_order", "event_where", "fold", "fts_query", "report_where"]
 
 _WORD = re.compile(r"\w+")
 
@@ -111,6 +112,24 @@ def event_where(flt: EventFilter) -> tuple[str, list[object]]:
         clauses.append(_PERPETRATOR)
         params.append(f"%{_like_escape(flt.perpetrator.strip().casefold())}%")
     return _where(clauses), params
+
+
+#: The oldest report first, undated reports last: ``report_published IS NULL`` (0 for a dated report) leads,
+#: as an index cannot put NULLs last in ascending order. Ties go to the report's id, then the position.
+_OLDEST = "e.report_published IS NULL, e.report_published, e.report_id, e.position"
+
+#: Each order's ORDER BY over ``events e``, and the index whose leading columns are exactly those keys,
+#: followed by every column an event filter reads (migrations 0004 and 0005).
+_ORDERS: dict[EventOrder, tuple[str, str]] = {
+    EventOrder.NEWEST: ("ORDER BY e.report_published DESC, e.report_id, e.position", "events_order"),
+    EventOrder.OLDEST: (f"ORDER BY {_OLDEST}", "events_oldest"),
+    EventOrder.LEAST_CONFIDENT: (f"ORDER BY e.confidence, {_OLDEST}", "events_confidence"),
+}
+
+
+def event_order(order: EventOrder) -> tuple[str, str]:
+    """The ORDER BY clause of ``order`` over ``events e``, and the name of the index that holds it."""
+    return _ORDERS[order]
 
 
 def report_where(flt: ReportFilter) -> tuple[str, list[object]]:

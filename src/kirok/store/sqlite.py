@@ -22,13 +22,14 @@ from kirok.model import Event, EventType, PlacePrecision, Report, ReviewStatus
 from kirok.store.base import (
     AddOutcome,
     EventFilter,
+    EventOrder,
     EventPoint,
     HistoryEntry,
     MonthCount,
     ReportFilter,
     StoreStats,
 )
-from kirok.store.filters import event_where, fold, report_where
+from kirok.store.filters import event_order, event_where, fold, report_where
 from kirok.store.migrate import migrate
 from kirok.store.sensitive import SensitiveBox, merge_sensitive
 from kirok.store.writer import StoreWriter
@@ -45,9 +46,9 @@ _REPORT_COLUMNS = (
     " r.segments, r.ingested_at"
 )
 _EVENT_FROM = "FROM events e LEFT JOIN event_sensitive s ON s.event_id = e.id"
-# Newest report first (reports without a date last), then by position in the report: the order of the
-# index events_order (migration 0004), whose columns are copies of the report's kept on each event.
-_EVENT_ORDER = "ORDER BY e.report_published DESC, e.report_id, e.position"
+# A listing's columns: the sensitive values by a subquery rather than a join, so that SQLite looks them up
+# only for the rows it returns, not for each row that OFFSET skips (which then cost one index entry each).
+_LISTING_COLUMNS = "e.id, e.record, (SELECT s.ciphertext FROM event_sensitive s WHERE s.event_id = e.id)"
 _REPORT_ORDER = "ORDER BY r.published IS NULL, r.published DESC, r.id"
 
 
@@ -208,23 +209,27 @@ class SQLiteStore:
             found = row.fetchone()
         return self._event(found) if found else None
 
-    def list_events(self, flt: EventFilter = _ALL_EVENTS, limit: int = 50, offset: int = 0) -> list[Event]:
-        where, params = event_where(flt)
+    def list_events(
+        self,
+        flt: EventFilter = _ALL_EVENTS,
+        limit: int = 50,
+        offset: int = 0,
+        *,
+        order: EventOrder = EventOrder.NEWEST,
+    ) -> list[Event]:
+        page = _page(limit, offset)
         with self._reading() as conn:
-            rows = conn.execute(
-                f"SELECT e.id, e.record, s.ciphertext {_listing_from(flt)} {where} {_EVENT_ORDER}"
-                " LIMIT ? OFFSET ?",
-                (*params, *_page(limit, offset)),
-            ).fetchall()
-        return [self._event(row) for row in rows]
+            sql, params = _listing(flt, order)
+            rows = conn.execute(f"{sql} LIMIT ? OFFSET ?", (*params, *page))
+            found = rows.fetchall()
+        return [self._event(row) for row in found]
 
-    def iter_events(self, flt: EventFilter = _ALL_EVENTS) -> Iterator[Event]:
-        where, params = event_where(flt)
+    def iter_events(
+        self, flt: EventFilter = _ALL_EVENTS, *, order: EventOrder = EventOrder.NEWEST
+    ) -> Iterator[Event]:
         with self._reading() as conn:
             conn.execute("BEGIN")  # one snapshot for the whole export
-            cursor = conn.execute(
-                f"SELECT e.id, e.record, s.ciphertext {_listing_from(flt)} {where} {_EVENT_ORDER}", params
-            )
+            cursor = conn.execute(*_listing(flt, order))
             while rows := cursor.fetchmany(500):
                 for row in rows:
                     yield self._event(row)
@@ -346,13 +351,16 @@ class SQLiteStore:
         return Event.model_validate(record)
 
 
-def _listing_from(flt: EventFilter) -> str:
-    """The FROM clause of a listing: read in order from events_order, which holds every filter column, so
-    a page costs at most one pass over that index and never a sort of all matches; one report's events
-    (a handful) are found by their report instead."""
-    if flt.report_id is not None:
-        return _EVENT_FROM
-    return "FROM events e INDEXED BY events_order LEFT JOIN event_sensitive s ON s.event_id = e.id"
+def _listing(flt: EventFilter, order: EventOrder) -> tuple[str, list[object]]:
+    """The SELECT of a listing in ``order`` (without LIMIT) and its parameters.
+
+    It reads in order from that order's index, which holds every filter column, so a page costs at most
+    one pass over that index and never a sort of all matches; one report's events (a handful) are found
+    by their report and sorted instead."""
+    where, params = event_where(flt)
+    order_by, index = event_order(order)
+    source = "events e" if flt.report_id is not None else f"events e INDEXED BY {index}"
+    return f"SELECT {_LISTING_COLUMNS} FROM {source} {where} {order_by}", params
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:

@@ -1,16 +1,16 @@
 """The review queue and the review view of one event: what a reviewer reads before deciding.
 
 The queue holds the suggested events that match the filters of ``/events``
-(:func:`kirok.web.views.event_filter`), in one of two orders (:class:`QueueOrder`). The review view of an
-event shows the report with its evidence marked, every field with the words it rests on, the machine's
-reasons, and the event's whole history; it knows where the event stands in the queue (``at``), so it can
-link to the events before and after it. Both answer HTML and JSON from one :class:`View`.
+(:func:`kirok.web.views.event_filter`), in one of two orders (:class:`QueueOrder`), each an order the
+store lists events in (:class:`kirok.store.base.EventOrder`), so a page is one store call. The review
+view of an event shows the report with its evidence marked, every field with the words it rests on, the
+machine's reasons, and the event's whole history; it knows where the event stands in the queue (``at``),
+so it can link to the events before and after it. Both answer HTML and JSON from one :class:`View`.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -28,7 +28,7 @@ from kirok.model import (
     SegmentRole,
     Sex,
 )
-from kirok.store.base import EventFilter, Store
+from kirok.store.base import EventFilter, EventOrder, Store
 from kirok.web.explore import filter_items
 from kirok.web.highlight import Mark, pieces, render
 from kirok.web.mapsvg import event_map
@@ -38,7 +38,6 @@ from kirok.web.views import PER_PAGE, PageError, Query, View, event_filter, repo
 
 __all__ = [
     "DONE_MESSAGES",
-    "REPORT_MARGIN",
     "QueueOrder",
     "ReviewQueue",
     "next_in_queue",
@@ -56,27 +55,25 @@ DONE_MESSAGES = {
     "unchanged": "Nothing changed in",
 }
 _SUGGESTED = (ReviewStatus.SUGGESTED,)
-#: How many events past each edge of a page are read to find whole reports (a report with more
-#: suggested events than this may show them out of text order at a page's edge).
-REPORT_MARGIN = 100
 
 
 class QueueOrder(StrEnum):
-    """``oldest``: the oldest report first (undated reports before dated ones, as their age is unknown),
-    each report's events in the order of its text; ``confidence``: the least confident first."""
+    """``oldest``: the oldest report first by its published date, undated reports after every dated one
+    (their age is unknown), each report's events in the order of its text; ``confidence``: the least
+    confident first, equal confidences oldest report first. See :class:`EventOrder`."""
 
     OLDEST = "oldest"
     CONFIDENCE = "confidence"
 
+    @property
+    def events(self) -> EventOrder:
+        """The store's order of events that this queue order is."""
+        return EventOrder.OLDEST if self is QueueOrder.OLDEST else EventOrder.LEAST_CONFIDENT
+
 
 @dataclass(frozen=True)
 class ReviewQueue:
-    """The suggested events matching ``flt``, in ``order``. Indexes count from 0.
-
-    ``oldest`` reads the store's list (newest report first) from its far end, a page and a margin at a
-    time. ``confidence`` reads every matching event once per call, as the store protocol cannot sort by
-    confidence.
-    """
+    """The suggested events matching ``flt``, in ``order``. Indexes count from 0."""
 
     flt: EventFilter
     order: QueueOrder = QueueOrder.OLDEST
@@ -85,48 +82,16 @@ class ReviewQueue:
     def count(self, store: Store) -> int:
         return store.count_events(self.flt)
 
-    def window(self, store: Store, start: int, limit: int, total: int | None = None) -> list[Event]:
+    def window(self, store: Store, start: int, limit: int) -> list[Event]:
         """The events at ``start`` .. ``start + limit - 1`` of the queue."""
-        start = max(start, 0)
         if limit <= 0:
             return []
-        if self.order is QueueOrder.CONFIDENCE:
-            ranked = heapq.nsmallest(start + limit, _runs(store.iter_events(self.flt)), key=lambda r: r[0])
-            return [event for _, event in ranked[start:]]
-        total = self.count(store) if total is None else total
-        end = min(start + limit, total)
-        if end <= start:
-            return []
-        # The store lists the newest report first: read the far end of its list, with a margin so the
-        # reports cut by the window's edges are whole, and turn the reports round (not their events).
-        lo, hi = max(total - end - REPORT_MARGIN, 0), min(total - start + REPORT_MARGIN, total)
-        chunk = store.list_events(self.flt, limit=hi - lo, offset=lo)
-        placed: dict[int, Event] = {}
-        first = 0
-        for i in range(1, len(chunk) + 1):
-            if i == len(chunk) or chunk[i].report_id != chunk[first].report_id:
-                for k in range(first, i):  # the report's events take list places lo+first .. lo+i-1
-                    index = total - (lo + i) + (k - first)
-                    if start <= index < end:
-                        placed[index] = chunk[k]
-                first = i
-        return [placed[index] for index in sorted(placed)]
+        return store.list_events(self.flt, limit=limit, offset=max(start, 0), order=self.order.events)
 
     def href(self, event_id: str, at: int | None) -> str:
         """The review view of an event, keeping the queue's filter and order (and the event's index)."""
         items = [*self.shown, *([("at", str(at))] if at is not None else [])]
         return f"review/{quote(event_id, safe='')}" + (f"?{urlencode(items)}" if items else "")
-
-
-def _runs(events: Iterable[Event]) -> Iterator[tuple[tuple[float, int, int], Event]]:
-    """Each event with its confidence order key: confidence, then oldest report first, then text order."""
-    run, place, report = 0, 0, None
-    for event in events:
-        if event.report_id != report:
-            run, place, report = run + 1, 0, event.report_id
-        else:
-            place += 1
-        yield (event.confidence, -run, place), event
 
 
 def queue_of(query: Query) -> ReviewQueue:
@@ -161,7 +126,7 @@ def review_queue_page(store: Store, query: Query) -> View:
     page = _page_number(query)
     total = queue.count(store)
     start = (page - 1) * PER_PAGE
-    found = queue.window(store, start, PER_PAGE, total) if start < total else []
+    found = queue.window(store, start, PER_PAGE) if start < total else []
     rows = []
     for i, event in enumerate(found, start):
         evidence = event.evidence[0].text
@@ -220,14 +185,14 @@ def _neighbours(store: Store, queue: ReviewQueue, event: Event, at: int | None) 
     nxt: tuple[Event, int] | None = None
     if at is not None:
         start = max(at - 1, 0)
-        around = queue.window(store, start, at + 2 - start, total)
+        around = queue.window(store, start, at + 2 - start)
         k = at - start
         if k < len(around) and around[k].id == event.id:
             here = at
             prev = (around[k - 1], at - 1) if k > 0 else None
             nxt = (around[k + 1], at + 1) if k + 1 < len(around) else None
     if here is None:  # not known where: the queue's first event (other than this one) comes next
-        for i, other in enumerate(queue.window(store, 0, 2, total)):
+        for i, other in enumerate(queue.window(store, 0, 2)):
             if other.id == event.id:
                 here = i
             else:
