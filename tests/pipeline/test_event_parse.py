@@ -11,7 +11,7 @@ from kirok.model import EventType, Sex
 from kirok.pipeline.dates import TimexStage
 from kirok.pipeline.doc import Doc
 from kirok.pipeline.entities import SpacyEntityStage, load_spacy
-from kirok.pipeline.event_parse import CHECKS, TriggerParser
+from kirok.pipeline.event_parse import CHECKS, TriggerParser, is_instruction_content
 from kirok.pipeline.event_rules import load_event_rules
 from kirok.pipeline.event_triggers import TriggerMatcher
 from kirok.pipeline.events import RuleEventStage
@@ -247,3 +247,28 @@ def test_perpetrators_and_victims_come_from_the_agent_and_the_patient(pipeline: 
     assert [p.name for p in arrest.perpetrators] == ["Border guards"]
     assert [(v.count, v.sex) for v in arrest.victims] == [(2, Sex.FEMALE)]
     assert "perpetrators: from the agent of the act" in arrest.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "instructed"),
+    [
+        ("The committee told schools to put every pupil to work on the roads.", "put", True),
+        ("The order was issued in May, telling every office to send its clerks to the farms.", "send", True),
+        ("Pupils were ordered to dig ditches along the road.", "dig", False),
+        ("Pupils were sent to dig ditches, a source told the paper.", "sent", False),
+    ],
+)
+def test_what_an_active_instruction_asks_for(nlp: Any, text: str, word: str, instructed: bool) -> None:
+    head = next(t for t in nlp(text) if t.text == word)
+    assert is_instruction_content(head) is instructed
+
+
+def test_end_to_end_an_instruction_to_work_is_not_the_labour(pipeline: Pipeline) -> None:
+    text = (
+        "Report\n\n"
+        "The committee told schools to put every pupil to work on the roads. "
+        "Pupils were made to dig ditches along the road on May 3, a source said.\n"
+    )
+    doc = pipeline(Doc(text=text, report_id="r-instructed", published=date(2023, 6, 15)))
+    assert [e.type for e in doc.events] == [EventType.FORCED_LABOR]
+    assert doc.events[0].evidence[0].text.startswith("Pupils were made")

@@ -294,3 +294,59 @@ def test_empty_doc_has_no_events() -> None:
 def test_reasons_name_the_rule_and_the_words() -> None:
     (event,) = events_of(make("Report\n\nA man was arrested near the station."))
     assert event.reasons[0] == "rule arrest.passive: “was arrested”"
+
+
+# ------------------------------------------------------------------ wordings a blind coder used
+
+BLIND = [
+    ("The directive came from the city party committee in early May.", EventType.DIRECTIVE),
+    ("A rally took place in the square of the mining town.", EventType.MEETING),
+    ("Dock workers were made to sit through lectures on the new law.", EventType.MEETING),
+    ("His case was read out at a meeting of the farm's party cell.", EventType.MEETING),
+    ("Border units have been confined to their barracks since the incident.", EventType.MOVEMENT_RESTRICTION),
+    ("Agents took away three young miners on Friday.", EventType.ARREST),
+    ("Police picked him up at the bus station.", EventType.ARREST),
+    ("They were held at a transit centre until their flight.", EventType.DETENTION),
+    ("The two fishermen have been in police custody since August.", EventType.DETENTION),
+    ("Four loggers were flown back from Russia last month.", EventType.FORCED_REPATRIATION),
+    ("Nurses have been made to sweep the streets for no pay.", EventType.FORCED_LABOR),
+    ("Pupils were sent out of school for ten days to scrub monuments.", EventType.FORCED_LABOR),
+    ("A radio detection unit has been working in the border villages.", EventType.SURVEILLANCE),
+]
+
+
+@pytest.mark.parametrize(("sentence", "type_"), BLIND)
+def test_wordings_of_a_blind_coder_are_detected(sentence: str, type_: EventType) -> None:
+    assert type_ in detect(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        ("Prices of maize doubled during the border closure.", []),  # a period, not an act
+        ("The committee issued the lockdown order on Monday.", [EventType.DIRECTIVE]),  # its content
+        ("The mobilisation order was issued by the provincial committee.", [EventType.DIRECTIVE]),
+        ("The whole family was taken away to a political prison camp.", [EventType.SENTENCE]),
+        ("He was arrested when agents searched his flat.", [EventType.ARREST]),  # part of the arrest
+        ("The women were strip-searched on arrival.", []),
+        ("The meeting was held at the culture centre.", [EventType.MEETING]),
+        ("The source said the mobilisation was expected to run until June.", []),
+    ],
+)
+def test_what_only_names_or_accompanies_an_act_is_not_one(sentence: str, types: list[EventType]) -> None:
+    assert detect(sentence) == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three women were arrested in the market. One of the women was caught with cash sewn into a coat.",
+        "The man was executed by the river. A judge read the verdict, and the man was shot minutes later.",
+        "The woman was sentenced to two years. Judges read the charges before handing down the sentence.",
+        "An inspection group went from house to house. The group seized sacks of herbs and two phones.",
+    ],
+)
+def test_a_clause_that_refers_back_joins_the_act(text: str) -> None:
+    events = events_of(make("Report\n\n" + text))
+    assert len(events) == 1
+    assert len(events[0].evidence) == 2

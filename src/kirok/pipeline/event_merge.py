@@ -55,9 +55,10 @@ def _same_place(a: EventDraft, b: EventDraft) -> bool:
 
 def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
     """Join restatements: the same type with the same date told in like words at the same place, a
-    clause that refers back to an act told before (not to backstory), the lede's summary of an act the
-    body dates, and the headline (backstory only into backstory: "Women handed back by China" is not
-    the "had already been repatriated once, in 2018" of the body)."""
+    clause that refers back to an act told before (not to backstory, unless the clause has no date of
+    its own), the lede's summary of an act the body dates, and the headline (backstory only into
+    backstory, or into a state going on since then: "Women handed back by China" is not the "had
+    already been repatriated once, in 2018" of the body)."""
     kept: list[EventDraft] = []
     headlines = [d for d in drafts if d.sentence.role is SegmentRole.HEADLINE]
     for d in drafts:
@@ -76,7 +77,14 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             None,
         )
         earlier = (
-            next((k for k in reversed(kept) if k.type is d.type and k.backstory == d.backstory), None)
+            next(
+                (
+                    k
+                    for k in reversed(kept)
+                    if k.type is d.type and (k.backstory == d.backstory or d.date_value is None)
+                ),
+                None,
+            )
             if d.back_reference
             else None
         )
@@ -92,8 +100,9 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
     kept = _merge_lede(kept)
     for h in headlines:
         body = next((k for k in kept if k.type is h.type and k.backstory == h.backstory), None)
-        if body is None and h.backstory:  # the headline's old date may be another act's ("who fled in 2019")
-            body = next((k for k in kept if k.type is h.type), None)
+        if body is None:  # the headline's old date may be another act's ("who fled in 2019"), or the
+            # body tells a state going on since before the story's time ("have been watched since 2021")
+            body = next((k for k in kept if k.type is h.type and (h.backstory or k.ongoing)), None)
         if body is not None:
             body.evidence.insert(0, h.evidence[0])
             body.reasons.append("merged: also stated in the headline")

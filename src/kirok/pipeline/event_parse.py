@@ -37,6 +37,7 @@ __all__ = [
     "is_category",
     "is_conditional",
     "is_modal",
+    "is_instruction_content",
     "is_negated",
 ]
 
@@ -156,6 +157,26 @@ def is_category(trigger: TriggerAt) -> bool:
     if noun.dep_ == "ROOT" or not start <= verb.idx < end:
         return False
     return not (noun.dep_ in _SUBJECT and trigger.event_verb_at(verb.idx))
+
+
+_INSTRUCTING = frozenset("tell order instruct direct urge ask demand require command call".split())
+#: dependencies that lead from what is instructed up to the instructing verb
+_INSTRUCTED = ("xcomp", "ccomp", "conj", "advcl", "prep", "pcomp", "pobj", "dobj")
+
+
+def is_instruction_content(head: Any) -> bool:
+    """ "It told schools to put every pupil to work", "telling every enterprise to send its staff to the
+    farms": the act is what an active verb of instructing asks for (a directive), not an act told as done;
+    "were ordered to dig" (passive) tells that the people were made to do it."""
+    token, steps = head, 0
+    while token.dep_ in _INSTRUCTED and token.head is not token and steps < 4:
+        below, token, steps = token, token.head, steps + 1
+        infinitive = below.dep_ == "xcomp" or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in below.children
+        )
+        if token.lemma_ in _INSTRUCTING and token.pos_ == "VERB" and infinitive:
+            return not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    return False
 
 
 _RELATIVE = ("WP", "WDT")
@@ -293,6 +314,11 @@ class ParsedReport:
         """The syntactic head of the tokens a trigger match covers."""
         span = self.sdoc.char_span(start, end, alignment_mode="expand")
         return None if span is None or len(span) == 0 else span.root
+
+    def instructed(self, start: int, end: int) -> bool:
+        """Is the trigger at ``start:end`` what an active verb of instructing asks for?"""
+        head = self.trigger_head(start, end)
+        return head is not None and is_instruction_content(head)
 
     def participants_of(self, start: int, end: int) -> Participants:
         """The agent and patient of the trigger at ``start:end``."""

@@ -129,6 +129,10 @@ class EventRules:
     clause_cues: tuple[re.Pattern[str], ...]
     back_reference: re.Pattern[str]
     definite_reference: re.Pattern[str]
+    definite_act: re.Pattern[str]  # "handing down the sentence": the trigger's own words name a known act
+    period_reference: re.Pattern[str]  # "during the border closure": a noun trigger naming a period
+    order_content: re.Pattern[str]  # "the lockdown order": a noun trigger naming an order's content
+    instruction_content_types: frozenset[EventType]  # types an active "told ... to" makes an instruction
     subject_reference: re.Pattern[str]
     background_cues: tuple[re.Pattern[str], ...]
     negating_prefix: re.Pattern[str]
@@ -192,15 +196,19 @@ def _lemma_forms(lemmas: set[str], irregular: dict[str, list[str]]) -> dict[str,
     return table
 
 
+def _event_type(name: str) -> EventType:
+    try:
+        return EventType(name)
+    except ValueError:
+        raise ConfigError(f"event rules: unknown event type {name!r}") from None
+
+
 def parse_event_rules(raw: dict[str, Any]) -> EventRules:
     """Compile rules from their JSON form; a wrong type name or pattern is a ConfigError."""
     sets: dict[str, str] = raw.get("token_sets", {})
     triggers: list[Trigger] = []
     for type_name, entries in raw["triggers"].items():
-        try:
-            type_ = EventType(type_name)
-        except ValueError:
-            raise ConfigError(f"event rules: unknown event type {type_name!r}") from None
+        type_ = _event_type(type_name)
         triggers.extend(_trigger(type_, entry, sets) for entry in entries)
     counts: dict[str, int | None] = raw["victim_counts"]
     nouns = {k: Sex(v) for k, v in raw["victim_nouns"].items()}
@@ -217,6 +225,10 @@ def parse_event_rules(raw: dict[str, Any]) -> EventRules:
         clause_cues=tuple(_compile(p, "clause_cues") for p in raw["clause_cues"]),
         back_reference=_compile(raw["back_reference"], "back_reference"),
         definite_reference=_compile(raw["definite_reference"], "definite_reference"),
+        definite_act=_compile(raw["definite_act"], "definite_act"),
+        period_reference=_compile(raw["period_reference"], "period_reference"),
+        order_content=_compile(raw["order_content"], "order_content"),
+        instruction_content_types=frozenset(_event_type(t) for t in raw.get("instruction_content_types", ())),
         subject_reference=_compile(raw["subject_reference"], "subject_reference"),
         background_cues=tuple(_compile(p, "background_cues") for p in raw["background_cues"]),
         negating_prefix=_compile(raw["negating_prefix"], "negating_prefix"),

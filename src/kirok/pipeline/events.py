@@ -38,9 +38,15 @@ _ATTRIBUTION = re.compile(
 #: "the searches will move on to ...", but not "are held ... and will face trial" (a second predicate)
 _MODAL_AFTER = re.compile(
     r"\W{0,3}(?!(?:and|but|then)\b)(?:\w+\s+){0,2}?"
-    r"(?:will|would|could|might|is to|are to|is expected to|are expected to)\b"
+    r"(?:will|would|could|might|is to|are to|(?:is|are|was|were) (?:expected|set|likely) to)\b"
 )
+#: "..., and the man was shot": the clause after the last break, for a subject that refers back
+_LAST_CLAUSE = re.compile(r"[;,]\s*(?=(?:and|but|then)\b)")
+
 _PROSE = (SegmentRole.BODY, SegmentRole.HEADLINE)
+#: "handed about 60 people who had been held in China over to ...": the relative clause a long match
+#: spans tells of the people, not of the act (its tense is not the act's)
+_RELATIVE_INSIDE = re.compile(r"\s(?:who|whom|which)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\bthat\b")
 
 
@@ -69,6 +75,34 @@ class RuleEventStage(StageBase):
     def _told_as_future(self, text: str, sent: Sentence, end: int) -> bool:
         """ "the searches will move on to ...": the act is only to come."""
         return bool(_MODAL_AFTER.match(text, end, sent.end))
+
+    def _not_an_act(self, text: str, sent: Sentence, m: TriggerMatch, parse: ParsedReport | None) -> bool:
+        """A noun trigger naming a period ("during the border closure") or an order's content ("the
+        lockdown order"); an act that an active "told ... to" only asks for (types the rules name)."""
+        trig = m.trigger
+        if trig.noun and trig.type is not EventType.DIRECTIVE:
+            if self.rules.period_reference.search(text, max(sent.start, m.start - 80), m.start):
+                return True
+            if self.rules.order_content.match(text[m.end : m.end + 40]):
+                return True
+        return (
+            parse is not None
+            and trig.type in self.rules.instruction_content_types
+            and parse.instructed(m.start, m.end)
+        )
+
+    def _refers_back(self, text: str, sent: Sentence, m: TriggerMatch) -> bool:
+        """The act was told before: "when ...", "the raids", "He was ...", "..., and the man was shot",
+        "One of the women was ...", "handing down the sentence"."""
+        prefix = text[sent.start : m.start]
+        rules = self.rules
+        return (
+            bool(rules.back_reference.search(prefix))
+            or (m.trigger.noun and bool(rules.definite_reference.search(prefix)))
+            or bool(rules.subject_reference.match(prefix))
+            or bool(rules.subject_reference.match(_LAST_CLAUSE.split(prefix)[-1]))
+            or bool(rules.definite_act.search(text, max(sent.start, m.start - 40), m.end))
+        )
 
     def _turned_away_by_parse(
         self, parse: ParsedReport | None, sent: Sentence, m: TriggerMatch, inside: list[TriggerMatch]
@@ -116,16 +150,13 @@ class RuleEventStage(StageBase):
                     if (
                         not self._excluded(text, sent, m.start)
                         and not self._told_as_future(text, sent, m.end)
+                        and not self._not_an_act(text, sent, m, parse)
                         and not self._turned_away_by_parse(parse, sent, m, inside)
                     ):
                         seen.add(trig.type)
-                        prefix = text[sent.start : m.start]
-                        back = (
-                            bool(self.rules.back_reference.search(prefix))
-                            or (trig.noun and bool(self.rules.definite_reference.search(prefix)))
-                            or bool(self.rules.subject_reference.match(prefix))
-                        )
-                        span = (m.start, m.end)
+                        back = self._refers_back(text, sent, m)
+                        cut = _RELATIVE_INSIDE.search(text, m.start, m.end)
+                        span = (m.start, cut.start() if cut else m.end)
                         drafts.append(EventDraft(trig.type, sent, trig, span, back_reference=back))
                         break
         drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))
