@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from kirok.store.sqlite import SQLiteStore
 from kirok.web import create_app
 
 from .accounts import CHEAP, PASSWORD, VIEWER, log_in
-from .corpus import FILLER_REPORTS, SECRET_NAME, Corpus
+from .corpus import FILLER_REPORTS, SECRET_NAME, Corpus, make_report
 
 JSON = {"Accept": "application/json"}
 
@@ -339,3 +340,19 @@ def test_stylesheet_is_served(client: TestClient) -> None:
     doc = page(client, "/reports")
     assert doc.xpath("//link[@rel='stylesheet']/@href") == ["/static/kirok.css", "/static/auth.css"]
     assert doc.xpath("//link[@rel='alternate'][@type='application/json']/@href") == ["/reports.json"]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.org/x"])
+def test_a_report_url_that_is_not_http_is_shown_as_text_not_as_a_link(site: Any, url: str) -> None:
+    text = f"A note stored with an odd address {url}\nNothing happened."
+    report = make_report(text, url=url)
+    site.store.add_report(report, text.encode(), [])
+    log_in(site.client, VIEWER)
+    page = site.client.get(f"/reports/{report.id}")
+    assert page.status_code == 200
+    assert (
+        'href="javascript' not in page.text
+        and 'href="data:' not in page.text
+        and 'href="ftp:' not in page.text
+    )
+    assert html.escape(url) in page.text
