@@ -10,6 +10,7 @@ from kirok.timex.absolute import two_digit_year
 from kirok.timex.calendar import (
     add_months,
     month_granule,
+    month_week_granule,
     narrow,
     season_granule,
     shift,
@@ -59,3 +60,18 @@ def test_add_months_clamps_day() -> None:
 )
 def test_two_digit_year(yy: int, anchor: date, year: int) -> None:
     assert two_digit_year(yy, anchor) == year
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "ordinal", "value", "monday"),
+    [
+        (2022, 1, 2, "2022-W02", date(2022, 1, 10)),
+        (2022, 1, 1, "2022-W01", date(2022, 1, 3)),
+        (2021, 3, 1, "2021-W09", date(2021, 3, 1)),
+        (2021, 9, -1, "2021-W39", date(2021, 9, 27)),
+        (2023, 2, 4, "2023-W08", date(2023, 2, 20)),
+    ],
+)
+def test_week_of_month(year: int, month: int, ordinal: int, value: str, monday: date) -> None:
+    g = month_week_granule(year, month, ordinal)
+    assert (g.value, g.earliest, g.unit) == (value, monday, "W")

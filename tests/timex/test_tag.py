@@ -210,6 +210,32 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("The trial will be held on the 5th.", "the 5th", FRI, "2021-11-05", "2021-11-05", "2021-11-05", "day"),
     ("The trial is scheduled for Jan. 3.", "Jan. 3", FRI, "2022-01-03", "2022-01-03", "2022-01-03", "day"),
     ("The campaign will run until next spring.", "next spring", FRI, "2022-SP", "2022-03-01", "2022-05-31", "season"),
+    # a bare ordinal day is a day of the month the report is in, the latest one not after publication
+    ("Two porters were sent to a labour camp on the 16th for carrying goods.", "the 16th", "2020-01-22", "2020-01-16", "2020-01-16", "2020-01-16", "day"),
+    ("The trial was held on the 26th on the edge of the market.", "the 26th", "2021-04-02", "2021-03-26", "2021-03-26", "2021-03-26", "day"),
+    ("The lockdown was ordered on the 12th by the county committee.", "the 12th", "2022-05-20", "2022-05-12", "2022-05-12", "2022-05-12", "day"),
+    ("Workers were told to hand in their phones by the 21st.", "the 21st", "2022-05-20", "2022-04-21", "2022-04-21", "2022-04-21", "day"),
+    ("He was detained on the 9th for selling radios.", "the 9th", "2022-05-20", "2022-05-09", "2022-05-09", "2022-05-09", "day"),
+    ("He was seized on the 16th and freed on the 26th.", "the 26th", "2023-06-20", "2023-05-26", "2023-05-26", "2023-05-26", "day"),
+    # two weeks back, a week of a month
+    ("The women were picked up the week before last.", "the week before last", "2020-01-22", "2020-W02", "2020-01-06", "2020-01-12", "week"),
+    ("The barracks were searched the month before last.", "the month before last", "2020-01-22", "2019-11", "2019-11-01", "2019-11-30", "month"),
+    ("A drug dealer was shot in the second week of January.", "the second week of January", "2022-02-11", "2022-W02", "2022-01-10", "2022-01-16", "week"),
+    ("The order came in the first week of March 2021.", "the first week of March 2021", FRI, "2021-W09", "2021-03-01", "2021-03-07", "week"),
+    ("Inspections ran through the last week of September.", "the last week of September", FRI, "2021-W39", "2021-09-27", "2021-10-03", "week"),
+    # months in past narrative stay in the past, whatever stands between them
+    ("Prisoners were made to dig from dawn until dusk through July and August.", "July", "2022-09-27", "2022-07", "2022-07-01", "2022-07-31", "month"),
+    ("Prisoners were made to dig from dawn until dusk through July and August.", "August", "2022-09-27", "2022-08", "2022-08-01", "2022-08-31", "month"),
+    ("The ban stays in force until March.", "March", FRI, "2022-03", "2022-03-01", "2022-03-31", "month"),
+    # a season of a year named after it is one expression
+    ("Neighbours had been watched since the spring of last year.", "the spring of last year", "2024-10-24", "2023-SP", "2023-03-01", "2023-05-31", "season"),
+    ("She was sentenced in 2020 and held from the summer of that year.", "the summer of that year", "2022-09-27", "2020-SU", "2020-06-01", "2020-08-31", "season"),
+    ("The dam is to be finished by the autumn of next year.", "the autumn of next year", FRI, "2022-FA", "2022-09-01", "2022-11-30", "season"),
+    # a present-tense verb of a scheduled event puts a weekday ahead
+    ("Talks resume Monday.", "Monday", WED, "2021-11-01", "2021-11-01", "2021-11-01", "day"),
+    ("Leaders meet Friday in the border city.", "Friday", WED, "2021-10-29", "2021-10-29", "2021-10-29", "day"),
+    ("The court convenes on Tuesday.", "Tuesday", WED, "2021-11-02", "2021-11-02", "2021-11-02", "day"),
+    ("The court sentenced him on Tuesday.", "Tuesday", WED, "2021-10-26", "2021-10-26", "2021-10-26", "day"),
     # a narrative set in a year it names
     ("After the division of 1945 and the elections of 1948, tension grew through 1949 until the truce of 1953. "
      "The war itself began in 1950: on 25 June the army crossed the border.", "25 June", FRI, "1950-06-25", "1950-06-25", "1950-06-25", "day"),
@@ -244,3 +270,41 @@ def test_phrase(
 
 def test_table_is_large() -> None:
     assert len(ROWS) >= 150
+
+
+def test_more_than_years_ago_is_open_at_the_start() -> None:
+    t = _find(
+        "A woman who fled more than four years ago was sent back.", "more than four years ago", "2024-09-15"
+    )
+    assert t.value == "2020"
+    assert t.window is not None
+    assert t.window.earliest is None
+    assert t.window.latest == date(2020, 9, 15)
+
+
+def test_about_years_ago_keeps_the_year() -> None:
+    t = _find("A woman who fled about four years ago was sent back.", "about four years ago", "2024-09-15")
+    assert t.window is not None
+    assert (t.window.earliest, t.window.latest) == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_days_later_with_no_earlier_date_never_runs_past_publication() -> None:
+    t = _find("Four days later, agents picked up two men.", "Four days later", "2024-09-15")
+    assert t.value == "XXXX-XX-XX"
+    assert t.window is not None and t.window.earliest is None
+    assert any("after the publication date" in w for w in t.warnings)
+
+
+def test_days_later_from_an_earlier_date_past_publication_is_unresolved() -> None:
+    found = tag("She was taken on Sept. 10. Ten days later she was moved to a camp.", date(2024, 9, 15))
+    assert [t.value for t in found] == ["2024-09-10", "XXXX-XX-XX"]
+
+
+def test_days_later_in_a_future_clause_may_run_past_publication() -> None:
+    t = _find("The verdict will come two days later.", "two days later", "2024-09-15")
+    assert t.value == "2024-09-17"
+
+
+def test_days_later_before_publication_counts_from_publication() -> None:
+    t = _find("Two days earlier, the guards had been changed.", "Two days earlier", "2024-09-15")
+    assert t.value == "2024-09-13"

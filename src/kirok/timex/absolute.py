@@ -12,12 +12,14 @@ from datetime import date, timedelta
 
 from kirok.model import DateResolution
 from kirok.timex.calendar import (
+    add_months,
     century_granule,
     day_granule,
     decade_granule,
     half_year_granule,
     last_day,
     month_granule,
+    month_week_granule,
     narrow,
     quarter_granule,
     season_granule,
@@ -25,22 +27,15 @@ from kirok.timex.calendar import (
     year_granule,
 )
 from kirok.timex.context import Reference
+from kirok.timex.holidays import read_holiday
 from kirok.timex.lexicon import Lexicon, normal_key
 from kirok.timex.readings import Reading, unresolved
+from kirok.timex.years import year_for
 
 __all__ = ["read_date", "two_digit_year"]
 
 _ABS = DateResolution.ABSOLUTE
 _REL = DateResolution.RELATIVE
-#: With no tense marker, a day or month at most this many days after publication is the coming one.
-_NEAR_FUTURE_DAYS = 45
-_WEEKDAY_CODES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
-#: Words before a date that make it a target even in a past clause: "the offer was extended to Nov. 16".
-_TARGET_WORDS = frozenset({"to", "until", "till"})
-#: Even in a clause about the future, a day at most this many days before publication is the one just past.
-_NEAR_PAST_DAYS = 31
-#: Clause tenses that say nothing of their own about when a date lies.
-_UNMARKED = frozenset({"", "ed", "said"})
 
 
 def two_digit_year(yy: int, anchor: date | None) -> int:
@@ -83,8 +78,8 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
         year += 100 if year < opening else 0
     elif groups.get("yearwords"):
         year = _year_in_words(groups["yearwords"] or "", lexicon)
-    elif groups.get("yrel") and ref.anchor is not None:
-        year = ref.anchor.year + lexicon.relative_words[normal_key(groups["yrel"] or "")]
+    elif groups.get("yrel"):
+        year = _relative_year(normal_key(groups["yrel"]), ref, lexicon)
     mod = lexicon.modifiers.get(normal_key(groups["mod"])) if groups.get("mod") else None
     reading = _calendar(groups, year, ref, tense, lexicon, warnings)
     if reading is None:
@@ -97,6 +92,11 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
         if "half" in normal_key(groups.get("mod")) and whole.unit == "Y":  # the second half of 2008
             half = half_year_granule(whole.earliest.year, 1 if mod == "START" else 2)
             reading = replace(reading, value=half.value, granule=half)
+    if groups.get("yrel"):  # "the spring of last year": counted from the publication date
+        reading = replace(reading, resolution=_REL)
+    g = reading.granule
+    if tense == "future" and g is not None and g.unit in ("Y", "DE", "CE"):
+        year = None  # "the big push planned for 1976": a plan, not the year the story has moved to
     ref.saw(reading.day, year)
     day = reading.day
     if day is not None and groups.get("weekof"):  # the week of March 6
@@ -106,6 +106,16 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
         code = lexicon.parts_of_day[normal_key(groups["part"])]
         return replace(reading, type="TIME", value=f"{reading.value}T{code}")
     return reading
+
+
+def _relative_year(rel: str, ref: Reference, lexicon: Lexicon) -> int | None:
+    """The year of "of last year" (from the publication date), "of that year", "of the previous year"
+    (from the last date the text named)."""
+    word = rel.removeprefix("the ")
+    base = ref.narrative_year() or (ref.anchor.year if ref.anchor is not None else None)
+    if word in lexicon.anaphoric_words:
+        base = ref.last.earliest.year if ref.last is not None else ref.year or base
+    return base + lexicon.relative_words[word] if base is not None else None
 
 
 def _calendar(
@@ -148,11 +158,10 @@ def _calendar(
     elif g.get("monthnum"):
         month = int(g["monthnum"] or 0)
     day = int(g["day"] or 0) if g.get("day") else None
+    if g.get("weekord"):  # "the second week of January": its days 8-14
+        return _week_of_month(g, year, rel, ref, tense, lexicon, warnings)
     if g.get("holiday"):
-        month, fixed = lexicon.holidays[normal_key(g["holiday"] or "")]
-        day = fixed if isinstance(fixed, int) else None
-        if day is None:  # "THU@22": the first Thursday from the 22nd on, Thanksgiving
-            return _floating(month, str(fixed), year, rel, ref, tense, warnings)
+        return read_holiday(normal_key(g["holiday"]), year, rel, ref, tense, lexicon, warnings)
     if month is None and day is None:
         if g.get("weekday"):
             return _weekday(
@@ -167,7 +176,7 @@ def _calendar(
     if month is None:  # "the 9th": a day of the month the text is in
         return _day_of_month(day or 1, rel, ref, tense, warnings)
     if year is None:
-        year = _year_for(month, day, rel, ref, tense)
+        year = year_for(month, day, rel, ref, tense)
         if year is not None and rel is None:
             ref.months[month] = year
         if year is None:
@@ -184,48 +193,6 @@ def _calendar(
         return Reading("DATE", granule.value, granule, resolution, tuple(warnings))
     granule = day_granule(date(year, month, day)) if day else month_granule(year, month)
     return Reading("DATE", granule.value, granule, resolution, tuple(warnings))
-
-
-def _year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense: str) -> int | None:
-    anchor = ref.anchor
-    if rel in ("the previous", "the following", "the same") and ref.last is not None:
-        anchor = ref.last.earliest
-    if anchor is None:
-        return ref.year
-    here = (month, day or 0)
-    now = (anchor.month, anchor.day if day else 0)
-    if rel in ("last", "the previous"):
-        return anchor.year if here < now else anchor.year - 1
-    if rel in ("next", "the following", "the coming"):
-        return anchor.year if here > now else anchor.year + 1
-    if rel in ("this", "the same"):
-        return anchor.year
-    narrative = ref.narrative_year()
-    if narrative is not None:
-        return narrative
-    if ref.lead == "by" and day is None and tense != "past":  # "to conclude by May": a deadline ahead
-        return anchor.year if here >= now else anchor.year + 1
-    if tense in _UNMARKED and month in ref.months:  # the same month said again, with nothing new to say
-        return ref.months[month]
-    past = anchor.year if here <= now else anchor.year - 1
-    if tense == "future":
-        # "where the Aug. 7 blasts would ...": a day of the last weeks, not of next year
-        if (
-            here < now
-            and day is not None
-            and (anchor - date(anchor.year, month, day)).days <= _NEAR_PAST_DAYS
-        ):
-            return anchor.year
-        return anchor.year if here >= now else anchor.year + 1
-    if past < anchor.year and (
-        tense in ("", "ed", "said") or (day is not None and ref.lead in _TARGET_WORDS)
-    ):
-        # nothing in the clause says, or only the report's "said" ("payable Jan. 3 to holders of record
-        # Nov. 16, the company said"): a date a little after publication is the coming one
-        coming = date(anchor.year, month, min(day or 1, last_day(anchor.year, month)))
-        if (coming - anchor).days <= _NEAR_FUTURE_DAYS:
-            return anchor.year
-    return past
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
@@ -253,6 +220,15 @@ def _day_of_month(
         month -= 1
     elif told is None and tense == "future" and day < base.day:
         month += 1
+    elif (
+        told is not None
+        and last is not None
+        and last.unit == "D"
+        and tense != "future"
+        and ref.anchor is not None
+        and (year, month, day) > (ref.anchor.year, ref.anchor.month, ref.anchor.day)
+    ):
+        month -= 1  # "on the 16th ... on the 26th", said on the 20th: the 26th of the month before
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     if day > last_day(year, month):
         warnings.append(f"no day {day} in {date(year, month, 1):%B %Y}: kept the month")
@@ -349,17 +325,27 @@ def _season(
     return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
 
 
-def _floating(
-    month: int, spec: str, year: int | None, rel: str | None, ref: Reference, tense: str, warnings: list[str]
-) -> Reading:
-    """A holiday on a weekday: ``"THU@22"`` is the first Thursday on or after the 22nd of ``month``."""
-    name, _, first_day = spec.partition("@")
-    weekday = _WEEKDAY_CODES.index(name)
+def _week_of_month(
+    g: dict[str, str | None],
+    year: int | None,
+    rel: str | None,
+    ref: Reference,
+    tense: str,
+    lexicon: Lexicon,
+    warnings: list[str],
+) -> Reading | None:
+    if g.get("month"):
+        month = lexicon.month_number(g["month"] or "")
+    elif ref.anchor is not None:
+        moved = add_months(ref.anchor.replace(day=1), -1 if rel == "last" else 1 if rel == "next" else 0)
+        month, year = moved.month, moved.year
+    else:
+        return replace(unresolved("W", tuple(warnings)), value="XXXX-WXX")
+    resolution = _ABS if year is not None else _REL
     if year is None:
-        year = _year_for(month, int(first_day) + 6, rel, ref, tense)
+        year = year_for(month, None, None, ref, tense)
     if year is None:
-        return replace(unresolved("D", tuple(warnings)), value=f"XXXX-{month:02d}")
-    first = date(year, month, int(first_day))
-    day = first + timedelta(days=(weekday - first.weekday()) % 7)
-    granule = day_granule(day)
-    return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+        return replace(unresolved("W", tuple(warnings)), value="XXXX-WXX")
+    ordinal = normal_key(g["weekord"])
+    granule = month_week_granule(year, month, lexicon.ordinals.get(ordinal, -1))
+    return Reading("DATE", granule.value, granule, resolution, tuple(warnings))

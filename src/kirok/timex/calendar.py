@@ -22,6 +22,7 @@ __all__ = [
     "half_year_granule",
     "century_granule",
     "month_granule",
+    "month_week_granule",
     "narrow",
     "quarter_granule",
     "season_granule",
@@ -75,6 +76,14 @@ def month_granule(year: int, month: int) -> Granule:
         f"{year:04d}-{month:02d}",
         "M",
     )
+
+
+def month_week_granule(year: int, month: int, ordinal: int) -> Granule:
+    """The ``ordinal``-th week of a month (-1: the last): the Monday-to-Sunday week holding the middle
+    of its days 1-7, 8-14, ... (the last seven days for -1), so "the second week of January 2022" is
+    2022-W02, 10-16 January."""
+    middle = last_day(year, month) - 3 if ordinal < 0 else 7 * ordinal - 3
+    return week_granule(date(year, month, min(middle, last_day(year, month))))
 
 
 def quarter_granule(year: int, quarter: int) -> Granule:

@@ -173,6 +173,8 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
             ahead = None
         if ahead and (best is None or ahead.start() + _AFTER + penalty < best[0]):
             best = (ahead.start() + _AFTER + penalty, tense)
+    if calendar and lexicon.date_future_adjacent.search(before):
+        return "future"  # "valid until Nov. 6"; not "were made to work until dark through July"
     return best[1] if best is not None else ""
 
 

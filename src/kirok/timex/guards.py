@@ -120,7 +120,16 @@ def _ordinal_day(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     rest = text[match.end() : match.end() + 20]
     if not rest.strip() or re.match(r"\s*[.,;:!?)\]\u2019\"'-]", rest):
         return True
-    return _after(text, match.end()) in lexicon.guards["ordinal_day_followers"]
+    after = _after(text, match.end())
+    if after in lexicon.guards["ordinal_day_followers"]:
+        return True
+    # "on the 16th for helping smugglers", "held on the 26th on the bank": a day after a preposition,
+    # unless a noun follows ("on the 9th floor", "by the 21st century", "at the 8th Party Congress")
+    if _before(text, match.start()) not in lexicon.guards["ordinal_day_leads"]:
+        return False
+    follower = re.match(r"\s*([\w']+)", rest)
+    word = follower.group(1) if follower else ""
+    return not word[:1].isupper() and word.lower() not in lexicon.guards["ordinal_day_blocked_after"]
 
 
 _FRACTION = re.compile(r"\s+of\s+(?!(?:a\s+)?century|the\s+(?:year|century)|\d)", re.IGNORECASE)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Lexicon", "Rule", "load_lexicon", "normal_key"]
+__all__ = ["HolidayCalendar", "Lexicon", "Rule", "load_lexicon", "normal_key"]
 
 _RESOURCE = "timex_lexicon.json"
 
@@ -29,6 +29,22 @@ class Rule:
     regex: re.Pattern[str]
     triggers: frozenset[str]  # lower-case words near which the rule is tried; "DIGIT": any number
     reach: tuple[int, int]  # how far before and after its trigger a match may run
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayCalendar:
+    """The days of a holiday that moves, year by year: ``(month, day)`` by year. A ``yearly`` table
+    (the lunar new year) knows only the years it lists; otherwise an entry holds from its year until
+    the next one (a holiday moved by decree)."""
+
+    yearly: bool
+    dates: dict[int, tuple[int, int]]
+
+    def on(self, year: int) -> tuple[int, int] | None:
+        if self.yearly:
+            return self.dates.get(year)
+        since = [y for y in self.dates if y <= year]
+        return self.dates[max(since)] if since else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +64,20 @@ class Lexicon:
     references: dict[str, str]
     reference_spans: dict[str, str]
     relative_words: dict[str, int]
+    relative_words_after: dict[str, int]  # written after the unit: "the week before last"
     anaphoric_words: frozenset[str]
     offset_directions: dict[str, int]
     deictic_directions: frozenset[str]
-    holidays: dict[str, tuple[int, int | str]]
+    holidays: dict[str, tuple[int, int | str]]  # day of month, "THU@22" or "CAL:<holiday_calendars key>"
+    holiday_calendars: dict[str, HolidayCalendar]
     vague_counts: dict[str, int]
     narrative: dict[str, float]
     future_markers: re.Pattern[str]
     date_future_markers: re.Pattern[str]  # also say a calendar date lies ahead: "payable", "expires", "until"
+    #: say a calendar date lies ahead only right before it: "until Nov. 6", "starting at noon Saturday"
+    date_future_adjacent: re.Pattern[str]
+    #: a present-tense verb of a scheduled event right before a weekday puts it ahead: "Talks resume Monday"
+    scheduled_present: re.Pattern[str]
     future_before_markers: re.Pattern[str]  # say future only before the expression: "planned to leave Monday"
     past_markers: re.Pattern[str]
     reporting_markers: re.Pattern[str]  # "said", "told": past, but of the report, not of what it reports
@@ -222,14 +244,30 @@ def load_lexicon() -> Lexicon:
         references=data["references"] | data["rare_references"],
         reference_spans=data["reference_spans"],
         relative_words=data["relative_words"],
+        relative_words_after=data["relative_words_after"],
         anaphoric_words=frozenset(data["anaphoric_words"]),
         offset_directions=data["offset_directions"],
         deictic_directions=frozenset(data["deictic_directions"]),
         holidays={k: (v[0], v[1]) for k, v in data["holidays"].items()},
+        holiday_calendars={
+            k: HolidayCalendar(v["yearly"], {int(y): _month_day(d) for y, d in v["dates"].items()})
+            for k, v in data["holiday_calendars"].items()
+            if k != "about"
+        },
         vague_counts=data["vague_counts"],
         narrative=data["narrative"],
         future_markers=_markers(data["tense"]["future"]),
         date_future_markers=_markers(data["tense"]["future"] + data["tense"]["future_for_dates"]),
+        date_future_adjacent=re.compile(
+            r"(?<![\w'])(?:"
+            + _alternation(data["tense"]["future_for_dates_adjacent"])
+            + r")\s+(?:(?:at|on)\s+)?(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        scheduled_present=re.compile(
+            r"(?<![\w'])(?:" + _alternation(data["tense"]["scheduled_present"]) + r")\s+(?:on\s+)?$",
+            re.IGNORECASE,
+        ),
         future_before_markers=_markers(data["tense"]["future_before"]),
         past_markers=_markers(data["tense"]["past"]),
         reporting_markers=_markers(data["tense"]["reporting"]),
@@ -239,6 +277,11 @@ def load_lexicon() -> Lexicon:
         triggered_by=_trigger_index(rules),
         trigger_regex=_trigger_regex(rules),
     )
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    month, day = text.split("-")
+    return int(month), int(day)
 
 
 def _trigger_regex(rules: tuple[Rule, ...]) -> re.Pattern[str]:

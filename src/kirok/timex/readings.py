@@ -35,6 +35,7 @@ class Reading:
     granule: Granule | None = None
     resolution: DateResolution = DateResolution.UNRESOLVED
     warnings: tuple[str, ...] = ()
+    open_start: bool = False  # "more than four years ago": the window has no first day
 
     @property
     def day(self) -> date | None:

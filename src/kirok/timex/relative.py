@@ -31,6 +31,7 @@ __all__ = ["granule_of", "move", "read_deictic", "read_offset", "read_reference"
 
 _REL = DateResolution.RELATIVE
 _NO_EARLIER_DATE = "no earlier date in the text: read against the publication date"
+_AFTER_PUBLICATION = "would fall after the publication date in a story told in the past: left unresolved"
 _UNIT_CODES = {
     "day": "D",
     "week": "W",
@@ -132,7 +133,7 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     anaphoric = word in lexicon.anaphoric_words or rel == "the next" or (word == "next" and unit == "D")
     if rel == "the" and ref.narrative_year() is not None:
         anaphoric = True
-    steps = 0 if rel == "the" else lexicon.relative_words[word]
+    steps = 0 if rel == "the" else lexicon.relative_words.get(word, lexicon.relative_words_after.get(word, 0))
     warnings: tuple[str, ...] = ()
     base = ref.anchor
     if anaphoric:
@@ -200,8 +201,12 @@ def _modified(
     return narrow(granule, lexicon.modifiers[mod_word])
 
 
-def read_offset(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
-    """Three months ago (from the publication date), two days later (from the last date named)."""
+def read_offset(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading:
+    """Three months ago (from the publication date), two days later (from the last date named).
+
+    A story told in the past never runs past its publication date: "four days later" that would land
+    after it is left unresolved, with a warning, unless its clause looks ahead.
+    """
     count = lexicon.number(groups["num"] or "")
     unit = lexicon.units[normal_key(groups["unit"] or "")]
     direction = normal_key(groups["dir"] or "")
@@ -224,7 +229,19 @@ def read_offset(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon)
     if base is None:
         return unresolved(unit, warnings)
     day = move(base, unit, sign * round(count))
+    if (
+        ref.anchor is not None
+        and day > ref.anchor
+        and sign > 0
+        and tense != "future"
+        and direction not in lexicon.deictic_directions
+    ):
+        return Reading("DATE", unresolved(unit).value, None, DateResolution.UNRESOLVED, (_AFTER_PUBLICATION,))
     granule = granule_of(unit, day)
     if unit in ("D", "N"):
         ref.saw(day, None)
+    quant = lexicon.quantifiers.get(normal_key(groups.get("quant")))
+    if sign < 0 and quant in ("MORE_THAN", "EQUAL_OR_MORE") and direction in lexicon.deictic_directions:
+        # "more than four years ago": some time before the day four years back, not all of that year
+        return Reading("DATE", granule.value, replace(granule, latest=day), _REL, warnings, open_start=True)
     return Reading("DATE", granule.value, granule, _REL, warnings)

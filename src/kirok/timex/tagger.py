@@ -16,6 +16,7 @@ from kirok.timex.absolute import read_date
 from kirok.timex.context import Reference, clause_tense, is_narrative
 from kirok.timex.durations import read_bc, read_clock, read_duration, read_set
 from kirok.timex.guards import accepts
+from kirok.timex.holidays import around_holiday
 from kirok.timex.lexicon import Lexicon, Rule, load_lexicon, normal_key
 from kirok.timex.readings import Reading
 from kirok.timex.relative import read_deictic, read_offset, read_reference, read_relative
@@ -52,6 +53,8 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             if reading.granule is not None and _names_a_date(rule, reading):
                 ref.noted(reading.granule)
                 _report_period(ref, rule, match, reading)
+            if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
+                reading = around_holiday(reading, text, start)
             timexes.append(_timex(text, start, end, reading))
     return timexes
 
@@ -156,8 +159,12 @@ def _read(
     groups = match.groupdict()
     kind = rule.kind
     if kind == "date":
-        calendar = bool(groups.get("month") or groups.get("monthnum") or groups.get("holiday"))
+        calendar = bool(
+            groups.get("month") or groups.get("monthnum") or groups.get("holiday") or groups.get("year")
+        )
         tense = clause_tense(text, match.start(), match.end(), lexicon, calendar)
+        if groups.get("weekday") and not calendar and _scheduled(text, match.start(), lexicon):
+            tense = "future"
         return read_date(groups, ref, tense, lexicon)
     if kind == "deictic":
         return read_deictic(groups, ref, lexicon)
@@ -167,7 +174,7 @@ def _read(
         tense = clause_tense(text, match.start(), match.end(), lexicon) if rule.name == "the_unit" else "past"
         return read_relative(groups, ref, tense, lexicon)
     if kind == "offset":
-        return read_offset(groups, ref, lexicon)
+        return read_offset(groups, ref, clause_tense(text, match.start(), match.end(), lexicon), lexicon)
     if kind == "duration":
         return read_duration(groups, ref, lexicon)
     if kind == "set":
@@ -181,6 +188,12 @@ def _read(
     if kind == "bc":
         return read_bc(groups)
     return None
+
+
+def _scheduled(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether a present-tense verb of a scheduled event stands right before ``start``: "Talks resume
+    Monday", "the court convenes on Friday"."""
+    return lexicon.scheduled_present.search(text, max(0, start - 24), start) is not None
 
 
 def _names_a_date(rule: Rule, reading: Reading) -> bool:
@@ -209,7 +222,7 @@ def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:
     g = reading.granule
     if g is not None:
         window = TimeWindow(
-            earliest=g.earliest,
+            earliest=None if reading.open_start else g.earliest,
             latest=g.latest,
             precision=g.precision,
             resolution=reading.resolution,

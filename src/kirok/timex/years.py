@@ -1,0 +1,68 @@
+"""Which year a month or day named without one is in.
+
+News speaks of the past: "Oct. 12" is the most recent one not after the publication date, unless the
+clause looks ahead ("will be held on Oct. 20"), the date sits just after publication with nothing in
+the clause to say which way ("payable Jan. 3"), or the text is a story set in a year it named.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kirok.timex.calendar import last_day
+from kirok.timex.context import Reference
+
+__all__ = ["year_for"]
+
+#: With no tense marker, a day or month at most this many days after publication is the coming one.
+_NEAR_FUTURE_DAYS = 45
+#: Words before a date that make it a target even in a past clause: "the offer was extended to Nov. 16".
+_TARGET_WORDS = frozenset({"to", "until", "till"})
+#: Even in a clause about the future, a day at most this many days before publication is the one just past.
+_NEAR_PAST_DAYS = 31
+#: Clause tenses that say nothing of their own about when a date lies.
+_UNMARKED = frozenset({"", "ed", "said"})
+
+
+def year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense: str) -> int | None:
+    """The year of ``month`` (and ``day``) read against ``ref``; ``None`` with nothing to read it by."""
+    anchor = ref.anchor
+    if rel in ("the previous", "the following", "the same") and ref.last is not None:
+        anchor = ref.last.earliest
+    if anchor is None:
+        return ref.year
+    here = (month, day or 0)
+    now = (anchor.month, anchor.day if day else 0)
+    if rel in ("last", "the previous"):
+        return anchor.year if here < now else anchor.year - 1
+    if rel in ("next", "the following", "the coming"):
+        return anchor.year if here > now else anchor.year + 1
+    if rel in ("this", "the same"):
+        return anchor.year
+    narrative = ref.narrative_year()
+    if narrative is not None:
+        return narrative
+    if ref.lead == "by" and day is None and tense != "past":  # "to conclude by May": a deadline ahead
+        return anchor.year if here >= now else anchor.year + 1
+    if tense in _UNMARKED and month in ref.months:  # the same month said again, with nothing new to say
+        return ref.months[month]
+    past = anchor.year if here <= now else anchor.year - 1
+    if tense == "future":
+        # "where the Aug. 7 blasts would ...": a day of the last weeks, not of next year
+        if (
+            here < now
+            and day is not None
+            and (anchor - date(anchor.year, month, min(day, last_day(anchor.year, month)))).days
+            <= _NEAR_PAST_DAYS
+        ):
+            return anchor.year
+        return anchor.year if here >= now else anchor.year + 1
+    if past < anchor.year and (
+        tense in ("", "ed", "said") or (day is not None and ref.lead in _TARGET_WORDS)
+    ):
+        # nothing in the clause says, or only the report's "said" ("payable Jan. 3 to holders of record
+        # Nov. 16, the company said"): a date a little after publication is the coming one
+        coming = date(anchor.year, month, min(day or 1, last_day(anchor.year, month)))
+        if (coming - anchor).days <= _NEAR_FUTURE_DAYS:
+            return anchor.year
+    return past
