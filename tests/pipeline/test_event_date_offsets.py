@@ -106,3 +106,18 @@ def test_distances(words: str, least: int, most: int | None) -> None:
     assert found is not None
     assert (found.least, found.most) == (least, most)
     assert doc.text[found.ref_start : found.ref_end].startswith("the raid")
+
+
+def test_the_morning_after_an_act_is_the_next_day() -> None:
+    doc = make(
+        "Report\n\nA woman crossed the river in early June.\n\n"
+        "Her mother was taken in for questioning the morning after she vanished and was held for three days."
+    )
+    add_date(doc, "early June", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    events = events_of(doc)
+    for type_ in (EventType.ARREST, EventType.DETENTION):
+        window = by_type(events, type_).date
+        assert window is not None and (window.earliest, window.latest) == (
+            date(2023, 6, 2),
+            date(2023, 6, 11),
+        )

@@ -97,3 +97,13 @@ def test_the_same_day_before_a_clause_that_names_no_act_keeps_its_date() -> None
     _add_same_day(doc, "2023-06-01", date(2023, 6, 1))
     directive = by_type(events_of(doc), EventType.DIRECTIVE)
     assert _window(directive.date) == (date(2023, 6, 1), date(2023, 6, 1))
+
+
+def test_custody_since_their_return_starts_at_the_handover() -> None:
+    doc = make(
+        "Report\n\nThree workers were sent back from Russia on June 3.\n\n"
+        "They have been in custody since their return."
+    )
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    held = by_type(events_of(doc), EventType.DETENTION)
+    assert held.date is not None and (held.date.earliest, held.date.latest) == (date(2023, 6, 3), PUBLISHED)

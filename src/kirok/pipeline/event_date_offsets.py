@@ -38,7 +38,8 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 _OFFSET = re.compile(
     r"\b(?:(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least|less than|within|"
     r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve)\s+(?P<unit>day|week|month)s?|(?P<soon>shortly|soon))\s+(?:after|following)\s+"
+    r"eleven|twelve)\s+(?P<unit>day|week|month)s?|(?P<soon>shortly|soon)|"
+    r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening)))\s+(?:after|following)\s+"
     r"(?P<ref>[^,;.]{3,60})",
     re.IGNORECASE,
 )
@@ -61,6 +62,10 @@ _HEDGES: dict[str, tuple[float, float | None]] = {
 _FEW = {"a few": (2, 5), "several": (3, 9)}
 #: "shortly after the holiday": from the next day to three weeks on
 _SOON = (1, 21)
+#: "the morning after she vanished": the next day
+_NEXT = (1, 1)
+#: where the words counted from end: "after she vanished and were held for three days"
+_REF_END = re.compile(r"\s+(?:and|where|when|while|but)\s+", re.IGNORECASE)
 #: another clause of the sentence, whose act the distance does not date ("..., while the others were ...")
 _OTHER_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and then)\b", re.IGNORECASE)
 
@@ -80,13 +85,17 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     """The distance from another act or day that the act's sentence states, if it states one."""
     s = draft.sentence
     m = _OFFSET.search(doc.text, s.start, s.end)
-    if m is None or m.start("ref") <= draft.match[0] < m.end("ref"):
-        return None  # none, or the act it is counted from ("about a month after his arrest")
+    if m is None:
+        return None
+    cut = _REF_END.search(m.group("ref"))
+    ref_end = m.start("ref") + cut.start() if cut else m.end("ref")
+    if m.start("ref") <= draft.match[0] < ref_end:
+        return None  # the act it is counted from ("about a month after his arrest")
     lo, hi = sorted((m.start(), draft.match[0]))
     if _OTHER_CLAUSE.search(doc.text, lo, hi):
         return None
-    if m.group("soon"):
-        return DateOffset(m.start("ref"), m.end("ref"), *_SOON)
+    if m.group("soon") or m.group("next"):
+        return DateOffset(m.start("ref"), ref_end, *(_SOON if m.group("soon") else _NEXT))
     word = m.group("n").lower()
     low_n, high_n = _FEW.get(word, (0, 0))
     if not low_n:
@@ -99,7 +108,7 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     else:
         least = round(low_n * unit * low_share)
         most = None if high_share is None else round(high_n * unit * high_share)
-    return DateOffset(m.start("ref"), m.end("ref"), least, most)
+    return DateOffset(m.start("ref"), ref_end, least, most)
 
 
 def _counted_from(

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_draft import EventDraft, precision_of
 
-__all__ = ["DateReference", "find_reference", "points_to_an_act", "referenced_window", "types_named"]
+__all__ = [
+    "DateReference",
+    "find_reference",
+    "points_to_an_act",
+    "reference_bounds",
+    "referenced_window",
+    "types_named",
+]
 
 _SAME = re.compile(
     r"\b(?:in |on |during |within )?the same (?:day|week|month|night|morning|evening)\b"
@@ -32,6 +40,11 @@ _AT_SAME = re.compile(r"\bat the same (?P<ref>trial|rally|meeting|session|hearin
 _ON_ARRIVAL = re.compile(
     r"\b(?:on|upon)\s+(?:their |his |her )?(?:arrival|return)\b(?!\s+to\b)", re.IGNORECASE
 )
+#: "Before the shooting, a public trial was held": the act lies before (or after) the one it names
+_BEFORE_AFTER = re.compile(
+    r"\b(?P<rel>before|after|following)\s+(?P<ref>(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"\s+and\s+|\s+to\s+(?:between|live)\b")
 
 #: the words by which a report points back to an act it told, and the kinds of act they can name
@@ -44,8 +57,11 @@ _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
         # "taken away" names the arrest or the removal to a camp
         (r"taken away|hauled away|dragged away", (EventType.SENTENCE, EventType.ARREST)),
         (r"arrest|detained|caught|picked up|taken in\b", (EventType.ARREST,)),
-        (r"handover|handed (?:over|back)|repatriat|returned|sent back", (EventType.FORCED_REPATRIATION,)),
-        (r"crossing|escape|fled|flight|defect", (EventType.ESCAPE,)),
+        (
+            r"handover|handed (?:over|back)|repatriat|return(?:ed)?\b|sent back",
+            (EventType.FORCED_REPATRIATION,),
+        ),
+        (r"crossing|escape|fled|flight|defect|vanish|disappear|went missing", (EventType.ESCAPE,)),
         (r"raids?\b|search(?:es)?\b|inspections?\b|crackdown", (EventType.CRACKDOWN,)),
         (r"order\b|orders\b|directive|instruction|decree", (EventType.DIRECTIVE,)),
     )
@@ -168,3 +184,42 @@ def referenced_window(
         resolution=DateResolution.RELATIVE,
     )
     return window, act.type
+
+
+def reference_bounds(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], earliest: date, latest: date
+) -> tuple[tuple[date, date], str] | None:
+    """The window ``[earliest, latest]`` narrowed by an act the sentence says it came before or after
+    ("Before the shooting, a public trial was held"), when the report dates that act; ``None`` when it
+    names none or the bound leaves no window."""
+    s = draft.sentence
+    for m in _BEFORE_AFTER.finditer(doc.text, s.start, s.end):
+        if _overlaps_timex(doc, m.start("ref"), m.end("ref")) or m.start("ref") <= draft.match[0] < m.end(
+            "ref"
+        ):
+            continue
+        types = types_named(m.group("ref"))
+        named = [
+            d
+            for d in drafts
+            if d is not draft
+            and d.type in types
+            and d.type is not draft.type
+            and d.date_value is not None
+            and not d.backstory
+            and d.date is not None
+            and d.date.earliest is not None
+            and d.date.latest is not None
+        ]
+        if not named:
+            continue
+        act = min(named, key=lambda d: abs(d.sentence.start - s.start))
+        assert act.date is not None and act.date.earliest is not None and act.date.latest is not None
+        if m.group("rel").lower() == "before":
+            low, high = earliest, min(latest, act.date.latest)
+        else:
+            low, high = max(earliest, act.date.earliest), latest
+        if low > high or (low, high) == (earliest, latest):
+            continue
+        return (low, high), f"{m.group('rel').lower()} “{m.group('ref')}”"
+    return None

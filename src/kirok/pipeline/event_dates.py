@@ -7,8 +7,21 @@ from datetime import date
 
 from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Sentence, Timex
+from kirok.pipeline.event_date_clauses import (
+    a_limit,
+    in_other_clause,
+    in_relative_clause,
+    range_window,
+    since_before,
+)
 from kirok.pipeline.event_date_offsets import in_offset, offset_window
-from kirok.pipeline.event_date_refs import points_to_an_act, referenced_window
+from kirok.pipeline.event_date_refs import points_to_an_act, reference_bounds, referenced_window
+from kirok.pipeline.event_date_story import (
+    custody_before_punishment,
+    handover_before,
+    next_custody_step,
+    refine_by_next,
+)
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_rules import load_event_rules
 
@@ -32,10 +45,6 @@ _PERFECT = re.compile(
 )
 #: a sentence that tells of a trial or an execution: the punishments told after it were handed down there
 _TRIAL_SCENE = re.compile(r"\b(?:trial|verdict|execut\w*|firing squad|shot)\b", re.IGNORECASE)
-#: "until the autumn", "by October", "before the summer": a limit set on the act, not its date.
-_LIMIT_BEFORE = re.compile(
-    r"\b(?:until|till|by|before|ahead of|no later than|through|deadline of)\s+$", re.IGNORECASE
-)
 #: what an order calls for ("an order calling for students to be put to work"), in the order's clause
 _ORDERED = (
     EventType.FORCED_LABOR,
@@ -46,13 +55,9 @@ _ORDERED = (
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
 #: "agents have since banished", "since then": after the date told before, in the same sentence
 _SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
-#: "since Oct. 5", "since early spring": the act began then and goes on.
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: Custody comes before the punishment it leads to; the punishment's date bounds an undated custody event.
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
 _PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
-#: held in the North: after the handover, in a report of a repatriation (an arrest may come before it, abroad)
-_HELD = (EventType.DETENTION, EventType.ILL_TREATMENT)
 
 
 def _dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
@@ -65,7 +70,7 @@ def _dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> li
         and t.window is not None
         and t.window.earliest is not None
         and not _telling_before(doc.text[sent.start : t.start], attribution_time)
-        and not _LIMIT_BEFORE.search(doc.text[max(sent.start, t.start - 20) : t.start])
+        and not a_limit(doc, sent.start, t)
         and not points_to_an_act(doc, t)
     ]
 
@@ -78,9 +83,18 @@ def _telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:
 
 
 def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
-    """The date in the act's sentence nearest its trigger."""
-    found = _dates_in(doc, draft.sentence, attribution_time)
+    """The date in the act's sentence nearest its trigger (or inside it: "forbidden on May 2 to go"),
+    leaving out dates in another clause or in a relative clause told before it."""
     m_start, m_end = draft.match
+    found = [
+        t
+        for t in _dates_in(doc, draft.sentence, attribution_time)
+        if not in_other_clause(doc, t, draft.match)
+        and not in_relative_clause(doc, draft.sentence.start, t, draft.match)
+    ]
+    inside = [t for t in found if m_start <= t.start and t.end <= m_end]
+    if inside:
+        return inside[0]
     after = [t for t in found if t.start >= m_end]
     before = [t for t in found if t.end <= m_start]
     if after:
@@ -94,7 +108,8 @@ def _lede_date(doc: Doc, attribution_time: re.Pattern[str]) -> Timex | None:
     """The first date of the lede, the body's first sentence, which tells what the headline sums up."""
     lede = next((s for s in doc.sentences if s.role is SegmentRole.BODY), None)
     found = _dates_in(doc, lede, attribution_time) if lede is not None else []
-    return found[0] if found else None
+    main = [t for t in found if lede is not None and not in_relative_clause(doc, lede.start, t, None)]
+    return (main or found)[0] if found else None
 
 
 def _comes_after(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> str | None:
@@ -145,21 +160,48 @@ def attach_own_date(
         draft.ongoing = True
         return
     if own is not None and own.window is not None:
-        draft.date, draft.date_value = own.window, own.value
+        draft.date, draft.date_value = range_window(doc, own) or own.window, own.value
         draft.reasons.append(f"date: “{own.text}” {where}")
-        since = _SINCE_BEFORE.search(doc.text[max(draft.sentence.start, own.start - 10) : own.start])
-        if since and own.window.earliest and doc.published and own.window.earliest <= doc.published:
-            draft.date = TimeWindow(
-                earliest=own.window.earliest,
-                latest=doc.published,
-                precision=precision_of(own.window.earliest, doc.published),
-                resolution=DateResolution.RELATIVE,
-                timex=own.value,
-            )
-            draft.reasons.append("date: going on since then, up to publication")
-            draft.ongoing = True
+        if since_before(doc, draft.sentence.start, own, draft.match):
+            _going_on_since(doc, draft, own, drafts or [])
+        elif where == "in the sentence":
+            refine_by_next(doc, draft, drafts or [], lambda s: _dates_in(doc, s, attribution_time))
         draft.confidence += 0.15
         draft.backstory = is_backstory(doc, draft, own.window)
+
+
+def _going_on_since(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> None:
+    """A state going on since the date: up to publication, or, told in the past perfect ("had visited
+    the family every week since August"), up to the story's time, the end of the latest act dated
+    before it."""
+    earliest, published = own.window.earliest if own.window else None, doc.published
+    if earliest is None or published is None or earliest > published:
+        return
+    latest, why = published, "up to publication"
+    if _past_perfect(doc.text, draft.sentence.start, own.start):
+        ends = [
+            d.date.latest
+            for d in drafts
+            if d is not draft
+            and d.sentence.start < draft.sentence.start
+            and d.date_value is not None
+            and not d.backstory
+            and not d.ongoing
+            and d.date is not None
+            and d.date.latest is not None
+            and earliest <= d.date.latest <= published
+        ]
+        if ends:
+            latest, why = max(ends), "up to the story's time (“had ... since”)"
+    draft.date = TimeWindow(
+        earliest=earliest,
+        latest=latest,
+        precision=precision_of(earliest, latest),
+        resolution=DateResolution.RELATIVE,
+        timex=own.value,
+    )
+    draft.reasons.append(f"date: going on since then, {why}")
+    draft.ongoing = True
 
 
 def attach_narrative_date(
@@ -194,7 +236,8 @@ def attach_narrative_date(
         return
     start, until, source = story
     if (
-        draft.type in _PUNISHMENT
+        (draft.type in _PUNISHMENT or _TRIAL_SCENE.search(doc.text, draft.sentence.start, draft.sentence.end))
+        and draft.type in (*_PUNISHMENT, EventType.MEETING)
         and until == start
         and _TRIAL_SCENE.search(doc.text, source.start, source.end)
     ):
@@ -204,7 +247,7 @@ def attach_narrative_date(
             precision=precision_of(start, start),
             resolution=DateResolution.RELATIVE,
         )
-        draft.reasons.append("date: handed down at the trial or execution of the day told before it")
+        draft.reasons.append("date: handed down or held at the trial or execution of the day told before it")
         return
     earliest, latest = start, published
     bound = ""
@@ -222,9 +265,18 @@ def attach_narrative_date(
         ]
         if ends:
             latest, bound = min(ends), ", and by the punishment that followed"
-    handover = _handover_before(draft, drafts, published)
+        chain = next_custody_step(draft, drafts, earliest, latest) or custody_before_punishment(
+            doc, draft, drafts, earliest
+        )
+        if chain is not None:
+            (earliest, latest), bound = chain
+    handover = handover_before(draft, drafts, published)
     if handover is not None and earliest < handover <= latest:
         earliest, bound = handover, f"{bound}, and not before the handover"
+    bounded = reference_bounds(doc, draft, drafts, earliest, latest)
+    if bounded is not None:
+        (earliest, latest), words = bounded
+        bound = f"{bound}, and {words}"
     draft.date = TimeWindow(
         earliest=earliest,
         latest=latest,
@@ -232,25 +284,6 @@ def attach_narrative_date(
         resolution=DateResolution.RELATIVE,
     )
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
-
-
-def _handover_before(draft: EventDraft, drafts: list[EventDraft], published: date) -> date | None:
-    """The first day of a dated handover the report tells: people held or beaten in a report of their
-    repatriation were held after it ("handed back on March 5 ... slapped during their first
-    interrogation"), even when the story went back to their arrest abroad in between."""
-    if draft.type not in _HELD:
-        return None
-    days = [
-        d.date.earliest
-        for d in drafts
-        if d.type is EventType.FORCED_REPATRIATION
-        and d.date_value is not None
-        and not d.backstory
-        and d.date is not None
-        and d.date.earliest is not None
-        and d.date.earliest <= published
-    ]
-    return min(days) if days else None
 
 
 def _past_perfect(text: str, start: int, end: int, trigger: int | None = None) -> bool:

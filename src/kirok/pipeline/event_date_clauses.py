@@ -1,0 +1,104 @@
+"""Which date of a sentence belongs to which act: a date in another clause ("..., and that two men were
+shot"), in a relative clause told before the act ("women who were sent back at the end of March have
+been sentenced"), the start of a range ("through July and August") or of a state going on "since".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kirok.model import TimeWindow
+from kirok.pipeline.doc import Doc, Timex
+from kirok.pipeline.event_draft import precision_of
+
+__all__ = ["a_limit", "in_other_clause", "in_relative_clause", "range_window", "since_before"]
+
+#: a break between two clauses that tell different acts
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:and|but) that\b|\bsaid,\s+and\b|,\s+(?:but|while|whereas)\b", re.IGNORECASE
+)
+#: a relative clause still open at the date: "who were sent back ... at the end of March"
+_RELATIVE_OPEN = re.compile(r"\b(?:who|which)\b[^,;()]*$", re.IGNORECASE)
+#: the relative pronoun and its own auxiliary ("who were sent back", "who had been")
+_RELATIVE_VERB = re.compile(
+    r"\w+\s+(?:(?:was|were|is|are|has|have|had|had been|have been)\s+)?", re.IGNORECASE
+)
+#: a verb after the relative clause's own: the main clause has begun ("who walked off ... were flown")
+_MAIN_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|got|gets)\b", re.IGNORECASE)
+#: the main clause tells a later state: "who were sent back in March have been handed prison terms"
+_PERFECT = re.compile(r"\b(?:have|has)\b", re.IGNORECASE)
+#: what joins two dates into one span: "July and August", "May to July", "2019-2021"
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.IGNORECASE)
+#: "since Oct. 5", "since the party congress in January last year", "since the start of the year"
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w'’-]+\s+){0,4}(?:in|on|of|at)\s+)?$",
+    re.IGNORECASE,
+)
+_SINCE_REACH = 60
+#: "until the autumn", "by October", "before the summer": a limit set on the act, not its date.
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:until|till|by|before|ahead of|no later than|through|deadline of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
+    """Whether a clause break ("; ", "and that", "the source said, and") lies between the date and the
+    act's trigger: the date belongs to another act."""
+    lo, hi = (timex.end, match[0]) if timex.end <= match[0] else (match[1], timex.start)
+    return lo < hi and _CLAUSE_BREAK.search(doc.text, lo, hi) is not None
+
+
+def in_relative_clause(doc: Doc, sent_start: int, timex: Timex, match: tuple[int, int] | None) -> bool:
+    """Whether the date lies in a relative clause told before the act, whose own verb it dates: before
+    an act told in the present perfect ("women who were sent back at the end of March have been
+    handed prison terms"), or, with ``match`` None, before the main verb ("workers who walked off ...
+    last winter were flown back ... last week")."""
+    if match is not None and (match[0] < timex.end or not _PERFECT.search(doc.text, timex.end, match[1])):
+        return False  # "who tried to slip out on the night of Jan. 28 were intercepted": the same time
+    m = _RELATIVE_OPEN.search(doc.text, sent_start, timex.start)
+    if m is None:
+        return False
+    own_verb = _RELATIVE_VERB.match(m.group())
+    return not _MAIN_VERB.search(m.group(), own_verb.end() if own_verb else 0)
+
+
+def range_window(doc: Doc, timex: Timex) -> TimeWindow | None:
+    """The span of a date that opens a range with the next one ("through July and August"), if it
+    does."""
+    nxt = next((t for t in doc.timexes if t.start >= timex.end and t.type == "DATE"), None)
+    if nxt is None or timex.window is None or nxt.window is None:
+        return None
+    earliest, latest = timex.window.earliest, nxt.window.latest
+    if not _RANGE_JOIN.fullmatch(doc.text, timex.end, nxt.start) or earliest is None or latest is None:
+        return None
+    if latest <= earliest:
+        return None
+    return TimeWindow(
+        earliest=earliest,
+        latest=latest,
+        precision=precision_of(earliest, latest),
+        resolution=timex.window.resolution,
+    )
+
+
+def since_before(doc: Doc, sent_start: int, timex: Timex, match: tuple[int, int]) -> bool:
+    """Whether the date tells since when a state goes on ("since Oct. 5", "Since the party congress in
+    January last year"): an act whose trigger lies between "since" and the date is not that state."""
+    start = max(sent_start, timex.start - _SINCE_REACH)
+    m = _SINCE.search(doc.text, start, timex.start)
+    if m is None or (m.start() <= match[0] < timex.start):
+        return False
+    return not re.search(r"[,;]", doc.text[m.start() : timex.start])
+
+
+def a_limit(doc: Doc, sent_start: int, t: Timex) -> bool:
+    """ "until the autumn", "ahead of the Day of the Sun (April 15)": a limit set on the act, not its
+    date; "through July and August" is a span."""
+    start = t.start
+    glossed = next((g for g in doc.timexes if g.end < t.start and doc.text[g.end : t.start] == " ("), None)
+    if glossed is not None:  # the date that glosses a holiday shares its role
+        start = glossed.start
+    return (
+        bool(_LIMIT_BEFORE.search(doc.text[max(sent_start, start - 20) : start]))
+        and range_window(doc, t) is None
+    )

@@ -1,0 +1,137 @@
+"""Windows the story implies beyond an act's own sentence: the lede's vague date made exact by the next
+sentence, and the steps of a custody chain (arrest, holding, punishment) bounding each other."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from kirok.model import EventType, SegmentRole
+from kirok.pipeline.doc import Doc, Sentence, Timex
+from kirok.pipeline.event_draft import EventDraft
+
+__all__ = ["custody_before_punishment", "handover_before", "next_custody_step", "refine_by_next"]
+
+_CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
+_PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
+#: held in the North: after the handover, in a report of a repatriation (an arrest may come before it, abroad)
+_HELD = (EventType.DETENTION, EventType.ILL_TREATMENT)
+#: the acts that open a custody chain: the arrest, the capture at the border, the handover
+_OPENING = (EventType.ARREST, EventType.ESCAPE, EventType.FORCED_REPATRIATION)
+#: where people are held after their punishment, not before it
+_AFTER_PUNISHMENT = re.compile(r"\b(?:camp|kyohwaso|kwalliso|brigade|prison)\b", re.IGNORECASE)
+
+Window = tuple[tuple[date, date], str]
+
+
+def _dated(d: EventDraft) -> tuple[date, date] | None:
+    """The window of an act its own sentence dates, if it does."""
+    if d.date_value is None or d.date is None or d.date.earliest is None or d.date.latest is None:
+        return None
+    return d.date.earliest, d.date.latest
+
+
+def refine_by_next(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], dates_in: Callable[[Sentence], list[Timex]]
+) -> None:
+    """The lede sums up with a vague date ("escaped earlier this month") that the next sentence, telling
+    no act of its own, makes exact ("They set off before dawn on Jan. 9"): the act takes that date."""
+    body = [s for s in doc.sentences if s.role is SegmentRole.BODY]
+    window = _dated(draft)
+    if len(body) < 2 or draft.sentence.start != body[0].start or window is None or draft.ongoing:
+        return
+    nxt = body[1]
+    if window[0] == window[1] or any(d.sentence.start == nxt.start for d in drafts):
+        return
+    for t in dates_in(nxt):
+        w = t.window
+        if w is None or w.earliest is None or w.latest is None:
+            continue
+        if (
+            window[0] <= w.earliest
+            and w.latest <= window[1]
+            and w.latest - w.earliest < window[1] - window[0]
+        ):
+            draft.date, draft.date_value = w, t.value
+            draft.reasons.append(f"date: “{t.text}” in the next sentence, which tells it more exactly")
+            return
+
+
+def next_custody_step(
+    draft: EventDraft, drafts: list[EventDraft], earliest: date, latest: date
+) -> Window | None:
+    """An undated step of custody ends by the next dated step told after it ("spent his first weeks in
+    the county lock-up. In May he was moved to the provincial centre")."""
+    if draft.type not in _HELD:
+        return None
+    steps = [
+        (d.sentence.start, w)
+        for d in drafts
+        if d.type in (*_CUSTODY, *_PUNISHMENT)
+        and d.sentence.start > draft.sentence.start
+        and not d.backstory
+        and (w := _dated(d)) is not None
+        and earliest <= w[0]
+        and w[1] < latest
+    ]
+    if not steps:
+        return None
+    _, (_, end) = min(steps, key=lambda s: s[0])
+    return (earliest, end), ", and by the next step of the custody told after it"
+
+
+def custody_before_punishment(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], start: date
+) -> Window | None:
+    """A holding told after the story reached the punishment ("was sentenced on Feb. 18 ... He was
+    locked up first at the border post") lies between the arrest that opened the chain and the
+    punishment, not after it; not where people are held after it (a camp)."""
+    if draft.type not in _HELD or _AFTER_PUNISHMENT.search(
+        doc.text, draft.sentence.start, draft.sentence.end
+    ):
+        return None
+    punished = [
+        w
+        for d in drafts
+        if d.type in _PUNISHMENT
+        and d.sentence.role is SegmentRole.BODY
+        and d.sentence.start < draft.sentence.start
+        and (w := _dated(d)) is not None
+        and w[0] <= start <= w[1]
+    ]
+    if not punished:
+        return None
+    end = min(punished)
+    opened = [
+        w[0]
+        for d in drafts
+        if d.type in _OPENING
+        and d.sentence.role is SegmentRole.BODY
+        and (d.type is EventType.ARREST or not d.backstory)  # "had been arrested in late 2022"
+        and d.sentence.start < draft.sentence.start
+        and (w := _dated(d)) is not None
+        and w[1] <= end[0]
+    ]
+    if not opened:
+        return None
+    return (max(opened), end[1]), ", between the arrest and the punishment"
+
+
+def handover_before(draft: EventDraft, drafts: list[EventDraft], published: date) -> date | None:
+    """The first day of a dated handover the report tells: people held or beaten in a report of their
+    repatriation were held after it ("handed back on March 5 ... slapped during their first
+    interrogation"), even when the story went back to their arrest abroad in between."""
+    if draft.type not in _HELD:
+        return None
+    days = [
+        d.date.earliest
+        for d in drafts
+        if d.type is EventType.FORCED_REPATRIATION
+        and d.date_value is not None
+        and not d.backstory
+        and d.date is not None
+        and d.date.earliest is not None
+        and d.date.earliest <= published
+    ]
+    return min(days) if days else None

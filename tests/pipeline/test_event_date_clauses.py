@@ -1,0 +1,117 @@
+"""Which date of a sentence belongs to which act (:mod:`kirok.pipeline.event_date_clauses`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kirok.model import EventType
+from kirok.pipeline.event_date_clauses import in_other_clause, in_relative_clause, range_window, since_before
+
+from .event_docs import PUBLISHED, add_date, by_type, events_of, make
+
+
+def _window(text: str, type_: EventType, *dates: tuple[str, str, date, date]) -> tuple[date, date] | None:
+    doc = make("Report\n\n" + text)
+    for words, value, earliest, latest in dates:
+        add_date(doc, words, value, earliest, latest)
+    event = by_type(events_of(doc), type_)
+    if event.date is None:
+        return None
+    assert event.date.earliest is not None and event.date.latest is not None
+    return event.date.earliest, event.date.latest
+
+
+_JAN = ("January", "2023-01", date(2023, 1, 1), date(2023, 1, 31))
+_MARCH = ("March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
+
+
+def test_since_an_occasion_in_a_month_is_a_state_going_on_from_that_month() -> None:
+    text = "Since the party congress in January, residents have needed a travel permit to leave the city."
+    assert _window(text, EventType.MOVEMENT_RESTRICTION, _JAN) == (date(2023, 1, 1), PUBLISHED)
+
+
+def test_since_reaches_back_over_a_short_phrase_only() -> None:
+    doc = make("Report\n\nSince the party congress in January, residents have needed a travel permit.")
+    jan = add_date(doc, *_JAN)
+    assert since_before(doc, 0, jan, (100, 113))
+    doc = make("Report\n\nSince the flood, which came in January, residents have needed a travel permit.")
+    jan = add_date(doc, *_JAN)
+    assert not since_before(doc, 0, jan, (100, 113))
+
+
+def test_an_act_in_the_since_phrase_is_not_the_state_that_follows() -> None:
+    doc = make("Report\n\nSince he was arrested in January, his family has been watched.")
+    jan = add_date(doc, *_JAN)
+    trigger = doc.text.index("arrested")
+    assert not since_before(doc, 0, jan, (trigger, trigger + 8))
+
+
+def test_a_date_in_a_relative_clause_does_not_date_a_later_state() -> None:
+    text = "Women who were sent back in March have been sentenced to three years in a camp."
+    assert _window(text, EventType.SENTENCE, _MARCH) is None
+
+
+def test_a_date_in_a_relative_clause_dates_an_act_told_in_the_simple_past() -> None:
+    may3 = ("May 3", "2023-05-03", date(2023, 5, 3), date(2023, 5, 3))
+    text = "Five men who tried to flee on May 3 were arrested by border guards."
+    assert _window(text, EventType.ARREST, may3) == (date(2023, 5, 3), date(2023, 5, 3))
+
+
+def test_a_relative_clause_is_closed_by_the_main_verb() -> None:
+    doc = make("Report\n\nWorkers who walked off a site last winter were flown back last week.")
+    winter = add_date(doc, "last winter", "2022-WI", date(2022, 12, 1), date(2023, 2, 28))
+    week = add_date(doc, "last week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    assert in_relative_clause(doc, 0, winter, None)
+    assert not in_relative_clause(doc, 0, week, None)
+
+
+def test_a_headline_act_takes_the_lede_date_of_the_main_clause() -> None:
+    text = (
+        "Runaway workers sent back from Russia\n\n"
+        "Workers who walked off a site last winter were flown back to Pyongyang last week, a source said."
+    )
+    doc = make(text)
+    add_date(doc, "last winter", "2022-WI", date(2022, 12, 1), date(2023, 2, 28))
+    add_date(doc, "last week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    back = by_type(events_of(doc), EventType.FORCED_REPATRIATION)
+    assert back.date is not None and back.date.earliest == date(2023, 6, 5)
+
+
+def test_a_date_in_another_reported_clause_belongs_to_its_act() -> None:
+    text = (
+        "A woman says that inmates died of hunger over the winter and that two men were executed by firing"
+        " squad."
+    )
+    doc = make("Report\n\n" + text)
+    winter = add_date(doc, "the winter", "2022-WI", date(2022, 12, 1), date(2023, 2, 28))
+    events = events_of(doc)
+    assert by_type(events, EventType.EXECUTION).date is None
+    assert by_type(events, EventType.ILL_TREATMENT).date is not None
+    shot = doc.text.index("executed")
+    assert in_other_clause(doc, winter, (shot, shot + 8))
+
+
+def test_a_date_inside_the_words_of_the_trigger_dates_it() -> None:
+    may2 = ("May 2", "2023-05-02", date(2023, 5, 2), date(2023, 5, 2))
+    text = "Residents were forbidden on May 2 to go into the hills."
+    assert _window(text, EventType.MOVEMENT_RESTRICTION, may2) == (date(2023, 5, 2), date(2023, 5, 2))
+
+
+def test_two_months_joined_by_and_are_one_span() -> None:
+    july = ("July", "2022-07", date(2022, 7, 1), date(2022, 7, 31))
+    august = ("August", "2022-08", date(2022, 8, 1), date(2022, 8, 31))
+    text = "Prisoners were made to break stones in a quarry through July and August."
+    assert _window(text, EventType.FORCED_LABOR, july, august) == (date(2022, 7, 1), date(2022, 8, 31))
+    doc = make("Report\n\nIt rained in July, and in August.")
+    first = add_date(doc, *july)
+    add_date(doc, *august)
+    assert range_window(doc, first) is None
+
+
+def test_the_date_glossing_a_holiday_set_as_a_limit_is_a_limit_too() -> None:
+    text = (
+        "Pupils were sent out of their classrooms ahead of the Day of the Sun (April 15) to scrub monuments."
+    )
+    holiday = ("Day of the Sun", "2023-04-15", date(2023, 4, 15), date(2023, 4, 15))
+    gloss = ("April 15", "2023-04-15", date(2023, 4, 15), date(2023, 4, 15))
+    assert _window(text, EventType.FORCED_LABOR, holiday, gloss) is None

@@ -1,0 +1,101 @@
+"""Windows the story implies (:mod:`kirok.pipeline.event_date_story`): the lede made exact by the next
+sentence, and the steps of a custody chain bounding each other."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kirok.model import EventType
+from kirok.pipeline.doc import Doc
+
+from .event_docs import add_date, events_of, make
+
+
+def _windows(doc: Doc, type_: EventType) -> list[tuple[date | None, date | None]]:
+    return [
+        (e.date.earliest, e.date.latest) if e.date else (None, None)
+        for e in events_of(doc)
+        if e.type is type_
+    ]
+
+
+def test_the_next_sentence_makes_the_ledes_vague_date_exact() -> None:
+    doc = make(
+        "Report\n\nA family escaped across the river earlier this month, a source said.\n\n"
+        "They set off before dawn on June 9."
+    )
+    add_date(doc, "earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    assert _windows(doc, EventType.ESCAPE) == [(date(2023, 6, 9), date(2023, 6, 9))]
+
+
+def test_a_next_sentence_that_tells_its_own_act_does_not_refine_the_lede() -> None:
+    doc = make(
+        "Report\n\nA family escaped across the river earlier this month, a source said.\n\n"
+        "Guards arrested their neighbour on June 9."
+    )
+    add_date(doc, "earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    assert _windows(doc, EventType.ESCAPE) == [(date(2023, 6, 1), date(2023, 6, 14))]
+
+
+def test_an_undated_holding_ends_by_the_next_dated_step_of_custody() -> None:
+    doc = make(
+        "Report\n\nA man was arrested in mid-March.\n\nHe was held in the county police lock-up.\n\n"
+        "In May he was moved to the provincial detention centre."
+    )
+    add_date(doc, "mid-March", "2023-03", date(2023, 3, 11), date(2023, 3, 20))
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    first, second = _windows(doc, EventType.DETENTION)
+    assert first == (date(2023, 3, 11), date(2023, 5, 31))
+    assert second == (date(2023, 5, 1), date(2023, 5, 31))
+
+
+def test_a_holding_told_after_the_punishment_lies_between_the_arrest_and_it() -> None:
+    doc = make(
+        "Report\n\nA man was sentenced to five years in a camp on Feb. 18, a source said.\n\n"
+        "He had been arrested on Dec. 12 at the river.\n\nHe was held at the county security department."
+    )
+    add_date(doc, "Feb. 18", "2023-02-18", date(2023, 2, 18))
+    add_date(doc, "Dec. 12", "2022-12-12", date(2022, 12, 12))
+    assert _windows(doc, EventType.DETENTION) == [(date(2022, 12, 12), date(2023, 2, 18))]
+
+
+def test_a_holding_in_a_camp_after_the_punishment_is_not_pulled_back() -> None:
+    doc = make(
+        "Report\n\nA man was sentenced to five years on Feb. 18, a source said.\n\n"
+        "He had been arrested on Dec. 12 at the river.\n\nHe is held at the Kaechon camp."
+    )
+    add_date(doc, "Feb. 18", "2023-02-18", date(2023, 2, 18))
+    add_date(doc, "Dec. 12", "2022-12-12", date(2022, 12, 12))
+    ((earliest, _),) = _windows(doc, EventType.DETENTION)
+    assert earliest == date(2023, 2, 18)
+
+
+def test_a_trial_told_after_an_execution_was_held_that_day() -> None:
+    doc = make(
+        "Report\n\nA man was executed by firing squad last Friday, a source said.\n\n"
+        "Before the shooting, a public trial was held on the riverbank."
+    )
+    add_date(doc, "last Friday", "2023-06-09", date(2023, 6, 9))
+    assert _windows(doc, EventType.MEETING) == [(date(2023, 6, 9), date(2023, 6, 9))]
+
+
+def test_an_act_told_before_a_dated_act_ends_by_it() -> None:
+    doc = make(
+        "Report\n\nA woman was arrested on June 2, a source said.\n\n"
+        "She was beaten in custody before the rally.\n\nA public rally was held on June 8."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "June 8", "2023-06-08", date(2023, 6, 8))
+    assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 6, 2), date(2023, 6, 8))]
+
+
+def test_a_state_in_the_past_perfect_since_a_date_lasts_to_the_storys_time() -> None:
+    doc = make(
+        "Report\n\nA family was banished to a farm last week.\n\n"
+        "An informant had been reporting on the family since March."
+    )
+    add_date(doc, "last week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
+    assert _windows(doc, EventType.SURVEILLANCE) == [(date(2023, 3, 1), date(2023, 6, 11))]
