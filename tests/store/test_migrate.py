@@ -206,5 +206,5 @@ def test_migration_5_orders_the_events_of_a_version_4_database(tmp_path: Path, k
     stored = sqlite3.connect(old_path)
     versions = applied_versions(stored)
     stored.close()
-    assert versions == [1, 2, 3, 4, 5] == [m.version for m in available_migrations()]
+    assert versions == [m.version for m in available_migrations()] and versions[:5] == [1, 2, 3, 4, 5]
     assert {"events_order", "events_oldest", "events_confidence"} <= _indexes(old_path)

@@ -12,13 +12,13 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 
 from kirok.errors import StoreError
-from kirok.model import Event, EventType, PlacePrecision, Report, ReviewStatus
+from kirok.model import Event, EventType, Report, ReviewStatus
 from kirok.store.base import (
     AddOutcome,
     EventFilter,
@@ -31,6 +31,7 @@ from kirok.store.base import (
 )
 from kirok.store.filters import event_order, event_where, fold, report_where
 from kirok.store.migrate import migrate
+from kirok.store.points import event_points
 from kirok.store.sensitive import SensitiveBox, merge_sensitive
 from kirok.store.writer import StoreWriter
 
@@ -289,48 +290,8 @@ class SQLiteStore:
         )
 
     def event_points(self, flt: EventFilter = _ALL_EVENTS) -> list[EventPoint]:
-        # Read through the covering index events_map (migration 0004) and grouped in its order, so SQLite
-        # streams the groups without touching the events table; the few hundred groups are sorted here.
-        where, params = event_where(flt)
         with self._reading() as conn:
-            rows = conn.execute(
-                "SELECT e.place_lat, e.place_lon, e.place_precision,"
-                " json_extract(e.place_admin_path, '$[0]') AS province, count(*), min(e.place_name),"
-                " min(e.place_gazetteer_id), min(e.id), min(e.type), max(e.type), min(e.date_earliest),"
-                f" max(e.date_latest) FROM events e INDEXED BY events_map {where}"
-                " GROUP BY e.place_lat, e.place_lon, e.place_precision, province",
-                params,
-            ).fetchall()
-        points = [
-            EventPoint(
-                latitude=lat,
-                longitude=lon,
-                precision=PlacePrecision(precision or PlacePrecision.UNKNOWN),
-                province=province,
-                count=int(count),
-                place_name=name,
-                gazetteer_id=gazetteer_id,
-                event_id=first_id if count == 1 else None,
-                event_type=EventType(low_type) if low_type == high_type else None,
-                date_from=date.fromisoformat(earliest) if earliest else None,
-                date_to=date.fromisoformat(latest) if latest else None,
-            )
-            for (
-                lat,
-                lon,
-                precision,
-                province,
-                count,
-                name,
-                gazetteer_id,
-                first_id,
-                low_type,
-                high_type,
-                earliest,
-                latest,
-            ) in rows
-        ]
-        return sorted(points, key=lambda p: (-p.count, p.place_name or "", p.latitude or 0, p.longitude or 0))
+            return event_points(conn, flt)
 
     def event_month_counts(self, flt: EventFilter = _ALL_EVENTS) -> list[MonthCount]:
         where, params = event_where(flt)
