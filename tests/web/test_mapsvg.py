@@ -24,7 +24,8 @@ from kirok.web.mapsvg import (
     render_map,
 )
 
-SVG = "{http://www.w3.org/2000/svg}"
+from .svg import SVG, number, parse, title
+
 DATA = Path(str(files("kirok").joinpath("data")))
 
 PYONGYANG = (39.03, 125.75)
@@ -60,22 +61,6 @@ def point(
 
 def href(p: EventPoint) -> str:
     return f"events/{p.event_id}" if p.event_id else f"events?place={p.place_name}"
-
-
-def parse(svg: str) -> etree._Element:
-    return etree.fromstring(svg.encode())
-
-
-def number(element: etree._Element, name: str) -> float:
-    value = element.get(name)
-    assert value is not None, name
-    return float(value)
-
-
-def title(element: etree._Element) -> str:
-    found = element.find(f"{SVG}title")
-    assert found is not None and found.text is not None
-    return found.text
 
 
 def circles(svg: str) -> list[etree._Element]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from lxml import etree
 
 from kirok.model import EventType
 from kirok.store.base import MonthCount
 from kirok.web.timeline import build_timeline, month_range, nice_ticks, render_timeline
 
-SVG = "{http://www.w3.org/2000/svg}"
+from .svg import SVG, number, parse, title
 
 COUNTS = [
     MonthCount(None, EventType.ESCAPE, 2),
@@ -17,22 +16,6 @@ COUNTS = [
     MonthCount("2021-11", EventType.DETENTION, 1),
     MonthCount("2022-02", EventType.ARREST, 5),
 ]
-
-
-def parse(svg: str) -> etree._Element:
-    return etree.fromstring(svg.encode())
-
-
-def number(element: etree._Element, name: str) -> float:
-    value = element.get(name)
-    assert value is not None, name
-    return float(value)
-
-
-def title(element: etree._Element) -> str:
-    found = element.find(f"{SVG}title")
-    assert found is not None and found.text is not None
-    return found.text
 
 
 @pytest.mark.parametrize(
