@@ -444,6 +444,19 @@ def test_events_filter_by_place(on_samples: RunKirok) -> None:
     assert listed(on_samples, "--place", "hyesan") == hyesan
 
 
+def test_events_filter_by_province_and_perpetrator(on_samples: RunKirok) -> None:
+    every = listed(on_samples)
+    north = listed(on_samples, "--province", "north hamgyong")
+    assert 0 < len(north) < len(every)
+    assert all(e["place"]["admin_path"][0] == "North Hamgyong" for e in north)
+    security = listed(on_samples, "--perpetrator", "STATE SECURITY")
+    assert 0 < len(security) < len(every)
+    for event in security:
+        assert any("state security" in p["name"].casefold() for p in event["perpetrators"]), event["id"]
+    both = listed(on_samples, "--province", "North Hamgyong", "--perpetrator", "state security")
+    assert {e["id"] for e in both} == {e["id"] for e in north} & {e["id"] for e in security}
+
+
 def test_events_filter_by_dates(on_samples: RunKirok) -> None:
     every = listed(on_samples)
     window = listed(on_samples, "--from", "2023-06-01", "--to", "2023-06-30")

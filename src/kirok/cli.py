@@ -244,10 +244,14 @@ def _event_filter(
     date_to: date | None,
     text: str | None,
     status: Sequence[str],
+    province: str | None = None,
+    perpetrator: str | None = None,
 ) -> EventFilter:
     return EventFilter(
         types=tuple(EventType(t) for t in types),
         place=place,
+        province=province,
+        perpetrator=perpetrator,
         date_from=date_from,
         date_to=date_to,
         text=text,
@@ -262,6 +266,8 @@ def _filter_options(f: Any) -> Any:
     f = click.option("--from", "date_from", callback=_date_option, help="Events overlapping from this date.")(
         f
     )
+    f = click.option("--perpetrator", help="Part of a perpetrator's name, any case.")(f)
+    f = click.option("--province", help="The province of the event's place, e.g. 'North Hamgyong'.")(f)
     f = click.option("--place", help="Place name, gazetteer id or admin unit (province, county).")(f)
     f = click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in EventType]))(f)
     return f
@@ -280,14 +286,16 @@ def events(
     date_to: date | None,
     text: str | None,
     status: tuple[str, ...],
+    province: str | None,
+    perpetrator: str | None,
     limit: int,
     fmt: str,
 ) -> None:
-    """List stored events, filtered by type, place, date range, status and free text."""
+    """List stored events, filtered by type, place, province, perpetrator, date range, status and text."""
     from kirok.extract import event_json
     from kirok.render import event_table
 
-    flt = _event_filter(types, place, date_from, date_to, text, status)
+    flt = _event_filter(types, place, date_from, date_to, text, status, province, perpetrator)
     with _open_store(settings) as store:
         found = store.list_events(flt, limit=limit)
         total = store.count_events(flt)
@@ -317,11 +325,13 @@ def export(
     date_to: date | None,
     text: str | None,
     status: tuple[str, ...],
+    province: str | None,
+    perpetrator: str | None,
 ) -> None:
     """Export events as CSV, JSON or GeoJSON."""
     from kirok.export import get_exporter
 
-    flt = _event_filter(types, place, date_from, date_to, text, status)
+    flt = _event_filter(types, place, date_from, date_to, text, status, province, perpetrator)
     exporter = get_exporter(fmt)
     with _open_store(settings) as store:
         found = list(store.iter_events(flt))
