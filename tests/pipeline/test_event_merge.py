@@ -222,3 +222,22 @@ def test_a_narrower_date_that_does_not_meet_the_first_wins() -> None:
     add_date(doc, "Jan. 4", "2023-01-04", date(2023, 1, 4))
     (event,) = events_of(doc)
     assert event.date is not None and event.date.earliest == event.date.latest == date(2023, 1, 4)
+
+
+def test_two_states_going_on_since_different_dates_stay_two_events() -> None:
+    text = (
+        "Report\n\n"
+        "Agents have held the wives of missing fishermen at the holding centre since late September, "
+        "a source told Example Wire.\n\n"
+        "Since Oct. 5, guards have kept two brokers from Onsong at the police station lockup."
+    )
+    doc = make(text, published=date(2023, 10, 20))
+    add_date(doc, "late September", "2023-09", date(2023, 9, 21), date(2023, 9, 30))
+    add_date(doc, "Oct. 5", "2023-10-05", date(2023, 10, 5))
+    held = [e for e in events_of(doc) if e.type is EventType.DETENTION]
+    assert len(held) == 2
+    assert all(len(e.evidence) == 1 for e in held)
+    assert sorted(e.date.earliest for e in held if e.date is not None) == [
+        date(2023, 9, 21),
+        date(2023, 10, 5),
+    ]

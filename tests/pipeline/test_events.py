@@ -350,3 +350,55 @@ def test_a_clause_that_refers_back_joins_the_act(text: str) -> None:
     events = events_of(make("Report\n\n" + text))
     assert len(events) == 1
     assert len(events[0].evidence) == 2
+
+
+# ------------------------------------------------------------------ wordings the first rules missed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A crew of five sailed their boat south across the sea border on the 2nd.", EventType.ESCAPE),
+        ("Three fishermen rowed a small boat to the South last month.", EventType.ESCAPE),
+        ("The women were sent to the women's reform-through-labour camp at Kaechon.", EventType.SENTENCE),
+        ("A woman was dragged from her kitchen by security agents on the 2nd.", EventType.ARREST),
+        (
+            "Agents took the official, a man in his 50s from the trade bureau, from his office.",
+            EventType.ARREST,
+        ),
+        ("A trader was stopped at a checkpoint on the road to Kilju with rice.", EventType.ARREST),
+        ("Police caught them in a raid on a building site.", EventType.ARREST),
+        ("Inspectors swept through the main market in Sunchon last Wednesday.", EventType.CRACKDOWN),
+        (
+            "Officials brought them home through the Tumangang crossing last month.",
+            EventType.FORCED_REPATRIATION,
+        ),
+    ],
+)
+def test_other_wordings_of_an_act_are_found(sentence: str, kind: EventType) -> None:
+    assert kind in {e.type for e in events_of(make("Report\n\n" + sentence))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fishing boats sailed out of the harbour at dawn.",
+        "A fever swept through the village in March.",
+        "His brother brought him home from the hospital on Sunday.",
+        "Fishermen caught several tons of squid in the first week.",
+    ],
+)
+def test_like_wordings_that_tell_no_act_are_not_events(sentence: str) -> None:
+    assert events_of(make("Report\n\n" + sentence)) == []
+
+
+def test_a_catch_by_foreign_police_is_not_an_arrest_of_its_own() -> None:
+    events = events_of(make("Report\n\nRussian border guards caught him on the far bank."))
+    assert EventType.ARREST not in {e.type for e in events}
+
+
+def test_an_order_to_pay_a_fine_is_a_sentence_not_a_directive() -> None:
+    types = {
+        e.type for e in events_of(make("Report\n\nSeven traders were ordered to pay fines of 100,000 won."))
+    }
+    assert types == {EventType.SENTENCE}

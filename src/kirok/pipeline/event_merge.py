@@ -97,7 +97,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             _take_narrower_date(earlier, d)
         else:
             kept.append(d)
-    kept = _merge_lede(kept)
+    kept = _merge_lede(kept, text)
     for h in headlines:
         body = next((k for k in kept if k.type is h.type and k.backstory == h.backstory), None)
         if body is None:  # the headline's old date may be another act's ("who fled in 2019"), or the
@@ -129,10 +129,11 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft) -> None:
     kept.reasons.append("date: from the later statement that refers back to it")
 
 
-def _merge_lede(kept: list[EventDraft]) -> list[EventDraft]:
+def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
     """The lede sums up what the body then tells with its date: an act in the lede joins the first act
     of the same type after it that the body dates, when the lede gives no date or a wider one around
-    the body's ("earlier this month" ... "on the 4th")."""
+    the body's ("earlier this month" ... "on the 4th"). Two states going on ("since late September" ...
+    "since Oct. 5") are two states, not one told more exactly, unless they share content words."""
     body = [k for k in kept if k.sentence.role is SegmentRole.BODY]
     if not body:
         return kept
@@ -149,6 +150,9 @@ def _merge_lede(kept: list[EventDraft]) -> list[EventDraft]:
                     and m.sentence.segment != lede
                     and m.date_value is not None
                     and (k.date_value is None or _narrower(m, k))
+                    and not (
+                        k.ongoing and m.ongoing and k.date_value is not None and not restates(text, k, m)
+                    )
                 ),
                 None,
             )
