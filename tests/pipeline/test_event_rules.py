@@ -391,3 +391,10 @@ def test_perpetrator_patterns(phrase: str, name: str) -> None:
 @pytest.mark.parametrize("phrase", ["a mss of papers", "mps and peers"])
 def test_acronyms_are_matched_only_in_capitals(phrase: str) -> None:
     assert not any(p.pattern.search(phrase) for p in RULES.perpetrators)
+
+
+def test_scope_rules_name_foreign_agents_generic_talk_and_north_korean_people() -> None:
+    assert RULES.foreign_agent.search("the puppet army of the enemy")
+    assert not RULES.foreign_agent.search("the provincial security bureau")
+    assert any(c.search("crimes such as theft and") for c in RULES.generic_cues)
+    assert RULES.north_korean_people.search("police returned three North Korean women")

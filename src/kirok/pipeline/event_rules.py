@@ -146,6 +146,10 @@ class EventRules:
     victim: re.Pattern[str]
     reason: re.Pattern[str]
     name: re.Pattern[str]
+    # scope: acts outside this record ("scope" of the data file)
+    north_korean_people: re.Pattern[str] = re.compile(r"(?!)")  # a sentence naming them stays in scope
+    foreign_agent: re.Pattern[str] = re.compile(r"(?!)")  # the agent is a foreign state or its forces
+    generic_cues: tuple[re.Pattern[str], ...] = ()  # "such abuses as ...": a category, not an act
 
     @property
     def non_event_cues(self) -> tuple[re.Pattern[str], ...]:
@@ -244,7 +248,18 @@ def parse_event_rules(raw: dict[str, Any]) -> EventRules:
         victim=_compile(victim, "victims"),
         reason=_compile(raw["reason"], "reason"),
         name=_compile(raw["name"], "name", 0),
+        **_scope(raw.get("scope", {})),
     )
+
+
+def _scope(raw: dict[str, Any]) -> dict[str, Any]:
+    """The scope rules, when the data file gives them (a rule it leaves out matches nothing)."""
+    found: dict[str, Any] = {}
+    for key in ("north_korean_people", "foreign_agent"):
+        if key in raw:
+            found[key] = _compile(raw[key], f"scope.{key}")
+    found["generic_cues"] = tuple(_compile(p, "scope.generic_cues") for p in raw.get("generic_cues", ()))
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ The same act told twice becomes one event with several evidence spans (:mod:`eve
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -48,6 +49,7 @@ _PROSE = (SegmentRole.BODY, SegmentRole.HEADLINE)
 #: spans tells of the people, not of the act (its tense is not the act's)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|whom|which)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\bthat\b")
+_LOG = logging.getLogger(__name__)
 
 
 class RuleEventStage(StageBase):
@@ -120,6 +122,25 @@ class RuleEventStage(StageBase):
             is not None
         )
 
+    def out_of_scope(
+        self, doc: Doc, sent: Sentence, m: TriggerMatch, parse: ParsedReport | None
+    ) -> str | None:
+        """Why an act is not one of this record, or ``None``: it is told as a category ("such abuses as
+        ..."), or its agent (as the parse finds it) is a foreign state, alliance or their forces. A
+        sentence that names North Korean people is always in scope (Chinese police returning them)."""
+        text, rules = doc.text, self.rules
+        if rules.north_korean_people.search(text, sent.start, sent.end):
+            return None
+        prefix = text[sent.start : m.start]
+        for cue in rules.generic_cues:
+            if found := cue.search(prefix):
+                return f"generic: “{found.group(0)}”"
+        agents = parse.participants_of(m.start, m.end).agents if parse is not None else ()
+        for a in agents:
+            if found := rules.foreign_agent.search(text, a.start, a.end):
+                return f"foreign agent: “{found.group(0)}”"
+        return None
+
     def _detect(self, doc: Doc) -> tuple[list[EventDraft], ParsedReport | None]:
         drafts: list[EventDraft] = []
         text = doc.text
@@ -153,6 +174,9 @@ class RuleEventStage(StageBase):
                         and not self._not_an_act(text, sent, m, parse)
                         and not self._turned_away_by_parse(parse, sent, m, inside)
                     ):
+                        if (why := self.out_of_scope(doc, sent, m, parse)) is not None:
+                            _LOG.debug("%s: %s out of scope: %s", doc.report_id, trig.id, why)
+                            continue
                         seen.add(trig.type)
                         back = self._refers_back(text, sent, m)
                         cut = _RELATIVE_INSIDE.search(text, m.start, m.end)
