@@ -161,8 +161,8 @@ def _account_operations(router: APIRouter, site: Site) -> None:
         for path, endpoint, methods in auth_routes(site.auth, site.render, site.wants_json)
         for method in methods
     }
-    login_page, login = found[("/login.json", "GET")], found[("/login.json", "POST")]
-    logout, session = found[("/logout.json", "POST")], found[("/session.json", "GET")]
+    login_page, login = found[("/login", "GET")], found[("/login", "POST")]
+    logout, session = found[("/logout", "POST")], found[("/session.json", "GET")]
 
     async def login_form(request: Request) -> Response:
         """The login form's CSRF token (also set in a cookie), and who is logged in, if anyone."""

@@ -38,7 +38,7 @@ from kirok.web.rwlock import ReadWriteLock
 from kirok.web.security import AuthGate, template_context
 from kirok.web.site import RouteSpec, Site
 from kirok.web.upload import upload_router
-from kirok.web.views import PageError, Query, View
+from kirok.web.views import PageError, View
 
 __all__ = ["SECURITY_HEADERS", "create_app", "wants_json"]
 
@@ -189,22 +189,6 @@ def create_app(store: Store, auth: Auth) -> FastAPI:
     async def home(request: Request) -> Response:
         return RedirectResponse(f"{request.scope.get('root_path', '')}/reports", status_code=302)
 
-    async def reports(request: Request) -> Response:
-        query = Query(request.query_params.multi_items())
-        return render(request, await run_in_threadpool(shared, views.reports_page, store, query))
-
-    async def report(request: Request) -> Response:
-        report_id = str(request.path_params["report_id"])
-        return render(request, await run_in_threadpool(shared, views.report_page, store, report_id))
-
-    async def events(request: Request) -> Response:
-        query = Query(request.query_params.multi_items())
-        return render(request, await run_in_threadpool(shared, views.events_page, store, query))
-
-    async def event(request: Request) -> Response:
-        event_id = str(request.path_params["event_id"])
-        return render(request, await run_in_threadpool(shared, views.event_page, store, event_id))
-
     async def health(request: Request) -> Response:
         view = await run_in_threadpool(shared, views.health_page, store)
         return JSONResponse(view.data, status_code=view.status)
@@ -221,10 +205,10 @@ def create_app(store: Store, auth: Auth) -> FastAPI:
     app.include_router(api_router(site))  # first: the .json paths, before /events/{event_id} takes them
     routes: list[tuple[str, Callable[[Request], Any]]] = [
         ("/", home),
-        ("/reports", reports),
-        ("/reports/{report_id}", report),
-        ("/events", events),
-        ("/events/{event_id}", event),
+        ("/reports", site.page(views.reports_page)),
+        ("/reports/{report_id}", site.item(views.report_page, "report_id")),
+        ("/events", site.page(views.events_page)),
+        ("/events/{event_id}", site.item(views.event_page, "event_id")),
         ("/health", health),
     ]
     for route, endpoint in routes:

@@ -183,12 +183,11 @@ def auth_routes(
             }
         )
 
+    # The .json variants of these (and /session.json's description) are path operations of kirok.web.api,
+    # which calls these same endpoints.
     return [
-        ("/login.json", login_page, ["GET", "HEAD"]),
         ("/login", login_page, ["GET", "HEAD"]),
-        ("/login.json", login, ["POST"]),
         ("/login", login, ["POST"]),
-        ("/logout.json", logout, ["POST"]),
         ("/logout", logout, ["POST"]),
         ("/session.json", session, ["GET", "HEAD"]),
     ]

@@ -64,6 +64,15 @@ class Site:
 
         return endpoint
 
+    def item(self, view_of: Callable[[Store, str], View], param: str) -> Endpoint:
+        """An endpoint for a page drawn by ``view_of(store, id)`` from the path parameter ``param``."""
+
+        async def endpoint(request: Request) -> Response:
+            view = await self.read(view_of, self.store, str(request.path_params[param]))
+            return self.render(request, view)
+
+        return endpoint
+
 
 def query_of(request: Request) -> Query:
     """The request's query values."""
