@@ -45,6 +45,13 @@ def two_digit_year(yy: int, anchor: date | None) -> int:
     return year - 100 if year > pivot else year
 
 
+def _pivot(ref: Reference) -> date | None:
+    """What a two-digit year is read near: the year a story set in the past is in ("the class of '99" in
+    a story of 1917 is 1899), else the publication date."""
+    story = ref.narrative_year()
+    return date(story, 7, 1) if story is not None and story > 0 else ref.anchor
+
+
 def _year_in_words(words: str, lexicon: Lexicon) -> int | None:
     """ "nineteen ninety-six" -> 1996, "eighteen hundred" -> 1800, "two thousand and one" -> 2001."""
     parts = normal_key(words).replace("-", " ").split()
@@ -70,7 +77,7 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
             first, last = (lexicon.month_number(groups[k] or "") for k in ("month", "month_b"))
             year -= first > last
     elif groups.get("year2"):
-        year = two_digit_year(int(groups["year2"] or 0), ref.anchor)
+        year = two_digit_year(int(groups["year2"] or 0), _pivot(ref))
         warnings.append(f"two-digit year '{groups['year2']}' read as {year}")
     elif groups.get("yy"):  # the "17" of "1915-17"
         opening = int(groups.get("yfirst") or 0)
@@ -97,7 +104,7 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
     g = reading.granule
     if tense == "future" and g is not None and g.unit in ("Y", "DE", "CE"):
         year = None  # "the big push planned for 1976": a plan, not the year the story has moved to
-    ref.saw(reading.day, year)
+    ref.saw(reading.day, year, bare=g is not None and g.unit in ("Y", "DE", "CE"))
     day = reading.day
     if day is not None and groups.get("weekof"):  # the week of March 6
         week = week_granule(day)
@@ -126,7 +133,6 @@ def _calendar(
     lexicon: Lexicon,
     warnings: list[str],
 ) -> Reading | None:
-    anchor = ref.anchor
     rel = normal_key(g["rel"]) if g.get("rel") else None
     if g.get("decadewords"):  # "the nineties"
         tens = lexicon.number(normal_key(g["decadewords"])[:-3] + "y")
@@ -136,7 +142,7 @@ def _calendar(
         first = (
             int(g["decade"] or 0)
             if g.get("decade")
-            else two_digit_year(int(g["decade2"] or 0), anchor) // 10 * 10
+            else two_digit_year(int(g["decade2"] or 0), _pivot(ref)) // 10 * 10
         )
         return Reading("DATE", decade_granule(first).value, decade_granule(first), _ABS, tuple(warnings))
     if g.get("century") or g.get("centuryword"):  # "the 19th century", "eighteenth-century France"

@@ -46,6 +46,9 @@ _YEAR = re.compile(r"(?<![\w$.,])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _AFTER = 40
 _WEAK = 30
 
+#: A clause that opens after the expression and reports or states something: its tense is its own.
+_COMPLEMENT = re.compile(r"\bthat\s", re.IGNORECASE)
+
 _PASSIVE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 
 _LAST_WORD = re.compile(r"\w+$")
@@ -68,6 +71,8 @@ class Reference:
     lead: str = ""  # the word before the expression being read, lower case
     #: words after which a bare year is a bound ("until 1976"), not the year a story has moved to
     bounds: frozenset[str] = frozenset()
+    #: in a story set in the past, a bare year farther than this from the story's year is an aside
+    digression: int = 25
     #: the first quarter named: in a report on a quarter ("profit rose in the third quarter ... from $5 a
     #: year ago"), "a year ago" and "year-earlier" are the same quarter a year before
     quarter: Granule | None = None
@@ -105,11 +110,16 @@ class Reference:
             return None, last
         return last, None
 
-    def saw(self, day: date | None, year: int | None) -> None:
+    def saw(self, day: date | None, year: int | None, bare: bool = False) -> None:
+        """A date the text named: ``day`` if it gave one, ``year`` if it gave one; ``bare`` when it gave
+        only the year (or a decade, a century)."""
         if day is not None:
             self.day, self.day_at = day, self.at
-        if year is not None and (day is not None or self.lead not in self.bounds):
-            self.year, self.year_at = year, self.at
+        if year is None or (day is None and self.lead in self.bounds):
+            return
+        if bare and self.narrative and self.year is not None and abs(year - self.year) > self.digression:
+            return  # "the documents, found in 2004, show ...": an aside, not the year the story moved to
+        self.year, self.year_at = year, self.at
 
 
 def _breaks(text: str, abbreviations: frozenset[str], first: bool = False) -> list[re.Match[str]]:
@@ -150,6 +160,9 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
     cuts = _breaks(after, abbreviations, first=True)
     if cuts:
         after = after[: cuts[0].start()]
+    clause = _COMPLEMENT.search(after)
+    if clause:  # "ruled in January that he should go back": the tense of what was ruled is not ours
+        after = after[: clause.start()]
     future = lexicon.date_future_markers if calendar else lexicon.future_markers
     markers = (
         ("future", future, 0),

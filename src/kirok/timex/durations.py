@@ -96,7 +96,8 @@ def read_clock(
     groups: dict[str, str | None], ref: Reference, lexicon: Lexicon, dated: date | None = None
 ) -> Reading:
     """A clock time on ``dated`` (the day named after it: "5 p.m. Friday"), else on "today",
-    "yesterday" after it, else on the day the text named just before, else on the publication date."""
+    "yesterday" after it, else on the day the text named just before, else on the publication date (in
+    a story set in the past: on the last day it named, or on no known day)."""
     named = normal_key(groups["named"]) if groups.get("named") else None
     if named:
         hour, minute = (0, 0) if named == "midnight" else (12, 0)
@@ -107,7 +108,8 @@ def read_clock(
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-    day = dated or ref.recent_day() or ref.anchor
+    # a history's clock times are on the days it tells of, never on its publication date
+    day = dated or ref.recent_day() or (ref.day if ref.narrative else ref.anchor)
     if groups.get("deictic") and ref.anchor is not None:
         day = ref.anchor + timedelta(days=lexicon.deictic_days[normal_key(groups["deictic"])])
     clock = f"T{hour:02d}:{minute:02d}"

@@ -265,7 +265,9 @@ def load_lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         scheduled_present=re.compile(
-            r"(?<![\w'])(?:" + _alternation(data["tense"]["scheduled_present"]) + r")\s+(?:on\s+)?$",
+            r"(?<![\w'])(?:"
+            + _alternation(data["tense"]["scheduled_present"])
+            + r")\s+(?:(?:again|\w+ly)\s+)?(?:on\s+)?$",  # "meet again on Monday", "meet separately Monday"
             re.IGNORECASE,
         ),
         future_before_markers=_markers(data["tense"]["future_before"]),

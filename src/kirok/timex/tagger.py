@@ -37,7 +37,10 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
     """
     lexicon = load_lexicon()
     ref = Reference(
-        anchor, narrative=is_narrative(text, anchor, lexicon), bounds=lexicon.guards["year_bound_before"]
+        anchor,
+        narrative=is_narrative(text, anchor, lexicon),
+        bounds=lexicon.guards["year_bound_before"],
+        digression=int(lexicon.narrative["digression_years"]),
     )
     timexes: list[Timex] = []
     found = find(text, lexicon)
