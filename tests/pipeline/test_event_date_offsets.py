@@ -121,3 +121,33 @@ def test_the_morning_after_an_act_is_the_next_day() -> None:
             date(2023, 6, 2),
             date(2023, 6, 11),
         )
+
+
+def test_an_act_a_dated_distance_counts_from_lies_that_far_before_the_date() -> None:
+    text = (
+        "Report\n\n"
+        "Police stopped issuing travel permits in Hyesan on June 4, two weeks after a family escaped "
+        "across the river."
+    )
+    doc = make(text)
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    events = events_of(doc)
+    escape = by_type(events, EventType.ESCAPE)
+    assert _window(escape.date) == (date(2023, 5, 21), date(2023, 5, 21))
+    assert any("counted back from" in r for r in escape.reasons)
+    assert _window(by_type(events, EventType.MOVEMENT_RESTRICTION).date) == (
+        date(2023, 6, 4),
+        date(2023, 6, 4),
+    )
+
+
+def test_a_hedged_distance_counted_back_is_a_window() -> None:
+    text = (
+        "Report\n\n"
+        "Police stopped issuing travel permits in Hyesan on June 4, about a week after a family escaped "
+        "across the river."
+    )
+    doc = make(text)
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    escape = by_type(events_of(doc), EventType.ESCAPE)
+    assert _window(escape.date) == (date(2023, 5, 25), date(2023, 5, 30))

@@ -107,3 +107,40 @@ def test_custody_since_their_return_starts_at_the_handover() -> None:
     add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
     held = by_type(events_of(doc), EventType.DETENTION)
     assert held.date is not None and (held.date.earliest, held.date.latest) == (date(2023, 6, 3), PUBLISHED)
+
+
+def test_the_night_an_act_happened_dates_another_act() -> None:
+    text = (
+        "Report\n\nA fishing crew fled south by boat on May 3, a source said. "
+        "Relatives of the crew were arrested the night the boat went missing."
+    )
+    doc = make(text)
+    add_date(doc, "May 3", "2023-05-03", date(2023, 5, 3))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 5, 3), date(2023, 5, 3))
+    assert any("the act it refers to" in r for r in arrest.reasons)
+
+
+def test_the_night_a_tagger_reads_as_a_date_points_to_the_act() -> None:
+    text = (
+        "Report\n\nA fishing crew fled south by boat on May 3, a source said. "
+        "Relatives of the crew were arrested the night the boat went missing, a source told us on Friday."
+    )
+    doc = make(text)
+    add_date(doc, "May 3", "2023-05-03", date(2023, 5, 3))
+    add_date(doc, "the night", "2023-06-09TNI", date(2023, 6, 9))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 5, 3), date(2023, 5, 3))
+
+
+def test_a_reference_takes_the_first_telling_of_the_act_not_a_clause_with_another_date() -> None:
+    text = (
+        "Report\n\nThe county party committee held a rally in Hyesan on June 5, a source said.\n\n"
+        "Students were made to attend the rally, where officials read out an order dated May 28.\n\n"
+        "Since the rally, youth league patrols have been checking the phones of students."
+    )
+    doc = make(text)
+    add_date(doc, "June 5", "2023-06-05", date(2023, 6, 5))
+    add_date(doc, "May 28", "2023-05-28", date(2023, 5, 28))
+    crackdown = by_type(events_of(doc), EventType.CRACKDOWN)
+    assert _window(crackdown.date) == (date(2023, 6, 5), PUBLISHED)

@@ -99,3 +99,21 @@ def test_a_state_in_the_past_perfect_since_a_date_lasts_to_the_storys_time() -> 
     add_date(doc, "last week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
     add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
     assert _windows(doc, EventType.SURVEILLANCE) == [(date(2023, 3, 1), date(2023, 6, 11))]
+
+
+def test_what_a_released_prisoner_saw_ended_by_her_release() -> None:
+    doc = make(
+        "Report\n\nA woman released from a camp near Hoeryong in March described conditions there.\n\n"
+        "Guards beat prisoners who fell behind their quotas."
+    )
+    add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
+    assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 3, 1), date(2023, 3, 31))]
+
+
+def test_a_date_not_of_a_release_does_not_bound_the_holding() -> None:
+    doc = make(
+        "Report\n\nA woman who fled from a camp near Hoeryong in March described conditions there.\n\n"
+        "Guards beat prisoners who fell behind their quotas."
+    )
+    add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
+    assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 3, 1), date(2023, 6, 15))]

@@ -408,3 +408,42 @@ def test_on_arrival_is_the_day_of_the_handover() -> None:
     beating = by_type(events_of(doc), EventType.ILL_TREATMENT)
     assert beating.date is not None
     assert (beating.date.earliest, beating.date.latest) == (date(2023, 6, 5), date(2023, 6, 5))
+
+
+def test_the_next_day_is_the_day_after_the_story_not_after_the_telling() -> None:
+    doc = make(
+        "Report\n\nA man escaped across the river on June 2, a source told the paper on Friday. "
+        "He was arrested the next day."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "Friday", "2023-06-09", date(2023, 6, 9))
+    add_date(doc, "the next day", "2023-06-10", date(2023, 6, 10))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None
+    assert (arrest.date.earliest, arrest.date.latest) == (date(2023, 6, 3), date(2023, 6, 3))
+
+
+def test_the_next_day_after_a_vague_story_time_keeps_the_taggers_value() -> None:
+    doc = make("Report\n\nA man escaped across the river early this month. He was arrested the next day.")
+    add_date(doc, "early this month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    add_date(doc, "the next day", "2023-06-11", date(2023, 6, 11))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None and arrest.date.earliest == date(2023, 6, 11)
+
+
+def test_an_act_done_on_the_spot_has_the_day_told_before_it() -> None:
+    doc = make(
+        "Report\n\nPolice raided the market in Hyesan on June 2. Two traders were arrested on the spot."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None
+    assert (arrest.date.earliest, arrest.date.latest) == (date(2023, 6, 2), date(2023, 6, 2))
+
+
+def test_an_act_told_without_at_once_lasts_to_publication() -> None:
+    doc = make("Report\n\nPolice raided the market in Hyesan on June 2. Two traders were arrested.")
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None
+    assert (arrest.date.earliest, arrest.date.latest) == (date(2023, 6, 2), PUBLISHED)

@@ -241,3 +241,47 @@ def test_two_states_going_on_since_different_dates_stay_two_events() -> None:
         date(2023, 9, 21),
         date(2023, 10, 5),
     ]
+
+
+# ------------------------------------------------------------------ dates of merged statements
+
+
+def test_a_later_statement_that_names_the_day_narrows_the_ledes_date() -> None:
+    doc = make(
+        "Report\n\nA man was executed in Hyesan early this month, a source said.\n\n"
+        "The public trial was held on June 5 at the stadium. "
+        "He was shot immediately after the verdict was read out."
+    )
+    add_date(doc, "early this month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    add_date(doc, "June 5", "2023-06-05", date(2023, 6, 5))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert len(execution.evidence) == 2
+    assert execution.date is not None
+    assert (execution.date.earliest, execution.date.latest) == (date(2023, 6, 5), date(2023, 6, 5))
+
+
+def _permits(since: str, value: str, day: date) -> list[tuple[date | None, date | None]]:
+    doc = make(
+        "Report\n\nVillagers in Musan have needed a permit to reach their fields by the river "
+        "since late May, "
+        f"a source said.\n\nSince {since}, villagers living by the river have needed a permit stamped by the "
+        "border guards to reach their fields."
+    )
+    add_date(doc, "late May", "2023-05", date(2023, 5, 21), date(2023, 5, 31))
+    add_date(doc, since, value, day)
+    return [
+        (e.date.earliest, e.date.latest) if e.date else (None, None)
+        for e in events_of(doc)
+        if e.type is EventType.MOVEMENT_RESTRICTION
+    ]
+
+
+def test_two_states_going_on_from_starts_told_apart_stay_two_events() -> None:
+    assert _permits("June 5", "2023-06-05", date(2023, 6, 5)) == [
+        (date(2023, 5, 21), date(2023, 6, 15)),
+        (date(2023, 6, 5), date(2023, 6, 15)),
+    ]
+
+
+def test_a_state_going_on_from_a_start_inside_the_ledes_is_one_event() -> None:
+    assert _permits("May 28", "2023-05-28", date(2023, 5, 28)) == [(date(2023, 5, 28), date(2023, 6, 15))]

@@ -16,7 +16,7 @@ from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
 from kirok.pipeline.event_draft import EventDraft, precision_of
 
-__all__ = ["DateOffset", "find_offset", "in_offset", "offset_window"]
+__all__ = ["DateOffset", "counted_back", "find_offset", "in_offset", "offset_window"]
 
 _NUMBERS = {
     "a": 1,
@@ -68,6 +68,8 @@ _NEXT = (1, 1)
 _REF_END = re.compile(r"\s+(?:and|where|when|while|but)\s+", re.IGNORECASE)
 #: another clause of the sentence, whose act the distance does not date ("..., while the others were ...")
 _OTHER_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and then)\b", re.IGNORECASE)
+#: between a date and the distance counted back from it: "on July 4, two weeks after ..."
+_JUST_BEFORE = re.compile(r",?\s*(?:just\s+|only\s+)?")
 
 
 @dataclass(frozen=True)
@@ -81,34 +83,77 @@ class DateOffset:
     most: int | None
 
 
-def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
-    """The distance from another act or day that the act's sentence states, if it states one."""
-    s = draft.sentence
-    m = _OFFSET.search(doc.text, s.start, s.end)
-    if m is None:
-        return None
-    cut = _REF_END.search(m.group("ref"))
-    ref_end = m.start("ref") + cut.start() if cut else m.end("ref")
-    if m.start("ref") <= draft.match[0] < ref_end:
-        return None  # the act it is counted from ("about a month after his arrest")
-    lo, hi = sorted((m.start(), draft.match[0]))
-    if _OTHER_CLAUSE.search(doc.text, lo, hi):
-        return None
+def _distance(m: re.Match[str]) -> tuple[int, int | None]:
+    """The least and most days the matched distance spans (``None``: open)."""
     if m.group("soon") or m.group("next"):
-        return DateOffset(m.start("ref"), ref_end, *(_SOON if m.group("soon") else _NEXT))
+        return _SOON if m.group("soon") else _NEXT
     word = m.group("n").lower()
     low_n, high_n = _FEW.get(word, (0, 0))
     if not low_n:
         low_n = high_n = int(word) if word.isdigit() else _NUMBERS[word]
     unit = _UNIT_DAYS[m.group("unit").lower()]
     low_share, high_share = _HEDGES[" ".join((m.group("hedge") or "").lower().split())]
-    most: int | None
     if unit == 30 and not m.group("hedge"):  # a calendar month is 28 to 31 days
-        least, most = low_n * 28, high_n * 31
-    else:
-        least = round(low_n * unit * low_share)
-        most = None if high_share is None else round(high_n * unit * high_share)
-    return DateOffset(m.start("ref"), ref_end, least, most)
+        return low_n * 28, high_n * 31
+    return round(low_n * unit * low_share), None if high_share is None else round(high_n * unit * high_share)
+
+
+def _ref_end(m: re.Match[str]) -> int:
+    cut = _REF_END.search(m.group("ref"))
+    return m.start("ref") + cut.start() if cut else m.end("ref")
+
+
+def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
+    """The distance from another act or day that the act's sentence states, if it states one."""
+    s = draft.sentence
+    m = _OFFSET.search(doc.text, s.start, s.end)
+    if m is None:
+        return None
+    ref_end = _ref_end(m)
+    if m.start("ref") <= draft.match[0] < ref_end:
+        return None  # the act it is counted from ("about a month after his arrest")
+    lo, hi = sorted((m.start(), draft.match[0]))
+    if _OTHER_CLAUSE.search(doc.text, lo, hi):
+        return None
+    return DateOffset(m.start("ref"), ref_end, *_distance(m))
+
+
+def counted_back(doc: Doc, draft: EventDraft) -> tuple[TimeWindow, Timex] | None:
+    """The window of the act a distance counts from, when the sentence dates the other end: "stopped the
+    permits on July 4, two weeks after a crew sailed south" (the sailing: two weeks before July 4); and
+    the date it counts back from. ``None`` when the act is not what a dated distance counts from, or the
+    distance is open ("more than a month after")."""
+    s = draft.sentence
+    for m in _OFFSET.finditer(doc.text, s.start, s.end):
+        if not m.start("ref") <= draft.match[0] < _ref_end(m):
+            continue
+        anchor = next(
+            (
+                t
+                for t in doc.timexes
+                if t.type == "DATE"
+                and s.start <= t.start
+                and t.end <= m.start()
+                and _JUST_BEFORE.fullmatch(doc.text, t.end, m.start())
+            ),
+            None,
+        )
+        least, most = _distance(m)
+        if anchor is None or anchor.window is None or most is None:
+            return None
+        earliest, latest = anchor.window.earliest, anchor.window.latest
+        if earliest is None or latest is None:
+            return None
+        earliest, latest = earliest - timedelta(days=most), latest - timedelta(days=least)
+        draft.reasons.append(f"date: counted back from “{anchor.text}”, “{m.group().strip()}”")
+        window = TimeWindow(
+            earliest=earliest,
+            latest=latest,
+            precision=precision_of(earliest, latest),
+            resolution=DateResolution.RELATIVE,
+        )
+        return window, anchor
+    return None
 
 
 def _counted_from(

@@ -31,6 +31,12 @@ _SAME = re.compile(
 )
 #: what follows "the same day" when it points to an act: "as the execution", "(that) he was taken away"
 _REF_START = re.compile(r"\s+(?:as|that|when|he|she|they|the|his|her|their|its)\b", re.IGNORECASE)
+#: "the night the boat went missing", "on the day (that) he was taken away": the time of that act
+_THE_DAY = re.compile(
+    r"\bthe (?:very )?(?:day|night|morning|evening)\s+(?:that\s+|when\s+)?"
+    r"(?P<ref>(?:the|he|she|they|his|her|their|its)\s[^,;.]{3,80})",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(
     r"\bsince (?:(?P<then>then)\b|(?P<ref>(?:the|that|this|their|his|her|its) [\w-]+(?: [\w-]+)?))",
     re.IGNORECASE,
@@ -106,6 +112,12 @@ def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
         types = types_named(doc.text[start : start + cut])
         if types and not (start <= draft.match[0] < start + cut):
             return DateReference(start, start + cut, types, since=False)
+    for m in _THE_DAY.finditer(doc.text, s.start, s.end):
+        start = m.start("ref")
+        cut = len(_CLAUSE_END.split(m.group("ref"))[0])
+        types = types_named(doc.text[start : start + cut])
+        if types and not (m.start() <= draft.match[0] < start + cut):
+            return DateReference(start, start + cut, types, since=False)
     for m in _ON_ARRIVAL.finditer(doc.text, s.start, s.end):
         return DateReference(m.start(), m.end(), (EventType.FORCED_REPATRIATION,), since=False)
     for m in _AT_SAME.finditer(doc.text, s.start, s.end):
@@ -124,10 +136,13 @@ def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
 def points_to_an_act(doc: Doc, timex: Timex) -> bool:
     """ "the same day as the execution", "the same week he was taken away": a reference to an act, not
     to the last date named."""
-    if not timex.text.lower().startswith("the same") or not _REF_START.match(doc.text, timex.end):
+    if _REF_START.match(doc.text, timex.end) is None:
         return False
-    m = _SAME.match(doc.text, timex.start)
-    return m is not None and bool(types_named(_reference_words(m)))
+    if timex.text.lower().startswith("the same"):
+        m = _SAME.match(doc.text, timex.start)
+        return m is not None and bool(types_named(_reference_words(m)))
+    m = _THE_DAY.match(doc.text, timex.start)
+    return m is not None and bool(types_named(_CLAUSE_END.split(m.group("ref"))[0]))
 
 
 def _span_days(d: EventDraft) -> int:
@@ -138,7 +153,8 @@ def _span_days(d: EventDraft) -> int:
 def _referred_act(draft: EventDraft, drafts: list[EventDraft], ref: DateReference) -> EventDraft | None:
     """The act told before that the reference names: of the referring act's own kind when the words fit
     several ("his family was banished the same week he was taken away": the man's removal to the camp),
-    then the one the report dates most exactly, then the nearest."""
+    then the one the report dates most exactly, then its first telling (a later clause that refers back
+    to it may carry another act's date), then the nearest."""
     before = [
         d
         for d in drafts
@@ -155,7 +171,9 @@ def _referred_act(draft: EventDraft, drafts: list[EventDraft], ref: DateReferenc
     fitting = [d for d in before if d.type in ref.types]
     if not fitting:
         return None
-    return min(fitting, key=lambda d: (d.type is not draft.type, _span_days(d), -d.sentence.start))
+    return min(
+        fitting, key=lambda d: (d.type is not draft.type, _span_days(d), d.back_reference, -d.sentence.start)
+    )
 
 
 def referenced_window(

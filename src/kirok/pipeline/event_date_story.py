@@ -11,7 +11,13 @@ from kirok.model import EventType, SegmentRole
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_draft import EventDraft
 
-__all__ = ["custody_before_punishment", "handover_before", "next_custody_step", "refine_by_next"]
+__all__ = [
+    "custody_before_punishment",
+    "handover_before",
+    "next_custody_step",
+    "refine_by_next",
+    "release_bound",
+]
 
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
 _PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
@@ -21,6 +27,9 @@ _HELD = (EventType.DETENTION, EventType.ILL_TREATMENT)
 _OPENING = (EventType.ARREST, EventType.ESCAPE, EventType.FORCED_REPATRIATION)
 #: where people are held after their punishment, not before it
 _AFTER_PUNISHMENT = re.compile(r"\b(?:camp|kyohwaso|kwalliso|brigade|prison)\b", re.IGNORECASE)
+
+#: "a woman released in March", "until her release at the end of August": the day a holding ended
+_RELEASE = re.compile(r"\breleas(?:ed|e)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 Window = tuple[tuple[date, date], str]
 
@@ -135,3 +144,24 @@ def handover_before(draft: EventDraft, drafts: list[EventDraft], published: date
         and d.date.earliest <= published
     ]
     return min(days) if days else None
+
+
+def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> date | None:
+    """The last day of the release the report dates ("a woman released from the camp at the end of
+    August told ..."): what she saw in custody, told undated ("Guards beat those who fell behind"), ended
+    by then; ``None`` when the report dates no release inside ``[earliest, latest)``."""
+    if draft.type not in _HELD:
+        return None
+    ends = [
+        t.window.latest
+        for s in doc.sentences
+        if s.role is SegmentRole.BODY
+        for t in doc.timexes
+        if s.start <= t.start < s.end
+        and t.type == "DATE"
+        and t.window is not None
+        and t.window.latest is not None
+        and earliest <= t.window.latest < latest
+        and _RELEASE.search(doc.text, s.start, t.start)
+    ]
+    return max(ends) if ends else None

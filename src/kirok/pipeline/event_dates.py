@@ -3,41 +3,37 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
-from kirok.pipeline.doc import Doc, Sentence, Timex
+from kirok.model import DatePrecision, DateResolution, EventType, SegmentRole, TimeWindow
+from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_clauses import (
-    a_limit,
     in_other_clause,
     in_relative_clause,
     range_window,
     since_before,
 )
-from kirok.pipeline.event_date_offsets import in_offset, offset_window
-from kirok.pipeline.event_date_refs import points_to_an_act, reference_bounds, referenced_window
+from kirok.pipeline.event_date_offsets import counted_back, in_offset, offset_window
+from kirok.pipeline.event_date_refs import reference_bounds, referenced_window
 from kirok.pipeline.event_date_story import (
     custody_before_punishment,
     handover_before,
     next_custody_step,
     refine_by_next,
+    release_bound,
+)
+from kirok.pipeline.event_date_story_time import (
+    BACKSTORY_DAYS,
+    dates_in,
+    past_perfect,
+    story_dates,
+    story_time_before,
 )
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_rules import load_event_rules
 
 __all__ = ["attach_narrative_date", "attach_own_date", "is_backstory"]
 
-#: A TIME of day or a SET ("every Monday") does not date an event...
-_DATED_TYPES = ("DATE", "DURATION")
-#: ... but a part of a named day does ("last Thursday night", "the night of Sept. 18": 2019-10-03TNI).
-_DAY_PART = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:NI|MO|AF|EV|DT)$")
-_PLUPERFECT = re.compile(
-    r"\bhad (?:been |already |previously |once )?\w+(?:ed|en|wn|ft|ught|ld)\b", re.IGNORECASE
-)
-#: "a woman who had fled in 2019 was arrested": the past perfect of a relative clause tells of a person
-_RELATIVE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
-_BACKSTORY_DAYS = 365
-_RECEIVED = re.compile(r"\b(?:been|was|were|is|are|being|get|got)\s+$", re.IGNORECASE)
 #: "have begun checking", "have been sent", "are being held": an act begun and going on
 _PERFECT = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been|begun|\w+(?:ed|en|wn|ght))\b|\b(?:is|are)\s+(?:now\s+)?being\b",
@@ -52,6 +48,12 @@ _ORDERED = (
     EventType.CRACKDOWN,
     EventType.SURVEILLANCE,
 )
+#: "the next day": the day after the story's time, whatever day the date tagger counted it from
+_NEXT_DAY = re.compile(
+    r"(?:the\s+)?(?:next|following)\s+(?:day|morning|night|evening)|the\s+day\s+after", re.I
+)
+#: "confiscated on the spot", "were immediately taken away": at the time of the act told just before
+_AT_ONCE = re.compile(r"\b(?:on the spot|there and then|then and there|immediately|at once)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
 #: "agents have since banished", "since then": after the date told before, in the same sentence
 _SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
@@ -60,35 +62,13 @@ _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
 _PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
 
 
-def _dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
-    """The dates a sentence gives, less the date of the telling ("told ... on Wednesday") and deadlines."""
-    return [
-        t
-        for t in doc.timexes
-        if sent.start <= t.start < sent.end
-        and (t.type in _DATED_TYPES or (t.type == "TIME" and bool(_DAY_PART.match(t.value))))
-        and t.window is not None
-        and t.window.earliest is not None
-        and not _telling_before(doc.text[sent.start : t.start], attribution_time)
-        and not a_limit(doc, sent.start, t)
-        and not points_to_an_act(doc, t)
-    ]
-
-
-def _telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:
-    """The date follows the telling ("told Example News on Wednesday"), not an order received ("had
-    been told by the police box in December to keep a record")."""
-    m = attribution_time.search(prefix)
-    return m is not None and not _RECEIVED.search(prefix[: m.start()])
-
-
 def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
     """The date in the act's sentence nearest its trigger (or inside it: "forbidden on May 2 to go"),
     leaving out dates in another clause or in a relative clause told before it."""
     m_start, m_end = draft.match
     found = [
         t
-        for t in _dates_in(doc, draft.sentence, attribution_time)
+        for t in dates_in(doc, draft.sentence, attribution_time)
         if not in_other_clause(doc, t, draft.match)
         and not in_relative_clause(doc, draft.sentence.start, t, draft.match)
     ]
@@ -107,7 +87,7 @@ def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) ->
 def _lede_date(doc: Doc, attribution_time: re.Pattern[str]) -> Timex | None:
     """The first date of the lede, the body's first sentence, which tells what the headline sums up."""
     lede = next((s for s in doc.sentences if s.role is SegmentRole.BODY), None)
-    found = _dates_in(doc, lede, attribution_time) if lede is not None else []
+    found = dates_in(doc, lede, attribution_time) if lede is not None else []
     main = [t for t in found if lede is not None and not in_relative_clause(doc, lede.start, t, None)]
     return (main or found)[0] if found else None
 
@@ -138,6 +118,11 @@ def attach_own_date(
     """The date of the act's own sentence; a headline without one takes the lede's date ("Five
     fishermen flee by boat" ... "sailed out of the harbour on Oct. 9"). An act told after an order or
     after "since" in that sentence only follows its date, up to publication (:func:`_comes_after`)."""
+    back = counted_back(doc, draft)
+    if back is not None:
+        draft.date = back[0]
+        draft.backstory = is_backstory(doc, draft, back[0])
+        return
     own = _own_date(doc, draft, attribution_time)
     if own is not None and in_offset(doc, draft, own):
         return  # "shortly after the holiday (October 10)": counted from it (:func:`attach_narrative_date`)
@@ -159,15 +144,40 @@ def attach_own_date(
         draft.reasons.append(f"date: from “{own.text}” up to publication ({after})")
         draft.ongoing = True
         return
+    if own is not None and where == "in the sentence" and _NEXT_DAY.fullmatch(own.text):
+        if _day_after_story(doc, draft, drafts or [], attribution_time, own):
+            return
     if own is not None and own.window is not None:
         draft.date, draft.date_value = range_window(doc, own) or own.window, own.value
         draft.reasons.append(f"date: “{own.text}” {where}")
         if since_before(doc, draft.sentence.start, own, draft.match):
             _going_on_since(doc, draft, own, drafts or [])
         elif where == "in the sentence":
-            refine_by_next(doc, draft, drafts or [], lambda s: _dates_in(doc, s, attribution_time))
+            refine_by_next(doc, draft, drafts or [], lambda s: dates_in(doc, s, attribution_time))
         draft.confidence += 0.15
         draft.backstory = is_backstory(doc, draft, own.window)
+
+
+def _day_after_story(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str], own: Timex
+) -> bool:
+    """ "He was handed over the next day": the day after the story's time when that is one day (the
+    date tagger may have counted from the day of the telling); whether it dated the act."""
+    if doc.published is None:
+        return False
+    story = story_time_before(doc, doc.published, draft, drafts, attribution_time)
+    if story is None or story[1] != story[0]:
+        return False
+    day = story[0] + timedelta(days=1)
+    if day > doc.published:
+        return False
+    draft.date = TimeWindow(
+        earliest=day, latest=day, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
+    )
+    draft.date_value = day.isoformat()
+    draft.reasons.append(f"date: “{own.text}”, the day after the story's time")
+    draft.confidence += 0.15
+    return True
 
 
 def _going_on_since(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> None:
@@ -178,7 +188,7 @@ def _going_on_since(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventD
     if earliest is None or published is None or earliest > published:
         return
     latest, why = published, "up to publication"
-    if _past_perfect(doc.text, draft.sentence.start, own.start):
+    if past_perfect(doc.text, draft.sentence.start, own.start):
         ends = [
             d.date.latest
             for d in drafts
@@ -230,7 +240,7 @@ def attach_narrative_date(
         draft.back_reference = draft.back_reference and pointed_to is draft.type
         return
     pattern = attribution_time or load_event_rules().attribution_time
-    story = _story_time_before(doc, published, draft, drafts, pattern)
+    story = story_time_before(doc, published, draft, drafts, pattern)
     if story is None:
         _date_from_what_follows(doc, published, draft, pattern)
         return
@@ -248,6 +258,13 @@ def attach_narrative_date(
             resolution=DateResolution.RELATIVE,
         )
         draft.reasons.append("date: handed down or held at the trial or execution of the day told before it")
+        return
+    if until == start and _AT_ONCE.search(doc.text, draft.sentence.start, draft.sentence.end):
+        draft.date = TimeWindow(
+            earliest=start, latest=start, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
+        )
+        draft.date_value = start.isoformat()
+        draft.reasons.append("date: at once, on the day the story told before it")
         return
     earliest, latest = start, published
     bound = ""
@@ -270,6 +287,9 @@ def attach_narrative_date(
         )
         if chain is not None:
             (earliest, latest), bound = chain
+    released = release_bound(doc, draft, earliest, latest)
+    if released is not None:
+        latest, bound = released, f"{bound}, and by the release the report dates"
     handover = handover_before(draft, drafts, published)
     if handover is not None and earliest < handover <= latest:
         earliest, bound = handover, f"{bound}, and not before the handover"
@@ -284,68 +304,6 @@ def attach_narrative_date(
         resolution=DateResolution.RELATIVE,
     )
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
-
-
-def _past_perfect(text: str, start: int, end: int, trigger: int | None = None) -> bool:
-    """A past perfect between ``start`` and ``end``; one in a relative clause ("a woman who had fled in
-    2019 was arrested") tells of a person, not of the act, unless the act's trigger is its verb."""
-    for m in _PLUPERFECT.finditer(text, start, end):
-        if _RELATIVE.search(text[max(start, m.start() - 12) : m.start()]) and (
-            trigger is None or m.end() <= trigger
-        ):
-            continue
-        return True
-    return False
-
-
-def _story_dates(doc: Doc, published: date, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
-    """The dates a body sentence tells of the story: not in the future, not over a year old, not in the
-    past perfect."""
-    return [
-        t
-        for t in _dates_in(doc, sent, attribution_time)
-        if t.window is not None
-        and t.window.earliest is not None
-        and t.window.latest is not None
-        and t.window.earliest <= published
-        and (published - t.window.latest).days <= _BACKSTORY_DAYS
-        and not _past_perfect(doc.text, sent.start, t.start)
-    ]
-
-
-def _story_time_before(
-    doc: Doc, published: date, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str]
-) -> tuple[date, date | None, Sentence] | None:
-    """The last date the story told before the act's sentence, and the sentence that told it, in the
-    telling of an act or in a body sentence that tells none ("A crowd filled the stadium on Sept. 8").
-    Backstory is left out (what "had been" done, or happened over a year before); a state going on
-    "since" a date, and a date told without an act ("paid him twice last year"), only move the story's
-    time forward, never back."""
-    told = [
-        (d.sentence.start, d.date.earliest, d.date.latest, d.ongoing, d.sentence)
-        for d in drafts
-        if d.date_value is not None
-        and d.date is not None
-        and d.date.earliest is not None
-        and not d.backstory
-        and d.sentence.start < draft.sentence.start
-        and d.sentence.role is SegmentRole.BODY
-        and d.date.earliest <= published
-    ]
-    with_acts = {d.sentence.start for d in drafts if not d.backstory}
-    for sent in doc.sentences:
-        if sent.role is not SegmentRole.BODY or sent.start >= draft.sentence.start or sent.start in with_acts:
-            continue
-        told.extend(
-            (sent.start, t.window.earliest, t.window.latest, True, sent)
-            for t in _story_dates(doc, published, sent, attribution_time)
-            if t.window is not None and t.window.earliest is not None
-        )
-    story: tuple[date, date | None, Sentence] | None = None
-    for _, when, until, forward_only, sent in sorted(told, key=lambda x: x[0]):
-        if not (forward_only and story is not None and when < story[0]):
-            story = (when, until, sent)
-    return story
 
 
 def _date_from_what_follows(
@@ -363,7 +321,7 @@ def _date_from_what_follows(
         starts = [
             t.window.earliest
             for s in later
-            for t in _story_dates(doc, published, s, attribution_time)
+            for t in story_dates(doc, published, s, attribution_time)
             if t.window is not None and t.window.earliest is not None
         ]
         if not starts:
@@ -377,7 +335,7 @@ def _date_from_what_follows(
         )
         draft.reasons.append("date: begun after the latest date the story then tells, by publication")
         return
-    following = _story_dates(doc, published, later[0], attribution_time)
+    following = story_dates(doc, published, later[0], attribution_time)
     if following and following[0].window is not None:
         draft.date = following[0].window
         draft.reasons.append(f"date: “{following[0].text}” in the sentence that tells it in full")
@@ -385,6 +343,6 @@ def _date_from_what_follows(
 
 def is_backstory(doc: Doc, draft: EventDraft, window: TimeWindow) -> bool:
     """Told in the past perfect, or more than a year before publication: background, not the story."""
-    if _past_perfect(doc.text, draft.sentence.start, draft.match[1], trigger=draft.match[0]):
+    if past_perfect(doc.text, draft.sentence.start, draft.match[1], trigger=draft.match[0]):
         return True
-    return bool(doc.published and window.latest and (doc.published - window.latest).days > _BACKSTORY_DAYS)
+    return bool(doc.published and window.latest and (doc.published - window.latest).days > BACKSTORY_DAYS)

@@ -4,8 +4,9 @@ evidence spans."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
-from kirok.model import SegmentRole
+from kirok.model import SegmentRole, TimeWindow
 from kirok.pipeline.event_draft import EventDraft
 
 __all__ = ["merge_drafts", "restates"]
@@ -21,6 +22,7 @@ _COMMON = frozenset(
     "saturday sunday".split()
 )
 _STEM = 6
+_CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 #: content words two statements of one act share, beyond the trigger and the date
 _SHARED_WORDS = 2
 
@@ -117,16 +119,26 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft) -> None:
     was shot on Aug. 4"): its own date wins when the act had none of its own, a wider one around it, or
     a wider one that does not meet it ("fled more than four years ago" ... "crossed in late 2019")."""
     new, old = later.date, kept.date
-    if later.date_value is None or new is None or new.earliest is None or new.latest is None:
+    if new is None or new.earliest is None or new.latest is None:
         return
+    if later.date_value is None and not (new.earliest == new.latest and _inside(new, old)):
+        return  # a narrative window counts only when it names the day ("shot right after the verdict")
     if kept.date_value is not None and old is not None and old.earliest and old.latest:
         inside = old.earliest <= new.earliest and new.latest <= old.latest
         apart = new.latest < old.earliest or old.latest < new.earliest
         narrower = (new.latest - new.earliest) < (old.latest - old.earliest)
         if new == old or not (inside or (apart and narrower)):
             return
-    kept.date, kept.date_value = new, later.date_value
+    kept.date, kept.date_value = new, later.date_value or new.earliest.isoformat()
     kept.reasons.append("date: from the later statement that refers back to it")
+
+
+def _inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
+    if outer is None or outer.earliest is None or outer.latest is None:
+        return False
+    if inner.earliest is None or inner.latest is None:
+        return False
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
 
 
 def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
@@ -150,6 +162,7 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
                     and m.sentence.segment != lede
                     and m.date_value is not None
                     and (k.date_value is None or _narrower(m, k))
+                    and not (k.ongoing and m.ongoing and _other_start(k, m))
                     and not (
                         k.ongoing and m.ongoing and k.date_value is not None and not restates(text, k, m)
                     )
@@ -163,6 +176,29 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
         later.reasons.append("merged: the lede sums up this act")
         later.confidence += 0.05
     return out
+
+
+def _start_window(value: str | None) -> tuple[date, date] | None:
+    """The days a TIMEX3 value of a year, month or day spans; ``None`` for any other value."""
+    m = _CALENDAR.fullmatch(value or "")
+    if m is None:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if day is not None:
+        one = date(year, int(month), int(day))
+        return one, one
+    first = date(year, int(month), 1)
+    return first, date(year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _other_start(lede: EventDraft, body: EventDraft) -> bool:
+    """Two states going on whose starts the report tells apart ("since late September" ... "since Oct.
+    5"): the body's start lies outside the days the lede's start names."""
+    window = _start_window(lede.date_value)
+    start = body.date.earliest if body.date is not None else None
+    return window is not None and start is not None and not window[0] <= start <= window[1]
 
 
 def _narrower(inner: EventDraft, outer: EventDraft) -> bool:

@@ -1,0 +1,111 @@
+"""The story's time: the dates a sentence gives an act, and the last date the story told before an act,
+which starts the window of an act its own sentence does not date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kirok.model import SegmentRole
+from kirok.pipeline.doc import Doc, Sentence, Timex
+from kirok.pipeline.event_date_clauses import a_limit
+from kirok.pipeline.event_date_refs import points_to_an_act
+from kirok.pipeline.event_draft import EventDraft
+
+__all__ = ["BACKSTORY_DAYS", "dates_in", "past_perfect", "story_dates", "story_time_before"]
+
+#: A TIME of day or a SET ("every Monday") does not date an event...
+_DATED_TYPES = ("DATE", "DURATION")
+#: ... but a part of a named day does ("last Thursday night", "the night of Sept. 18": 2019-10-03TNI).
+_DAY_PART = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:NI|MO|AF|EV|DT)$")
+_PLUPERFECT = re.compile(
+    r"\bhad (?:been |already |previously |once )?\w+(?:ed|en|wn|ft|ught|ld)\b", re.IGNORECASE
+)
+#: "a woman who had fled in 2019 was arrested": the past perfect of a relative clause tells of a person
+_RELATIVE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
+BACKSTORY_DAYS = 365
+_RECEIVED = re.compile(r"\b(?:been|was|were|is|are|being|get|got)\s+$", re.IGNORECASE)
+
+
+def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
+    """The dates a sentence gives, less the date of the telling ("told ... on Wednesday") and deadlines."""
+    return [
+        t
+        for t in doc.timexes
+        if sent.start <= t.start < sent.end
+        and (t.type in _DATED_TYPES or (t.type == "TIME" and bool(_DAY_PART.match(t.value))))
+        and t.window is not None
+        and t.window.earliest is not None
+        and not _telling_before(doc.text[sent.start : t.start], attribution_time)
+        and not a_limit(doc, sent.start, t)
+        and not points_to_an_act(doc, t)
+    ]
+
+
+def _telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:
+    """The date follows the telling ("told Example News on Wednesday"), not an order received ("had
+    been told by the police box in December to keep a record")."""
+    m = attribution_time.search(prefix)
+    return m is not None and not _RECEIVED.search(prefix[: m.start()])
+
+
+def past_perfect(text: str, start: int, end: int, trigger: int | None = None) -> bool:
+    """A past perfect between ``start`` and ``end``; one in a relative clause ("a woman who had fled in
+    2019 was arrested") tells of a person, not of the act, unless the act's trigger is its verb."""
+    for m in _PLUPERFECT.finditer(text, start, end):
+        if _RELATIVE.search(text[max(start, m.start() - 12) : m.start()]) and (
+            trigger is None or m.end() <= trigger
+        ):
+            continue
+        return True
+    return False
+
+
+def story_dates(doc: Doc, published: date, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
+    """The dates a body sentence tells of the story: not in the future, not over a year old, not in the
+    past perfect."""
+    return [
+        t
+        for t in dates_in(doc, sent, attribution_time)
+        if t.window is not None
+        and t.window.earliest is not None
+        and t.window.latest is not None
+        and t.window.earliest <= published
+        and (published - t.window.latest).days <= BACKSTORY_DAYS
+        and not past_perfect(doc.text, sent.start, t.start)
+    ]
+
+
+def story_time_before(
+    doc: Doc, published: date, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str]
+) -> tuple[date, date | None, Sentence] | None:
+    """The last date the story told before the act's sentence, and the sentence that told it, in the
+    telling of an act or in a body sentence that tells none ("A crowd filled the stadium on Sept. 8").
+    Backstory is left out (what "had been" done, or happened over a year before); a state going on
+    "since" a date, and a date told without an act ("paid him twice last year"), only move the story's
+    time forward, never back."""
+    told = [
+        (d.sentence.start, d.date.earliest, d.date.latest, d.ongoing, d.sentence)
+        for d in drafts
+        if d.date_value is not None
+        and d.date is not None
+        and d.date.earliest is not None
+        and not d.backstory
+        and d.sentence.start < draft.sentence.start
+        and d.sentence.role is SegmentRole.BODY
+        and d.date.earliest <= published
+    ]
+    with_acts = {d.sentence.start for d in drafts if not d.backstory}
+    for sent in doc.sentences:
+        if sent.role is not SegmentRole.BODY or sent.start >= draft.sentence.start or sent.start in with_acts:
+            continue
+        told.extend(
+            (sent.start, t.window.earliest, t.window.latest, True, sent)
+            for t in story_dates(doc, published, sent, attribution_time)
+            if t.window is not None and t.window.earliest is not None
+        )
+    story: tuple[date, date | None, Sentence] | None = None
+    for _, when, until, forward_only, sent in sorted(told, key=lambda x: x[0]):
+        if not (forward_only and story is not None and when < story[0]):
+            story = (when, until, sent)
+    return story
