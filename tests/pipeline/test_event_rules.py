@@ -200,6 +200,7 @@ TRIGGERS = [
     ("detainees were denied food for days", "ill.deprived"),
     ("guards made them kneel for hours", "ill.deprived"),
     ("he was subjected to cruel treatment", "ill.deprived"),
+    ("she had two ribs broken by a guard", "ill.injured"),
     ("guards sealed the border", "movement.border"),
     ("a lockdown of the city", "movement.noun"),
     ("residents were barred from leaving", "movement.verb"),

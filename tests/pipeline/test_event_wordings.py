@@ -182,6 +182,19 @@ WORDINGS = [
     ("", "", "Residents fear they could be arrested if they are caught with foreign currency."),
     ("", "", "The source said he did not know whether anyone had been punished."),
     ("", "", "Heavy rains damaged the maize crop in the county."),
+    ("meeting", "", "Security officials gathered the heads of every neighbourhood unit in the district."),
+    ("meeting", "", "The trial was held on a football pitch outside the town."),
+    ("meeting", "", "The pupils were lined up in the square for a denunciation rally."),
+    ("meeting", "", "At a lecture for railway workers on Friday, officials read out new rules."),
+    ("ill_treatment", "", "The detainee had three fingers broken during questioning."),
+    ("escape", "", "Her brother waded across at night with two neighbours."),
+    ("forced_labor", "", "Villagers were ordered out to dig trenches along the road."),
+    ("directive", "", "An instruction reached the county party committee in March."),
+    ("directive", "", "A directive handed down by the cabinet set new quotas for the mines."),
+    ("movement_restriction", "", "Nobody has been allowed within two kilometres of the river."),
+    ("surveillance", "", "Neighbourhood heads walk from house to house writing down anyone who is away."),
+    ("", "", "Since the border was closed, smuggling has almost stopped."),
+    ("", "", "A boy fell from the scaffolding and broke his leg."),
 ]
 
 
