@@ -285,3 +285,42 @@ def test_two_states_going_on_from_starts_told_apart_stay_two_events() -> None:
 
 def test_a_state_going_on_from_a_start_inside_the_ledes_is_one_event() -> None:
     assert _permits("May 28", "2023-05-28", date(2023, 5, 28)) == [(date(2023, 5, 28), date(2023, 6, 15))]
+
+
+# ------------------------------------------------------------------ undated retellings
+
+
+def test_an_undated_retelling_in_like_words_joins_the_act() -> None:
+    text = (
+        "Report\n\n"
+        "Police arrested two traders at the Chongjin railway station on Monday, a source said.\n\n"
+        "Two traders were caught with Chinese phones at the Chongjin railway station, the source added."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    (event,) = events_of(doc)
+    assert event.type is EventType.ARREST
+    assert len(event.evidence) == 2
+    assert "merged: told again in like words, with no date of its own" in event.reasons
+
+
+def test_an_undated_act_in_other_words_stays_its_own_event() -> None:
+    text = (
+        "Report\n\n"
+        "Police arrested two traders at the Chongjin railway station on Monday, a source said.\n\n"
+        "A teacher was caught with a South Korean film in a village school, the source added."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    assert [e.type for e in events_of(doc)] == [EventType.ARREST, EventType.ARREST]
+
+
+def test_a_death_in_custody_is_not_the_beating_told_near_it() -> None:
+    text = (
+        "Report\n\n"
+        "A trader died in a police holding cell in Sariwon on Monday, a source said.\n\n"
+        "Officers in Sariwon beat the trader every night, the source said."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    assert [e.type for e in events_of(doc)].count(EventType.ILL_TREATMENT) == 2

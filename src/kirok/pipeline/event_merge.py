@@ -25,6 +25,9 @@ _STEM = 6
 _CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 #: content words two statements of one act share, beyond the trigger and the date
 _SHARED_WORDS = 2
+#: triggers whose act is never the same as another of its type told nearby: a death in custody is not
+#: the beatings before it
+_OWN_ACTS = frozenset({"ill.death"})
 
 
 def _content_words(text: str, skip: tuple[int, int], start: int, end: int) -> dict[str, int]:
@@ -58,9 +61,9 @@ def _same_place(a: EventDraft, b: EventDraft) -> bool:
 def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
     """Join restatements: the same type with the same date told in like words at the same place, a
     clause that refers back to an act told before (not to backstory, unless the clause has no date of
-    its own), the lede's summary of an act the body dates, and the headline (backstory only into
-    backstory, or into a state going on since then: "Women handed back by China" is not the "had
-    already been repatriated once, in 2018" of the body)."""
+    its own), a later telling in like words with no date of its own, the lede's summary of an act the
+    body dates, and the headline (backstory only into backstory, or into a state going on since then:
+    "Women handed back by China" is not the "had already been repatriated once, in 2018" of the body)."""
     kept: list[EventDraft] = []
     headlines = [d for d in drafts if d.sentence.role is SegmentRole.HEADLINE]
     for d in drafts:
@@ -90,9 +93,26 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             if d.back_reference
             else None
         )
+        retold = next(
+            (
+                k
+                for k in reversed(kept)
+                if k.type is d.type
+                and d.date_value is None
+                and not d.ongoing
+                and k.backstory == d.backstory
+                and _same_place(k, d)
+                and (k.trigger.id in _OWN_ACTS) == (d.trigger.id in _OWN_ACTS)
+                and restates(text, k, d)
+            ),
+            None,
+        )
         if twin is not None:
             twin.evidence.extend(d.evidence)
             twin.reasons.append("merged: the same statement again with the same date")
+        elif retold is not None and earlier is None:
+            retold.evidence.append(d.evidence[0])
+            retold.reasons.append("merged: told again in like words, with no date of its own")
         elif earlier is not None:
             earlier.evidence.append(d.evidence[0])
             earlier.reasons.append("merged: a later clause refers back to it")
