@@ -70,6 +70,7 @@ def _year_in_words(words: str, lexicon: Lexicon) -> int | None:
 def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading | None:
     warnings: list[str] = []
     year: int | None = None
+    yrel = groups.get("yrel") or groups.get("yrel_of") or groups.get("yrel_ahead")
     if groups.get("year") or groups.get("year_b"):
         year = int(groups.get("year") or groups.get("year_b") or 0)
         if not groups.get("year") and groups.get("month") and groups.get("month_b"):
@@ -85,8 +86,8 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
         year += 100 if year < opening else 0
     elif groups.get("yearwords"):
         year = _year_in_words(groups["yearwords"] or "", lexicon)
-    elif groups.get("yrel"):
-        year = _relative_year(normal_key(groups["yrel"]), ref, lexicon)
+    elif yrel:
+        year = _relative_year(normal_key(yrel), ref, lexicon)
     mod = lexicon.modifiers.get(normal_key(groups["mod"])) if groups.get("mod") else None
     reading = _calendar(groups, year, ref, tense, lexicon, warnings)
     if reading is None:
@@ -99,7 +100,7 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
         if "half" in normal_key(groups.get("mod")) and whole.unit == "Y":  # the second half of 2008
             half = half_year_granule(whole.earliest.year, 1 if mod == "START" else 2)
             reading = replace(reading, value=half.value, granule=half)
-    if groups.get("yrel"):  # "the spring of last year": counted from the publication date
+    if yrel:  # "the spring of last year": counted from the publication date
         reading = replace(reading, resolution=_REL)
     g = reading.granule
     if tense == "future" and g is not None and g.unit in ("Y", "DE", "CE"):

@@ -143,6 +143,8 @@ def _duration(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     after = text[match.end() : match.end() + 6].lower()
     if after.startswith(("-old", " old", "-olds")):
         return False
+    if normal_key(match.group("num")) in ("a", "an") and normal_key(match.group("unit")).endswith("s"):
+        return False  # "a months-long trek": the months are not one
     if normal_key(match.group("unit")) in ("second", "minute") and normal_key(match.group("num")) in (
         "a",
         "an",
@@ -175,10 +177,51 @@ _ATTRIBUTIVE = frozenset({"future", "recent"})
 
 def _reference(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     """ "Future" and "recent" before a noun describe it ("future earnings", "a recent filing") rather
-    than name a time; "the future", "in recent years" and "recently" do."""
-    if normal_key(match.group("ref")) not in _ATTRIBUTIVE:
+    than name a time; "the future", "in recent years" and "recently" do. So with "the long term care"."""
+    key = normal_key(match.group("ref"))
+    if key not in _ATTRIBUTIVE and not key.endswith(" term"):
         return True
     return not re.match(r"\s+[a-z]", text[match.end() : match.end() + 2])
+
+
+_MID_SENTENCE = re.compile(r"[\w,;]\s+$")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``text[start:end]`` is a headline in title case: most of its other words
+    capitalised, the first word of the line and the expression itself not counted."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]
+    words = [w for w in _TITLE_WORD.findall(line)[1:] if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _not_a_name(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    """A word that is lower case in prose ("today", "this week") but capitalised inside a sentence names a
+    paper or a programme: "USA Today", "ABC's \"This Week\"", "the Today show". Headlines in title case
+    keep their dates."""
+    words = match.group(0).split()
+    capital_inside = any(w[:1].isupper() for w in words[1:])
+    capital_first = words[0][:1].isupper() and bool(
+        _MID_SENTENCE.search(text, max(0, match.start() - 4), match.start())
+    )
+    if not (capital_inside or capital_first):
+        return True
+    return _title_case(text, match.start(), match.end())
+
+
+def _unnamed(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    return _not_a_name(match, text, lexicon)
+
+
+def _relative_named(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    return _not_a_name(match, text, lexicon) and _relative(match, text, lexicon)
+
+
+def _reference_named(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    return _not_a_name(match, text, lexicon) and _reference(match, text, lexicon)
 
 
 def _clock24(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
@@ -193,9 +236,12 @@ _CHECKS: dict[str, Callable[[re.Match[str], str, Lexicon], bool]] = {
     "ordinal_day": _ordinal_day,
     "duration": _duration,
     "anchored_duration": _duration,
-    "relative_unit": _relative,
+    "relative_unit": _relative_named,
+    "the_unit": _unnamed,
+    "part_of_day": _unnamed,
+    "deictic_day": _unnamed,
     "clock24": _clock24,
-    "reference": _reference,
+    "reference": _reference_named,
     "year_range_second": _year_range_second,
     "day_range_first": _day_range_first,
     "month_range_second": _month_range_second,
