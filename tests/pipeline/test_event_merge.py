@@ -324,3 +324,62 @@ def test_a_death_in_custody_is_not_the_beating_told_near_it() -> None:
     doc = make(text)
     add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
     assert [e.type for e in events_of(doc)].count(EventType.ILL_TREATMENT) == 2
+
+
+# ------------------------------------------------------------------ campaigns
+
+
+def test_the_searches_of_one_crackdown_at_one_place_are_one_event() -> None:
+    text = (
+        "Report\n\n"
+        "Police launched a crackdown on smuggling in Hyesan on Monday, a source said.\n\n"
+        "Inspection teams searched sheds and cellars along the river, confiscating cigarettes."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    (event,) = events_of(doc)
+    assert event.type is EventType.CRACKDOWN
+    assert len(event.evidence) == 2
+    assert "merged: another telling of the same campaign at the same place" in event.reasons
+    assert event.date is not None and event.date.earliest == date(2023, 6, 12)
+
+
+def test_crackdowns_at_two_places_stay_two_events() -> None:
+    text = (
+        "Report\n\n"
+        "Police launched a crackdown on smuggling in Hyesan on Monday, a source said.\n\n"
+        "In Musan, inspection teams searched sheds and cellars along the river."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    add_place(doc, "Musan", PlaceRole.EVENT)
+    assert [e.type for e in events_of(doc)] == [EventType.CRACKDOWN, EventType.CRACKDOWN]
+
+
+def test_arrests_are_not_a_campaign() -> None:
+    text = (
+        "Report\n\n"
+        "Police arrested a teacher in Hyesan on Monday, a source said.\n\n"
+        "A driver was detained by border guards at a checkpoint on the road to the airport."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    assert [e.type for e in events_of(doc)].count(EventType.ARREST) == 2
+
+
+def test_the_work_dates_a_campaign_first_told_by_its_name() -> None:
+    text = (
+        "Report\n\n"
+        'A rally to launch the "80-day battle" was held in Musan on June 1, a source said.\n\n'
+        "From June 8, students have been sent to carry ore at the mine."
+    )
+    doc = make(text)
+    add_date(doc, "June 1", "2023-06-01", date(2023, 6, 1))
+    add_date(doc, "June 8", "2023-06-08", date(2023, 6, 8))
+    add_place(doc, "Musan", PlaceRole.EVENT)
+    labour = by_type(events_of(doc), EventType.FORCED_LABOR)
+    assert len(labour.evidence) == 2
+    assert labour.date is not None and labour.date.earliest == date(2023, 6, 8)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kirok.model import SegmentRole, TimeWindow
+from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.event_draft import EventDraft
 
 __all__ = ["merge_drafts", "restates"]
@@ -28,6 +28,9 @@ _SHARED_WORDS = 2
 #: triggers whose act is never the same as another of its type told nearby: a death in custody is not
 #: the beatings before it
 _OWN_ACTS = frozenset({"ill.death"})
+#: kinds of act that go on as one campaign: the searches, inspections and sweeps a report tells at one
+#: place are one crackdown, the watch kept on a family one surveillance, the work of one mobilisation one
+_CAMPAIGNS = frozenset({EventType.CRACKDOWN, EventType.SURVEILLANCE, EventType.FORCED_LABOR})
 
 
 def _content_words(text: str, skip: tuple[int, int], start: int, end: int) -> dict[str, int]:
@@ -119,7 +122,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             _take_narrower_date(earlier, d)
         else:
             kept.append(d)
-    kept = _merge_lede(kept, text)
+    kept = _merge_lede(_merge_campaigns(kept), text)
     for h in headlines:
         body = next((k for k in kept if k.type is h.type and k.backstory == h.backstory), None)
         if body is None:  # the headline's old date may be another act's ("who fled in 2019"), or the
@@ -131,6 +134,37 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             body.confidence += 0.05
         else:
             kept.insert(0, h)
+    return kept
+
+
+def _merge_campaigns(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Join the later tellings of a campaign (:data:`_CAMPAIGNS`) at the same place into its first,
+    keeping backstory apart and the first telling's date unless a later one dates it more exactly, or
+    the first only names the campaign ("the 80-day battle", launched at a rally) and a later telling of
+    the work has a date of its own."""
+    kept: list[EventDraft] = []
+    for d in drafts:
+        first = next(
+            (
+                k
+                for k in kept
+                if k.type is d.type
+                and d.type in _CAMPAIGNS
+                and k.backstory == d.backstory
+                and not (k.ongoing and d.ongoing and k.date_value != d.date_value)
+                and _same_place(k, d)
+            ),
+            None,
+        )
+        if first is None:
+            kept.append(d)
+            continue
+        first.evidence.extend(d.evidence)
+        first.reasons.append("merged: another telling of the same campaign at the same place")
+        if first.trigger.noun and not d.trigger.noun and d.date is not None:
+            first.date, first.date_value = d.date, d.date_value  # the act's own date, not its name's
+        else:
+            _take_narrower_date(first, d)
     return kept
 
 
