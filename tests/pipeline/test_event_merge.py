@@ -383,3 +383,16 @@ def test_the_work_dates_a_campaign_first_told_by_its_name() -> None:
     labour = by_type(events_of(doc), EventType.FORCED_LABOR)
     assert len(labour.evidence) == 2
     assert labour.date is not None and labour.date.earliest == date(2023, 6, 8)
+
+
+def test_a_recurring_practice_in_the_lede_is_not_the_one_day_the_body_tells() -> None:
+    text = (
+        "Report\n\n"
+        "Party committees in Anju have been holding lectures every Saturday since early March, a source "
+        "said.\n\n"
+        "At a lecture at the coal mine on April 5, an official read out new rules."
+    )
+    doc = make(text)
+    add_date(doc, "early March", "2023-03", date(2023, 3, 1), date(2023, 3, 10))
+    add_date(doc, "April 5", "2023-04-05", date(2023, 4, 5))
+    assert [e.type for e in events_of(doc)].count(EventType.MEETING) == 2

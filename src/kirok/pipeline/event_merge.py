@@ -199,7 +199,9 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
     """The lede sums up what the body then tells with its date: an act in the lede joins the first act
     of the same type after it that the body dates, when the lede gives no date or a wider one around
     the body's ("earlier this month" ... "on the 4th"). Two states going on ("since late September" ...
-    "since Oct. 5") are two states, not one told more exactly, unless they share content words."""
+    "since Oct. 5") are two states, not one told more exactly, unless they share content words; a practice
+    that recurs ("have been holding lectures every Saturday since March") is not the one day the body
+    tells of it ("At a lecture on April 5")."""
     body = [k for k in kept if k.sentence.role is SegmentRole.BODY]
     if not body:
         return kept
@@ -217,6 +219,7 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
                     and m.date_value is not None
                     and (k.date_value is None or _narrower(m, k))
                     and not (k.ongoing and m.ongoing and _other_start(k, m))
+                    and not (_habitual(text, k) and not m.ongoing and _one_day(m))
                     and not (
                         k.ongoing and m.ongoing and k.date_value is not None and not restates(text, k, m)
                     )
@@ -230,6 +233,26 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
         later.reasons.append("merged: the lede sums up this act")
         later.confidence += 0.05
     return out
+
+
+_HABITUAL = re.compile(
+    r"\b(?:every|each)\s+(?:day|week|month|morning|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\b(?:daily|weekly|nightly|monthly)\b",
+    re.IGNORECASE,
+)
+
+
+def _habitual(text: str, draft: EventDraft) -> bool:
+    """The draft tells a practice that recurs ("lectures every Saturday", "weekly sessions")."""
+    return bool(_HABITUAL.search(text, draft.sentence.start, draft.sentence.end))
+
+
+def _one_day(draft: EventDraft) -> bool:
+    return (
+        draft.date is not None
+        and draft.date.earliest is not None
+        and draft.date.earliest == draft.date.latest
+    )
 
 
 def _start_window(value: str | None) -> tuple[date, date] | None:
