@@ -297,6 +297,9 @@ WORDINGS = [
     ("meeting", "", "A party official gave a long lecture to the miners on Sunday."),
     ("arrest", "", "A man who helped people cross the river for money was arrested."),
     ("", "", "Smuggling has grown since the pandemic closed the border."),
+    ("execution", "", "The broker was condemned to death and shot the same afternoon."),
+    ("", "", "More arrests were likely in the coming weeks."),
+    ("meeting", "", "An official gave a three-hour lecture to the whole workforce on Friday."),
 ]
 
 
