@@ -116,7 +116,7 @@ def test_anaphora_skips_foreign_provinces_and_keeps_the_narrative_place() -> Non
     raid, arrest = events_of(doc)
     assert raid.place is not None and raid.place.name == "Hyesan"
     assert arrest.place is not None and arrest.place.name == "Hyesan"
-    assert "place: carried from the place of the narrative" in arrest.reasons
+    assert "place: “provincial” refers to the province of the story's place, Hyesan" in arrest.reasons
 
 
 def test_the_province_of_a_source_is_not_an_event_place() -> None:

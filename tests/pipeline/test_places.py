@@ -323,6 +323,17 @@ def test_camps_prisons_and_crossings(
     assert place.gazetteer_id == (entry_id or "kc:crossing-sinuiju-dandong")
 
 
+@pytest.mark.parametrize("words", ["the Songchon River", "the Songchon Stream"])
+def test_a_river_the_gazetteer_lacks_is_not_the_county_of_its_name(
+    stage: GazetteerPlaceStage, words: str
+) -> None:
+    places = found(stage, body(f"The trial was held on the bank of {words} in Hamhung."))
+    assert "Songchon" not in places
+    assert "Hamhung" in places
+    county = found(stage, body("The trial was held in Songchon County."))["Songchon County"]
+    assert county.place is not None and county.place.gazetteer_id == "KP0717"
+
+
 def test_the_tumen_after_the_is_the_river(stage: GazetteerPlaceStage) -> None:
     mentions = stage(body("Three women crossed the Tumen near Namyang; one reached Tumen safely.")).places
     places = {m.text: m for m in mentions}

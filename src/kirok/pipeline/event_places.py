@@ -31,6 +31,25 @@ _AIM_BEFORE = re.compile(
     r"(?:(?:in|to|at|into)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "trains between Hamhung and Chongjin", "the checkpoint on the road to Manpo": a route, not a scene.
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:trains?|buses|traffic|roads?|railway|line|tracks?|trucks?|services?|flights?)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?between\s+(?:[\w'’-]+\s+){0,3}?(?:and\s+)?$|"
+    r"\b(?:road|roads|highway|railway|line|route|way|train|trains|bus|buses)\s+(?:to|from|into|towards?)\s+$",
+    re.IGNORECASE,
+)
+#: "tried to cross the river at Hoeryong": where the attempt was made is a scene, whatever was aimed at.
+_AT_BEFORE = re.compile(r"\b(?:at|near|outside|around|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "sent to a mining village in Koksan County", "driven to the camp at Yodok": where someone was moved.
+#: The act may take it as its place; the story stays where it was.
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:sent|taken|moved|driven|banished|transferred|relocated|deported|exiled|trucked|flown)\s+"
+    r"(?:back\s+|away\s+|off\s+)?(?:to|into)\s+(?:(?:a|an|the|his|her|their)\s+[^,.;]{0,50}?\s+"
+    r"(?:in|at|of|near)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A mention that is itself a reference back: "the city's", "the provincial".
+_ANAPHORIC = re.compile(r"(?:the|this|that)\s+(?:province|provincial|county|city|town)\b", re.IGNORECASE)
 _LEVEL_OF = {
     "province": "province",
     "provincial": "province",
@@ -61,10 +80,46 @@ def _scene(doc: Doc, mention: PlaceMention, type_: EventType | None = None) -> b
     """
     if mention.role is not PlaceRole.EVENT or mention.place is None:
         return False
+    before = _before(doc, mention)
+    tail = before[-60:]
+    origin = _FROM_BEFORE.search(tail)
+    # "sent back from Russia held in Rason": the "from" governs the place named between.
+    provenance = (
+        type_ is not EventType.ESCAPE
+        and origin is not None
+        and not any(mention.start - len(tail) + origin.start() < p.start < mention.start for p in doc.places)
+    )
+    aim = not _AT_BEFORE.search(before[-30:]) and _AIM_BEFORE.search(before[-120:])
+    return not (provenance or aim or _ROUTE_BEFORE.search(before[-60:]))
+
+
+def _before(doc: Doc, mention: PlaceMention) -> str:
+    """The words of the mention's sentence before it."""
     sentence = doc.sentence_at(mention.start)
-    before = doc.text[sentence.start if sentence else 0 : mention.start]
-    provenance = type_ is not EventType.ESCAPE and _FROM_BEFORE.search(before[-60:])
-    return not (provenance or _AIM_BEFORE.search(before[-120:]))
+    return doc.text[sentence.start if sentence else 0 : mention.start]
+
+
+def _anaphoric(mention: PlaceMention) -> bool:
+    return bool(_ANAPHORIC.match(mention.text))
+
+
+def _named(doc: Doc, mention: PlaceMention) -> PlaceMention:
+    """For "the city's" resolved to a place named before, that earlier naming ("Sinuiju")."""
+    if not _anaphoric(mention) or mention.place is None:
+        return mention
+    gid, precision = mention.place.gazetteer_id, mention.place.precision
+    return next(
+        (
+            p
+            for p in doc.places
+            if p.start < mention.start
+            and p.place is not None
+            and p.place.gazetteer_id == gid
+            and p.place.precision is precision
+            and not _anaphoric(p)
+        ),
+        mention,
+    )
 
 
 def _within(inner: Place | None, outer: Place | None) -> bool:
@@ -74,8 +129,39 @@ def _within(inner: Place | None, outer: Place | None) -> bool:
     return bool(inner.admin_path and outer.admin_path and inner.admin_path[0] == outer.admin_path[0])
 
 
-def _referred(doc: Doc, draft: EventDraft) -> tuple[str, PlaceMention] | None:
-    """The place that "the province", "the provincial", "the city" or "the county" refers to."""
+def _holds(county: PlaceMention, mention: PlaceMention) -> bool:
+    """``mention`` names ``county`` or a place inside it."""
+    outer = county.place.admin_path if county.place else ()
+    inner = mention.place.admin_path if mention.place else ()
+    return bool(outer) and inner[: len(outer)] == outer
+
+
+def _antecedent(doc: Doc, words: re.Match[str], level: str, sent_end: int) -> PlaceMention | None:
+    """The mention "the province" or "the city" at ``words`` refers to: the place of that level named
+    last, as a scene (not where a team came from nor a road's end); the place stage's own resolution
+    when it names such a scene or a place inside it."""
+    earlier = [
+        p
+        for p in doc.places
+        if p.start < sent_end
+        and not p.start <= words.start() < p.end
+        and p.place is not None
+        and p.role not in _NOT_ANTECEDENTS
+        and (p.role is not PlaceRole.SOURCE or level == "province")
+        and p.place.precision.value == level
+        and (p.role is not PlaceRole.EVENT or _scene(doc, p) or level == "province")
+    ]
+    named = [p for p in earlier if not _anaphoric(p)] or earlier
+    resolved = next((p for p in doc.places if p.start == words.start() and p.place is not None), None)
+    if level == "county" and resolved is not None and any(_holds(resolved, p) for p in earlier):
+        return resolved
+    return named[-1] if named else None
+
+
+def _referred(doc: Doc, draft: EventDraft, story_place: Place | None) -> tuple[str, Place] | None:
+    """The place that "the province", "the provincial", "the city" or "the county" refers to, with the
+    reason. A province that holds the story's place keeps the story's place: "the provincial security
+    bureau" of a story set in Chongjin sits in Chongjin, the provincial capital."""
     sent = draft.sentence
     for m in _ANAPHORA.finditer(doc.text, sent.start, sent.end):
         if _SOURCE_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
@@ -83,22 +169,26 @@ def _referred(doc: Doc, draft: EventDraft) -> tuple[str, PlaceMention] | None:
         if any(p.role is not PlaceRole.EVENT and p.start <= m.start() < p.end for p in doc.places):
             continue
         level = _LEVEL_OF[(m.group(1) or m.group(2)).lower()]
-        earlier = [
-            p
-            for p in doc.places
-            if p.start < sent.end
-            and p.place is not None
-            and p.role not in _NOT_ANTECEDENTS
-            and (p.role is not PlaceRole.SOURCE or level == "province")
-            and p.place.precision.value == level
-        ]
-        return (m.group(0), earlier[-1]) if earlier else None
+        antecedent = _antecedent(doc, m, level, sent.end)
+        outer = antecedent.place if antecedent is not None else None
+        if level == "province" and story_place is not None and rank(story_place) == 0:
+            if outer is None or _within(story_place, outer):
+                why = f"“{m.group(0)}” refers to the province of the story's place, {story_place.name}"
+                return why, story_place
+        if antecedent is not None and outer is not None:
+            named = _named(doc, antecedent)
+            return f"“{m.group(0)}” refers to {named.text}", named.place or outer
+        return None
     return None
 
 
 def attach_place(doc: Doc, draft: EventDraft, story_place: Place | None) -> None:
     sent = draft.sentence
-    own = [p for p in doc.places if sent.start <= p.start < sent.end and _scene(doc, p, draft.type)]
+    own = [
+        p
+        for p in doc.places
+        if sent.start <= p.start < sent.end and _scene(doc, p, draft.type) and not _anaphoric(p)
+    ]
     if own:
         best = min(own, key=lambda p: (rank(p.place), abs(p.start - draft.match[0])))
         if _within(story_place, best.place):
@@ -111,11 +201,11 @@ def attach_place(doc: Doc, draft: EventDraft, story_place: Place | None) -> None
             draft.reasons.append(f"place: “{best.text}” in the sentence")
             draft.confidence += 0.1
             return
-    referred = _referred(doc, draft)
+    referred = _referred(doc, draft, story_place)
     if referred is not None:
-        words, mention = referred
-        draft.place = mention.place
-        draft.reasons.append(f"place: “{words}” refers to {mention.text}")
+        why, place = referred
+        draft.place = place
+        draft.reasons.append(f"place: {why}")
         return
     if story_place is not None:
         draft.place = story_place
@@ -124,15 +214,19 @@ def attach_place(doc: Doc, draft: EventDraft, story_place: Place | None) -> None
 
 def story_place_after(doc: Doc, draft: EventDraft, story_place: Place | None) -> Place | None:
     """The place the story is set in after this act's sentence: its most exact scene, if any; a province
-    only when the story had no place yet."""
+    only when the story had no place yet. Backstory ("had paid guards in Musan County in 2019") and the
+    place someone was moved to ("sent to a mining village in Koksan County") leave a story where it is."""
+    if story_place is not None and draft.backstory:
+        return story_place
     sent = draft.sentence
     scenes = [
-        p.place
+        _named(doc, p).place
         for p in doc.places
         if sent.start <= p.start < sent.end
         and _scene(doc, p, draft.type)
         and p.place is not None
         and rank(p.place) <= 1
+        and not (story_place is not None and _DESTINATION_BEFORE.search(_before(doc, p)[-90:]))
     ]
     exact = [p for p in scenes if rank(p) == 0]
     if exact:
@@ -155,5 +249,15 @@ def headline_place(doc: Doc) -> Place | None:
         if _scene(doc, p) and rank(p.place) == 0 and any(seg.start <= p.start < seg.end for seg in heads)
     ]
     plain = [p for p in named if not _PEOPLE_AFTER.match(doc.text, p.end)]
-    chosen = (plain or named)[:1]
+    chosen = (plain or named)[:1] or _lede_scenes(doc)[:1]
     return chosen[0].place if chosen else None
+
+
+def _lede_scenes(doc: Doc) -> list[PlaceMention]:
+    """The exact scenes of the lede, for a headline that names none ("Sixty sent back over Yalu bridge")."""
+    lede = next((s for s in doc.sentences if s.role is SegmentRole.BODY), None)
+    if lede is None:
+        return []
+    return [
+        p for p in doc.places if lede.start <= p.start < lede.end and _scene(doc, p) and rank(p.place) == 0
+    ]

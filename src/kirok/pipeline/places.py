@@ -63,6 +63,8 @@ _OUTLET_AFTER = re.compile(
     r"Wire|Ledger|Daily|Tribune|Gazette|Observer|Correspondent|Report|Today|Weekly|Focus|Watch)\b"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: "the bank of the Songchon River": a river the gazetteer lacks, not the county that shares its name.
+_RIVER_AFTER = re.compile(r"\s+(?:River|Stream|Creek)\b")
 _NOT_A_NAME = frozenset({"The", "This", "That", "A", "Each", "Every", "Our", "Their", "His", "Her", "Which"})
 _SUB_UNIT_SUFFIXES = frozenset({"dong", "ri", "ni", "li", "gu", "guyok", "District"})
 _CONTEXT_WINDOW = 80
@@ -103,6 +105,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     drafts = [_Draft(m.start, m.end, m.candidates) for m in gazetteer.scan(text)]
     drafts = [d for d in drafts if _capitalised(text, d) or doc.role_at(d.start) is SegmentRole.TAGLINE]
     drafts = [d for d in drafts if not _OUTLET_AFTER.match(text, d.end)]
+    drafts = [d for d in drafts if not _unknown_river(text, d)]
     drafts = _add_units(text, drafts)
     drafts = _add_anaphora(text, drafts)
     _add_facilities(text, drafts)
@@ -135,6 +138,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
 def _capitalised(text: str, draft: _Draft) -> bool:
     first = text[draft.start]
     return first.isupper() or not first.isascii() and not first.islower()
+
+
+def _unknown_river(text: str, draft: _Draft) -> bool:
+    """A name followed by "River" that the gazetteer knows only as something else."""
+    return bool(_RIVER_AFTER.match(text, draft.end)) and all(c.level != "river" for c in draft.candidates)
 
 
 def _add_units(text: str, drafts: list[_Draft]) -> list[_Draft]:
