@@ -39,7 +39,7 @@ _ATTRIBUTION = re.compile(
 #: "the searches will move on to ...", but not "are held ... and will face trial" (a second predicate)
 _MODAL_AFTER = re.compile(
     r"\W{0,3}(?!(?:and|but|then)\b)(?:\w+\s+){0,2}?"
-    r"(?:will|would|could|might|is to|are to|(?:is|are|was|were) (?:expected|set) to"
+    r"(?:will|would|could|might|may|is to|are to|(?:is|are|was|were) (?:expected|set) to"
     r"|(?:is|are|was|were) likely)\b"
 )
 #: "..., and the man was shot": the clause after the last break, for a subject that refers back
