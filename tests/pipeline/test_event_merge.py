@@ -396,3 +396,16 @@ def test_a_recurring_practice_in_the_lede_is_not_the_one_day_the_body_tells() ->
     add_date(doc, "early March", "2023-03", date(2023, 3, 1), date(2023, 3, 10))
     add_date(doc, "April 5", "2023-04-05", date(2023, 4, 5))
     assert [e.type for e in events_of(doc)].count(EventType.MEETING) == 2
+
+
+def test_a_masthead_named_weekly_is_no_recurring_practice() -> None:
+    text = (
+        "Report\n\n"
+        "Nine women have been handed prison terms in Kanggye, a source told Amnok Weekly.\n\n"
+        "The court sentenced the women in Kanggye on May 9 to terms of three to eight years."
+    )
+    doc = make(text)
+    add_date(doc, "May 9", "2023-05-09", date(2023, 5, 9))
+    (sentence,) = [e for e in events_of(doc) if e.type is EventType.SENTENCE]
+    assert len(sentence.evidence) == 2
+    assert sentence.date is not None and sentence.date.earliest == date(2023, 5, 9)

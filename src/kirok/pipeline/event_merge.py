@@ -235,10 +235,9 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
     return out
 
 
-_HABITUAL = re.compile(
-    r"\b(?:every|each)\s+(?:day|week|month|morning|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
-    r"|\b(?:daily|weekly|nightly|monthly)\b",
-    re.IGNORECASE,
+_HABITUAL = re.compile(  # lower case: "Amnok Weekly" is a masthead
+    r"\b(?:[Ee]very|[Ee]ach)\s+(?:day|week|month|morning|evening|night|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day)\b"
+    r"|\b(?:daily|weekly|nightly|monthly)\b"
 )
 
 

@@ -29,6 +29,17 @@ _SOURCE_BEFORE = re.compile(
 )
 _RESIDENT_BEFORE = re.compile(r"\bresidents?\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(r"\b(?:told|tells|said|says|reported|explained|added|noted|according)\b")
+#: "..., a relative living in Hamhung told ...", "..., a driver in Haeju said": a person the report quotes,
+#: named after a speech verb, or after a comma when the speech verb follows in the same clause
+_TELLER_BEFORE = re.compile(
+    r"(,|\b(?:told|said|says|according\s+to))\s+(?:an?|one|the|two|several)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:relatives?|reporters?|traders?|merchants?|drivers?|journalists?|acquaintances?|friends?|cadres?|"
+    r"officials?|workers?|smugglers?|defectors?|teachers?|farmers?|brokers?|members?|officers?|residents?|"
+    r"people|persons?|villagers?|vendors?|miners?|fishermen|fisherman|students?|doctors?)"
+    r"(?:\s*,?\s+(?:living|based|located|residing|who\s+lives))?\s+(?:in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TELLS_AFTER = re.compile(r"^[^.;!?\n]{0,80}?\b(?:told|tells|said|says|reported|explained)\b")
 _SOURCE_AFTER = re.compile(r"^(?:-based|\s+based)?\s+(?:sources?|informants?)\b", re.IGNORECASE)
 _PERSON = (
     r"(?:man|woman|men|women|person|people|residents?|famil(?:y|ies)|defectors?|students?|workers?|girls?|"
@@ -299,6 +310,9 @@ def _role(doc: Doc, draft: _Draft, entry: GazetteerEntry | None, role_in_doc: Se
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
         return PlaceRole.SOURCE
     if _RESIDENT_BEFORE.search(before) and _SPEECH_AFTER.search(after):
+        return PlaceRole.SOURCE
+    teller = _TELLER_BEFORE.search(before)
+    if teller is not None and (teller.group(1) != "," or _TELLS_AFTER.match(after)):
         return PlaceRole.SOURCE
     if _ORIGIN_BEFORE.search(before):
         return PlaceRole.ORIGIN
