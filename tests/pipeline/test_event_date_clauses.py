@@ -115,3 +115,17 @@ def test_the_date_glossing_a_holiday_set_as_a_limit_is_a_limit_too() -> None:
     holiday = ("Day of the Sun", "2023-04-15", date(2023, 4, 15), date(2023, 4, 15))
     gloss = ("April 15", "2023-04-15", date(2023, 4, 15), date(2023, 4, 15))
     assert _window(text, EventType.FORCED_LABOR, holiday, gloss) is None
+
+
+def test_a_term_handed_after_an_arrest_follows_the_arrests_date() -> None:
+    doc = make(
+        "Report\n\nA Hyesan man has been handed an eight-year camp term after his arrest in late March, "
+        "a source said."
+    )
+    add_date(doc, "late March", "2023-03", date(2023, 3, 21), date(2023, 3, 31))
+    events = events_of(doc)
+    sentence = by_type(events, EventType.SENTENCE)
+    assert sentence.date is not None
+    assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 3, 21), PUBLISHED)
+    arrest = by_type(events, EventType.ARREST)
+    assert arrest.date is not None and arrest.date.earliest == date(2023, 3, 21)

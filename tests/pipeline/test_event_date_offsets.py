@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from kirok.model import EventType, TimeWindow
+from kirok.model import DateResolution, EventType, TimeWindow
+from kirok.pipeline.doc import Timex
 from kirok.pipeline.event_date_offsets import find_offset
 
-from .event_docs import EVENTS, add_date, by_type, events_of, make
+from .event_docs import EVENTS, PUBLISHED, add_date, by_type, events_of, make
 
 
 def _window(window: TimeWindow | None) -> tuple[date, date]:
@@ -151,3 +152,47 @@ def test_a_hedged_distance_counted_back_is_a_window() -> None:
     add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
     escape = by_type(events_of(doc), EventType.ESCAPE)
     assert _window(escape.date) == (date(2023, 5, 25), date(2023, 5, 30))
+
+
+def test_for_the_next_weeks_starts_at_the_story_time() -> None:
+    doc = make(
+        "Report\n\nAgents arrested a woman at her home in Hoeryong on May 2.\n\n"
+        "For the next three weeks she was held in the cells of the city security department."
+    )
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    start = doc.text.index("the next three weeks")
+    window = TimeWindow(
+        earliest=PUBLISHED,
+        latest=date(2023, 7, 6),
+        resolution=DateResolution.RELATIVE,
+        timex="P3W",
+    )
+    span = Timex(
+        start, start + len("the next three weeks"), "the next three weeks", "DURATION", "P3W", window
+    )
+    doc.timexes = sorted([*doc.timexes, span], key=lambda t: t.start)
+    detention = by_type(events_of(doc), EventType.DETENTION)
+    assert detention.date is not None
+    assert (detention.date.earliest, detention.date.latest) == (date(2023, 5, 2), date(2023, 5, 23))
+
+
+def test_days_after_that_count_from_the_act_told_before() -> None:
+    doc = make(
+        "Report\n\nFour soldiers of the border regiment were arrested on May 26.\n\n"
+        "Their commander was banished with his family to a farm two days after that."
+    )
+    add_date(doc, "May 26", "2023-05-26", date(2023, 5, 26))
+    banishment = by_type(events_of(doc), EventType.SENTENCE)
+    assert banishment.date is not None
+    assert (banishment.date.earliest, banishment.date.latest) == (date(2023, 5, 28), date(2023, 5, 28))
+
+
+def test_days_later_with_no_date_from_the_tagger_count_from_the_story_time() -> None:
+    doc = make(
+        "Report\n\nA mine official was executed on May 20, a source said.\n\n"
+        "The banishment of his wife to a farm followed three days later."
+    )
+    add_date(doc, "May 20", "2023-05-20", date(2023, 5, 20))
+    banishment = by_type(events_of(doc), EventType.SENTENCE)
+    assert banishment.date is not None
+    assert (banishment.date.earliest, banishment.date.latest) == (date(2023, 5, 23), date(2023, 5, 23))

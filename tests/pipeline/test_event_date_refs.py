@@ -144,3 +144,26 @@ def test_a_reference_takes_the_first_telling_of_the_act_not_a_clause_with_anothe
     add_date(doc, "May 28", "2023-05-28", date(2023, 5, 28))
     crackdown = by_type(events_of(doc), EventType.CRACKDOWN)
     assert _window(crackdown.date) == (date(2023, 6, 5), PUBLISHED)
+
+
+def test_detained_in_the_course_of_the_search_has_the_searchs_window() -> None:
+    text = (
+        "Report\n\nA joint team searched the dormitories of the college in early May, a source said.\n\n"
+        "Three students were detained in the course of the search, among them a girl from Hyesan."
+    )
+    doc = make(text)
+    add_date(doc, "early May", "2023-05", date(2023, 5, 1), date(2023, 5, 10))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 5, 1), date(2023, 5, 10))
+
+
+def test_the_same_week_at_the_end_of_a_sentence_points_to_the_act_just_told() -> None:
+    text = (
+        "Report\n\nThe arrest of the mine director followed in February, a source said.\n\n"
+        "Two accountants were taken away from the mine office the same week."
+    )
+    doc = make(text)
+    add_date(doc, "February", "2023-02", date(2023, 2, 1), date(2023, 2, 28))
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    accountants = next(e for e in arrests if "accountants" in e.evidence[0].text)
+    assert _window(accountants.date) == (date(2023, 2, 1), date(2023, 2, 28))

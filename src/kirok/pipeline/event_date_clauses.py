@@ -7,11 +7,19 @@ from __future__ import annotations
 
 import re
 
-from kirok.model import TimeWindow
+from kirok.model import EventType, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
+from kirok.pipeline.event_date_refs import types_named
 from kirok.pipeline.event_draft import precision_of
 
-__all__ = ["a_limit", "in_other_clause", "in_relative_clause", "range_window", "since_before"]
+__all__ = [
+    "a_limit",
+    "after_other_act",
+    "in_other_clause",
+    "in_relative_clause",
+    "range_window",
+    "since_before",
+]
 
 #: a break between two clauses that tell different acts
 _CLAUSE_BREAK = re.compile(
@@ -39,6 +47,25 @@ _SINCE_REACH = 60
 _LIMIT_BEFORE = re.compile(
     r"\b(?:until|till|by|before|ahead of|no later than|through|deadline of)\s+(?:the\s+)?$", re.IGNORECASE
 )
+
+#: "after his arrest in late summer", "followed an order from the party committee on Sept. 3": the date
+#: of another act, which this one follows
+_AFTER_ACT = re.compile(
+    r"\b(?:after|following|followed|came after)\s+(?:the|his|her|their|its|an?)\s+"
+    r"(?P<ref>[\w-]+(?:\s+[\w-]+)?)[^,;.()]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def after_other_act(doc: Doc, sent_start: int, timex: Timex, act: EventType, match: tuple[int, int]) -> bool:
+    """Whether the date belongs to another act that this one followed ("has been handed a term after
+    his arrest in late summer"): it lies in words after "after" that name an act of another kind, and
+    the act's trigger is not among them."""
+    m = _AFTER_ACT.search(doc.text, sent_start, timex.start)
+    if m is None or m.start() <= match[0] < timex.end:
+        return False
+    types = types_named(m.group("ref"))
+    return bool(types) and act not in types
 
 
 def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:

@@ -14,9 +14,11 @@ from datetime import date, timedelta
 from kirok.model import DateResolution, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
+from kirok.pipeline.event_date_story_time import story_time_before
 from kirok.pipeline.event_draft import EventDraft, precision_of
+from kirok.pipeline.event_rules import load_event_rules
 
-__all__ = ["DateOffset", "counted_back", "find_offset", "in_offset", "offset_window"]
+__all__ = ["DateOffset", "counted_back", "find_offset", "following_span", "in_offset", "offset_window"]
 
 _NUMBERS = {
     "a": 1,
@@ -35,14 +37,22 @@ _NUMBERS = {
     "twelve": 12,
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
-_OFFSET = re.compile(
+_DISTANCE = (
     r"\b(?:(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least|less than|within|"
     r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)\s+(?P<unit>day|week|month)s?|(?P<soon>shortly|soon)|"
-    r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening)))\s+(?:after|following)\s+"
-    r"(?P<ref>[^,;.]{3,60})",
+    r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening)))"
+)
+_OFFSET = re.compile(_DISTANCE + r"\s+(?:after|following)\s+(?P<ref>[^,;.]{3,60})", re.IGNORECASE)
+#: "three days later", "two days after that": counted from the story's time, the act told before
+_LATER = re.compile(
+    _DISTANCE + r"\s+(?P<ref>later|afterwards?|after (?:that|this|then)|on)\b(?!\s+(?:than|from)\b)",
     re.IGNORECASE,
 )
+#: "for the next seven weeks", "the following two months": a span that starts at the story's time
+_NEXT_SPAN = re.compile(r"(?:the\s+)?(?:next|following|ensuing|subsequent)\s", re.IGNORECASE)
+_SPAN_VALUE = re.compile(r"P(?P<n>\d{1,3})(?P<unit>[DWM])")
+_SPAN_DAYS = {"D": 1, "W": 7, "M": 31}
 #: how far the hedge stretches the distance: (share of it at the least, share of it at the most)
 _HEDGES: dict[str, tuple[float, float | None]] = {
     "": (1.0, 1.0),
@@ -81,6 +91,7 @@ class DateOffset:
     ref_end: int
     least: int
     most: int | None
+    from_story: bool = False  # "three days later": counted from the story's time
 
 
 def _distance(m: re.Match[str]) -> tuple[int, int | None]:
@@ -106,6 +117,11 @@ def _ref_end(m: re.Match[str]) -> int:
 def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     """The distance from another act or day that the act's sentence states, if it states one."""
     s = draft.sentence
+    later = _LATER.search(doc.text, s.start, s.end)
+    if later is not None:
+        if _OTHER_CLAUSE.search(doc.text, *sorted((later.start(), draft.match[0]))):
+            return None
+        return DateOffset(later.start("ref"), later.end("ref"), *_distance(later), from_story=True)
     m = _OFFSET.search(doc.text, s.start, s.end)
     if m is None:
         return None
@@ -161,7 +177,20 @@ def _counted_from(
 ) -> TimeWindow | None:
     """The window the distance is counted from: a date in the words ("a week after May 3", "shortly
     after the Party Foundation Day (October 10)"), else the act they name ("after the raid"), the
-    nearest of its kind told anywhere in the report."""
+    nearest of its kind told anywhere in the report; for "three days later", the story's time."""
+    if offset.from_story:
+        if doc.published is None:
+            return None
+        story = story_time_before(doc, doc.published, draft, drafts, load_event_rules().attribution_time)
+        if story is None:
+            return None
+        start, until, _ = story
+        return TimeWindow(
+            earliest=start,
+            latest=until or start,
+            precision=precision_of(start, until or start),
+            resolution=DateResolution.RELATIVE,
+        )
     for t in doc.timexes:
         if offset.ref_start <= t.start < offset.ref_end and t.window is not None and t.type == "DATE":
             return t.window
@@ -211,3 +240,27 @@ def in_offset(doc: Doc, draft: EventDraft, timex: Timex) -> bool:
     holiday (October 10)"): then it is not the act's own date."""
     offset = find_offset(doc, draft)
     return offset is not None and offset.ref_start <= timex.start < offset.ref_end
+
+
+def following_span(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], own: Timex, attribution_time: re.Pattern[str]
+) -> TimeWindow | None:
+    """ "For the next seven weeks she was held": a span that starts at the story's time (the date
+    tagger counts it from the day of the telling), up to publication at the most; ``None`` when the
+    date is no such span or the story has no time yet."""
+    m = _SPAN_VALUE.fullmatch(own.value)
+    if own.type != "DURATION" or m is None or not _NEXT_SPAN.match(own.text) or doc.published is None:
+        return None
+    story = story_time_before(doc, doc.published, draft, drafts, attribution_time)
+    if story is None:
+        return None
+    earliest = story[0]
+    latest = min(doc.published, earliest + timedelta(days=int(m.group("n")) * _SPAN_DAYS[m.group("unit")]))
+    draft.reasons.append(f"date: “{own.text}” from the story's time")
+    return TimeWindow(
+        earliest=earliest,
+        latest=latest,
+        precision=precision_of(earliest, latest),
+        resolution=DateResolution.RELATIVE,
+        timex=own.value,
+    )

@@ -21,6 +21,7 @@ __all__ = [
     "points_to_an_act",
     "reference_bounds",
     "referenced_window",
+    "retold_act",
     "types_named",
 ]
 
@@ -41,6 +42,18 @@ _SINCE = re.compile(
     r"\bsince (?:(?P<then>then)\b|(?P<ref>(?:the|that|this|their|his|her|its) [\w-]+(?: [\w-]+)?))",
     re.IGNORECASE,
 )
+#: "taken away the same week.": the time of the act just told
+_SAME_BARE = re.compile(
+    r"\b(?:in |on |during |within |that |)the same (?:day|week|month|night|morning|evening|afternoon)\b"
+    r"(?=\s*(?:[.;!?]|,\s+(?:the|a|an|he|she|they|according)\b|$))",
+    re.IGNORECASE,
+)
+#: "detained in the course of the search", "during the raids": the time of the act named
+_DURING = re.compile(
+    r"\b(?:during|in the course of|amid)\s+(?P<ref>(?:the|that|this|these|those|their|his|her|its)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?)",
+    re.IGNORECASE,
+)
 _AT_SAME = re.compile(r"\bat the same (?P<ref>trial|rally|meeting|session|hearing|lecture)\b", re.IGNORECASE)
 #: "on arrival", "upon their return": the day of the handover told before
 _ON_ARRIVAL = re.compile(
@@ -51,6 +64,8 @@ _BEFORE_AFTER = re.compile(
     r"\b(?P<rel>before|after|following)\s+(?P<ref>(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)",
     re.IGNORECASE,
 )
+#: "The trial was held on the football pitch": a definite name of an act, told before
+_DEFINITE = re.compile(r"\b(?:the|that|this|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s+and\s+|\s+to\s+(?:between|live)\b")
 
 #: the words by which a report points back to an act it told, and the kinds of act they can name
@@ -118,6 +133,12 @@ def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
         types = types_named(doc.text[start : start + cut])
         if types and not (m.start() <= draft.match[0] < start + cut):
             return DateReference(start, start + cut, types, since=False)
+    for m in _DURING.finditer(doc.text, s.start, s.end):
+        types = types_named(m.group("ref"))
+        if types and draft.type not in types and not _overlaps_timex(doc, m.start("ref"), m.end("ref")):
+            return DateReference(m.start("ref"), m.end("ref"), types, since=False)
+    for m in _SAME_BARE.finditer(doc.text, s.start, s.end):
+        return DateReference(m.start(), m.end(), (), since=False)
     for m in _ON_ARRIVAL.finditer(doc.text, s.start, s.end):
         return DateReference(m.start(), m.end(), (EventType.FORCED_REPATRIATION,), since=False)
     for m in _AT_SAME.finditer(doc.text, s.start, s.end):
@@ -241,3 +262,23 @@ def reference_bounds(
             continue
         return (low, high), f"{m.group('rel').lower()} “{m.group('ref')}”"
     return None
+
+
+def retold_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> EventDraft | None:
+    """The act an undated statement refers back to by its definite name ("The trial was held on the
+    football pitch" after "following a public trial" on May 28): the nearest act of its kind the report
+    told and dated before, not backstory; ``None`` when the statement names none so."""
+    s = draft.sentence
+    if not draft.back_reference or not _DEFINITE.search(doc.text, s.start, draft.match[0]):
+        return None
+    told = [
+        d
+        for d in drafts
+        if d.type is draft.type
+        and d.sentence.start < s.start
+        and d.date_value is not None
+        and d.date is not None
+        and not d.backstory
+        and not d.ongoing
+    ]
+    return max(told, key=lambda d: (d.sentence.start, d.match[0])) if told else None

@@ -13,7 +13,9 @@ from kirok.pipeline.event_draft import EventDraft
 
 __all__ = [
     "custody_before_punishment",
+    "ends_custody",
     "handover_before",
+    "in_raid_scene",
     "next_custody_step",
     "refine_by_next",
     "release_bound",
@@ -28,10 +30,22 @@ _OPENING = (EventType.ARREST, EventType.ESCAPE, EventType.FORCED_REPATRIATION)
 #: where people are held after their punishment, not before it
 _AFTER_PUNISHMENT = re.compile(r"\b(?:camp|kyohwaso|kwalliso|brigade|prison)\b", re.IGNORECASE)
 
+#: the trigger of a death in custody
+_DEATH = re.compile(r"(?:died|dies|death)\b", re.IGNORECASE)
+
 #: "a woman released in March", "until her release at the end of August": the day a holding ended
 _RELEASE = re.compile(r"\breleas(?:ed|e)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 Window = tuple[tuple[date, date], str]
+
+#: how many sentences after the lede, telling no act, may tell its act more exactly
+_TELLS_MORE = 3
+#: the least length of the lede's trigger word by which a later sentence tells its act again
+_WORD_LEN = 4
+#: what a raid does on its day: searches, seizures and the people it takes away
+_RAID = (EventType.CRACKDOWN, EventType.ARREST)
+#: how many sentences may lie between the raid and what it did, still telling the raid
+_SCENE_GAP = 1
 
 
 def _dated(d: EventDraft) -> tuple[date, date] | None:
@@ -44,27 +58,45 @@ def _dated(d: EventDraft) -> tuple[date, date] | None:
 def refine_by_next(
     doc: Doc, draft: EventDraft, drafts: list[EventDraft], dates_in: Callable[[Sentence], list[Timex]]
 ) -> None:
-    """The lede sums up with a vague date ("escaped earlier this month") that the next sentence, telling
-    no act of its own, makes exact ("They set off before dawn on Jan. 9"): the act takes that date."""
+    """The lede sums up with a vague date ("escaped earlier this month") that the body makes exact: the
+    sentences right after it that tell no act of their own ("They set off before dawn on Jan. 9"), or a
+    later one that tells the act again in the lede's word ("She died on the morning of Dec. 6"), where
+    the trigger found no act. The act takes the first such date inside the lede's window."""
     body = [s for s in doc.sentences if s.role is SegmentRole.BODY]
     window = _dated(draft)
     if len(body) < 2 or draft.sentence.start != body[0].start or window is None or draft.ongoing:
         return
-    nxt = body[1]
-    if window[0] == window[1] or any(d.sentence.start == nxt.start for d in drafts):
+    if window[0] == window[1]:
         return
-    for t in dates_in(nxt):
-        w = t.window
-        if w is None or w.earliest is None or w.latest is None:
-            continue
-        if (
-            window[0] <= w.earliest
-            and w.latest <= window[1]
-            and w.latest - w.earliest < window[1] - window[0]
-        ):
-            draft.date, draft.date_value = w, t.value
-            draft.reasons.append(f"date: “{t.text}” in the next sentence, which tells it more exactly")
-            return
+    with_acts = {d.sentence.start for d in drafts}
+    following = []
+    for nxt in body[1 : 1 + _TELLS_MORE]:
+        if nxt.start in with_acts:
+            break
+        following.append(nxt)
+    word = doc.text[draft.match[0] : draft.match[1]].split()[0].lower()
+    if len(word) >= _WORD_LEN:
+        said = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        following.extend(
+            s
+            for s in body[1:]
+            if s not in following
+            and said.search(doc.text, s.start, s.end)
+            and not any(d.type is draft.type and d.sentence.start == s.start for d in drafts)
+        )
+    for nxt in following:
+        for t in dates_in(nxt):
+            w = t.window
+            if w is None or w.earliest is None or w.latest is None:
+                continue
+            if (
+                window[0] <= w.earliest
+                and w.latest <= window[1]
+                and w.latest - w.earliest < window[1] - window[0]
+            ):
+                draft.date, draft.date_value = w, t.value
+                draft.reasons.append(f"date: “{t.text}” in a later sentence, which tells it more exactly")
+                return
 
 
 def next_custody_step(
@@ -90,12 +122,19 @@ def next_custody_step(
     return (earliest, end), ", and by the next step of the custody told after it"
 
 
+def ends_custody(doc: Doc, d: EventDraft) -> bool:
+    """A punishment, or a death in custody ("died in the holding centre on the 2nd"), ends a holding."""
+    return d.type in _PUNISHMENT or (
+        d.type is EventType.ILL_TREATMENT and _DEATH.match(doc.text, d.match[0]) is not None
+    )
+
+
 def custody_before_punishment(
     doc: Doc, draft: EventDraft, drafts: list[EventDraft], start: date
 ) -> Window | None:
     """A holding told after the story reached the punishment ("was sentenced on Feb. 18 ... He was
-    locked up first at the border post") lies between the arrest that opened the chain and the
-    punishment, not after it; not where people are held after it (a camp)."""
+    locked up first at the border post") or the death in custody lies between the arrest that opened
+    the chain and that end, not after it; not where people are held after a punishment (a camp)."""
     if draft.type not in _HELD or _AFTER_PUNISHMENT.search(
         doc.text, draft.sentence.start, draft.sentence.end
     ):
@@ -103,7 +142,7 @@ def custody_before_punishment(
     punished = [
         w
         for d in drafts
-        if d.type in _PUNISHMENT
+        if ends_custody(doc, d)
         and d.sentence.role is SegmentRole.BODY
         and d.sentence.start < draft.sentence.start
         and (w := _dated(d)) is not None
@@ -165,3 +204,18 @@ def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> 
         and _RELEASE.search(doc.text, s.start, t.start)
     ]
     return max(ends) if ends else None
+
+
+def in_raid_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
+    """Whether an undated arrest or seizure is told within the scene of the raid the story dated just
+    before ("searched homes near the river on the 6th ... Five residents were taken away"): the
+    sentence that dated the story's time tells a raid, and at most one sentence lies between, telling
+    nothing but the raid."""
+    if draft.type not in _RAID or not any(
+        d.type is EventType.CRACKDOWN and d.sentence.start == source.start for d in drafts
+    ):
+        return False
+    between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
+    return len(between) <= _SCENE_GAP and all(
+        d.type in _RAID for d in drafts if any(d.sentence.start == s.start for s in between)
+    )

@@ -6,13 +6,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kirok.model import SegmentRole
+from kirok.model import DateResolution, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_clauses import a_limit
 from kirok.pipeline.event_date_refs import points_to_an_act
-from kirok.pipeline.event_draft import EventDraft
+from kirok.pipeline.event_draft import EventDraft, precision_of
 
-__all__ = ["BACKSTORY_DAYS", "dates_in", "past_perfect", "story_dates", "story_time_before"]
+__all__ = [
+    "BACKSTORY_DAYS",
+    "date_from_what_follows",
+    "dates_in",
+    "past_perfect",
+    "story_dates",
+    "story_time_before",
+]
 
 #: A TIME of day or a SET ("every Monday") does not date an event...
 _DATED_TYPES = ("DATE", "DURATION")
@@ -24,6 +31,11 @@ _PLUPERFECT = re.compile(
 #: "a woman who had fled in 2019 was arrested": the past perfect of a relative clause tells of a person
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
 BACKSTORY_DAYS = 365
+#: "have begun checking", "have been sent", "are being held": an act begun and going on
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been|begun|\w+(?:ed|en|wn|ght))\b|\b(?:is|are)\s+(?:now\s+)?being\b",
+    re.IGNORECASE,
+)
 _RECEIVED = re.compile(r"\b(?:been|was|were|is|are|being|get|got)\s+$", re.IGNORECASE)
 
 
@@ -109,3 +121,38 @@ def story_time_before(
         if not (forward_only and story is not None and when < story[0]):
             story = (when, until, sent)
     return story
+
+
+def date_from_what_follows(
+    doc: Doc, published: date, draft: EventDraft, attribution_time: re.Pattern[str]
+) -> None:
+    """An act told before the story names any date, as the lede does when it sums up: the body then
+    dates it. Told as done ("executed two men after a public trial"), it has the first date of the next
+    sentence ("The trial was held on Sept. 8"); told as begun or going on ("have begun checking every
+    home", "have been sent"), it started no earlier than the latest date the story tells, and lasts to
+    publication."""
+    later = [s for s in doc.sentences if s.role is SegmentRole.BODY and s.start > draft.sentence.start]
+    if not later:
+        return
+    if _PERFECT.search(doc.text, draft.sentence.start, draft.match[1]):
+        starts = [
+            t.window.earliest
+            for s in later
+            for t in story_dates(doc, published, s, attribution_time)
+            if t.window is not None and t.window.earliest is not None
+        ]
+        if not starts:
+            return
+        earliest = max(starts)
+        draft.date = TimeWindow(
+            earliest=earliest,
+            latest=published,
+            precision=precision_of(earliest, published),
+            resolution=DateResolution.RELATIVE,
+        )
+        draft.reasons.append("date: begun after the latest date the story then tells, by publication")
+        return
+    following = story_dates(doc, published, later[0], attribution_time)
+    if following and following[0].window is not None:
+        draft.date = following[0].window
+        draft.reasons.append(f"date: “{following[0].text}” in the sentence that tells it in full")

@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from kirok.model import DatePrecision, DateResolution, EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_clauses import (
+    after_other_act,
     in_other_clause,
     in_relative_clause,
     range_window,
     since_before,
 )
-from kirok.pipeline.event_date_offsets import counted_back, in_offset, offset_window
-from kirok.pipeline.event_date_refs import reference_bounds, referenced_window
+from kirok.pipeline.event_date_offsets import counted_back, following_span, in_offset, offset_window
+from kirok.pipeline.event_date_refs import reference_bounds, referenced_window, retold_act
 from kirok.pipeline.event_date_story import (
     custody_before_punishment,
+    ends_custody,
     handover_before,
+    in_raid_scene,
     next_custody_step,
     refine_by_next,
     release_bound,
 )
 from kirok.pipeline.event_date_story_time import (
     BACKSTORY_DAYS,
+    date_from_what_follows,
     dates_in,
     past_perfect,
-    story_dates,
     story_time_before,
 )
 from kirok.pipeline.event_draft import EventDraft, precision_of
@@ -34,11 +37,6 @@ from kirok.pipeline.event_rules import load_event_rules
 
 __all__ = ["attach_narrative_date", "attach_own_date", "is_backstory"]
 
-#: "have begun checking", "have been sent", "are being held": an act begun and going on
-_PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been|begun|\w+(?:ed|en|wn|ght))\b|\b(?:is|are)\s+(?:now\s+)?being\b",
-    re.IGNORECASE,
-)
 #: a sentence that tells of a trial or an execution: the punishments told after it were handed down there
 _TRIAL_SCENE = re.compile(r"\b(?:trial|verdict|execut\w*|firing squad|shot)\b", re.IGNORECASE)
 #: what an order calls for ("an order calling for students to be put to work"), in the order's clause
@@ -55,6 +53,8 @@ _NEXT_DAY = re.compile(
 #: "confiscated on the spot", "were immediately taken away": at the time of the act told just before
 _AT_ONCE = re.compile(r"\b(?:on the spot|there and then|then and there|immediately|at once)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
+#: "an earlier boat defection", "a previous raid": an act before the one the story tells
+_EARLIER = re.compile(r"\b(?:an|the|a)\s+(?:earlier|previous|prior)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: "agents have since banished", "since then": after the date told before, in the same sentence
 _SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
 #: Custody comes before the punishment it leads to; the punishment's date bounds an undated custody event.
@@ -64,13 +64,15 @@ _PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
 
 def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
     """The date in the act's sentence nearest its trigger (or inside it: "forbidden on May 2 to go"),
-    leaving out dates in another clause or in a relative clause told before it."""
+    leaving out dates in another clause, in a relative clause told before it, or of another act it
+    followed ("after his arrest in late summer")."""
     m_start, m_end = draft.match
     found = [
         t
         for t in dates_in(doc, draft.sentence, attribution_time)
         if not in_other_clause(doc, t, draft.match)
         and not in_relative_clause(doc, draft.sentence.start, t, draft.match)
+        and not after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
     ]
     inside = [t for t in found if m_start <= t.start and t.end <= m_end]
     if inside:
@@ -126,7 +128,15 @@ def attach_own_date(
     own = _own_date(doc, draft, attribution_time)
     if own is not None and in_offset(doc, draft, own):
         return  # "shortly after the holiday (October 10)": counted from it (:func:`attach_narrative_date`)
+    span = following_span(doc, draft, drafts or [], own, attribution_time) if own is not None else None
+    if span is not None and own is not None:
+        draft.date, draft.date_value = span, own.value
+        draft.confidence += 0.15
+        draft.backstory = is_backstory(doc, draft, span)
+        return
     where = "in the sentence"
+    if own is None and _after_the_act_it_followed(doc, draft, attribution_time):
+        return
     if own is None and draft.sentence.role is SegmentRole.HEADLINE:
         own, where = _lede_date(doc, attribution_time), "in the lede"
     after = (
@@ -156,6 +166,27 @@ def attach_own_date(
             refine_by_next(doc, draft, drafts or [], lambda s: dates_in(doc, s, attribution_time))
         draft.confidence += 0.15
         draft.backstory = is_backstory(doc, draft, own.window)
+
+
+def _after_the_act_it_followed(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> bool:
+    """ "has been handed a term after his arrest in late summer": from the date of the act it followed
+    up to publication; whether it dated the act."""
+    followed = [
+        t
+        for t in dates_in(doc, draft.sentence, attribution_time)
+        if after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
+    ]
+    earliest = followed[0].window.earliest if followed and followed[0].window else None
+    if earliest is None or doc.published is None or earliest > doc.published:
+        return False
+    draft.date = TimeWindow(
+        earliest=earliest,
+        latest=doc.published,
+        precision=precision_of(earliest, doc.published),
+        resolution=DateResolution.RELATIVE,
+    )
+    draft.reasons.append(f"date: after the act it followed, “{followed[0].text}”, up to publication")
+    return True
 
 
 def _day_after_story(
@@ -224,7 +255,7 @@ def attach_narrative_date(
     (:func:`_story_time_before`) and ends at publication; an arrest, detention or ill-treatment also ends
     by the punishment that followed it, when the report dates one; a punishment told next to a dated
     trial or execution was handed down there. An act told before any date takes it from the story that
-    follows (:func:`_date_from_what_follows`).
+    follows (:func:`~kirok.pipeline.event_date_story_time.date_from_what_follows`).
     """
     if doc.published is None:
         return
@@ -239,10 +270,15 @@ def attach_narrative_date(
         # "Since the handover they have been held": dated by another kind of act, not a restatement
         draft.back_reference = draft.back_reference and pointed_to is draft.type
         return
+    retold = retold_act(doc, draft, drafts)
+    if retold is not None:
+        draft.date, draft.date_value = retold.date, retold.date_value
+        draft.reasons.append("date: that of the act its definite name refers back to")
+        return
     pattern = attribution_time or load_event_rules().attribution_time
     story = story_time_before(doc, published, draft, drafts, pattern)
     if story is None:
-        _date_from_what_follows(doc, published, draft, pattern)
+        date_from_what_follows(doc, published, draft, pattern)
         return
     start, until, source = story
     if (
@@ -266,13 +302,19 @@ def attach_narrative_date(
         draft.date_value = start.isoformat()
         draft.reasons.append("date: at once, on the day the story told before it")
         return
+    if until == start and in_raid_scene(doc, draft, drafts, source):
+        draft.date = TimeWindow(
+            earliest=start, latest=start, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
+        )
+        draft.reasons.append("date: in the scene of the raid told just before it, on its day")
+        return
     earliest, latest = start, published
     bound = ""
-    if draft.type in _CUSTODY:
+    if draft.type in (*_CUSTODY, EventType.FORCED_LABOR):
         ends = [
             d.date.latest
             for d in drafts
-            if d.type in _PUNISHMENT
+            if _ended_by(doc, draft, d)
             and d.date_value is not None
             and d.date is not None
             and d.date.earliest is not None
@@ -281,7 +323,7 @@ def attach_narrative_date(
             and d.date.latest < latest
         ]
         if ends:
-            latest, bound = min(ends), ", and by the punishment that followed"
+            latest, bound = min(ends), ", and by the punishment or death that followed"
         chain = next_custody_step(draft, drafts, earliest, latest) or custody_before_punishment(
             doc, draft, drafts, earliest
         )
@@ -306,43 +348,19 @@ def attach_narrative_date(
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
 
 
-def _date_from_what_follows(
-    doc: Doc, published: date, draft: EventDraft, attribution_time: re.Pattern[str]
-) -> None:
-    """An act told before the story names any date, as the lede does when it sums up: the body then
-    dates it. Told as done ("executed two men after a public trial"), it has the first date of the next
-    sentence ("The trial was held on Sept. 8"); told as begun or going on ("have begun checking every
-    home", "have been sent"), it started no earlier than the latest date the story tells, and lasts to
-    publication."""
-    later = [s for s in doc.sentences if s.role is SegmentRole.BODY and s.start > draft.sentence.start]
-    if not later:
-        return
-    if _PERFECT.search(doc.text, draft.sentence.start, draft.match[1]):
-        starts = [
-            t.window.earliest
-            for s in later
-            for t in story_dates(doc, published, s, attribution_time)
-            if t.window is not None and t.window.earliest is not None
-        ]
-        if not starts:
-            return
-        earliest = max(starts)
-        draft.date = TimeWindow(
-            earliest=earliest,
-            latest=published,
-            precision=precision_of(earliest, published),
-            resolution=DateResolution.RELATIVE,
-        )
-        draft.reasons.append("date: begun after the latest date the story then tells, by publication")
-        return
-    following = story_dates(doc, published, later[0], attribution_time)
-    if following and following[0].window is not None:
-        draft.date = following[0].window
-        draft.reasons.append(f"date: “{following[0].text}” in the sentence that tells it in full")
+def _ended_by(doc: Doc, draft: EventDraft, d: EventDraft) -> bool:
+    """A punishment or a death in custody ends a holding; only a death ends forced labour ("made to
+    carry stones ... He collapsed on the sea wall on March 19 and died")."""
+    if draft.type is EventType.FORCED_LABOR:
+        return d.type is EventType.ILL_TREATMENT and ends_custody(doc, d)
+    return ends_custody(doc, d)
 
 
 def is_backstory(doc: Doc, draft: EventDraft, window: TimeWindow) -> bool:
-    """Told in the past perfect, or more than a year before publication: background, not the story."""
+    """Told in the past perfect, named as an earlier act ("after an earlier boat defection"), or more
+    than a year before publication: background, not the story."""
     if past_perfect(doc.text, draft.sentence.start, draft.match[1], trigger=draft.match[0]):
+        return True
+    if _EARLIER.search(doc.text, max(draft.sentence.start, draft.match[0] - 30), draft.match[0]):
         return True
     return bool(doc.published and window.latest and (doc.published - window.latest).days > BACKSTORY_DAYS)
