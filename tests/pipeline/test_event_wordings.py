@@ -368,6 +368,8 @@ WORDINGS = [
     ("", "", "Officials say the factory exceeded its quota this year."),
     ("", "", "Residents worry that inspections may resume next month."),
     ("", "", "The price of diesel rose sharply."),
+    ("ill_treatment", "", "He whispered that they had hung him by his wrists for a whole night."),
+    ("", "", "There were whispers that a teacher had been taken away."),
 ]
 
 
