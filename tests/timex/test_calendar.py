@@ -12,6 +12,7 @@ from kirok.timex.calendar import (
     month_granule,
     month_week_granule,
     narrow,
+    nth_weekday,
     season_granule,
     shift,
     week_granule,
@@ -75,3 +76,24 @@ def test_two_digit_year(yy: int, anchor: date, year: int) -> None:
 def test_week_of_month(year: int, month: int, ordinal: int, value: str, monday: date) -> None:
     g = month_week_granule(year, month, ordinal)
     assert (g.value, g.earliest, g.unit) == (value, monday, "W")
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "weekday", "ordinal", "day"),
+    [
+        (2022, 5, 6, -1, date(2022, 5, 28)),  # the last Saturday of May
+        (2022, 5, 1, 5, date(2022, 5, 30)),  # a fifth Monday
+        (2022, 6, 1, 5, None),  # none in June 2022
+        (2024, 2, 4, -1, date(2024, 2, 29)),  # leap day
+        (2024, 2, 4, 5, date(2024, 2, 29)),
+        (2023, 2, 4, 5, None),
+        (2023, 2, 4, -1, date(2023, 2, 23)),
+        (2021, 2, 1, 1, date(2021, 2, 1)),  # the month opens on that weekday
+        (2021, 2, 7, -1, date(2021, 2, 28)),  # and closes on this one
+        (2021, 12, 5, -1, date(2021, 12, 31)),
+        (2022, 1, 6, 1, date(2022, 1, 1)),
+        (2022, 1, 7, 2, date(2022, 1, 9)),
+    ],
+)
+def test_nth_weekday(year: int, month: int, weekday: int, ordinal: int, day: date | None) -> None:
+    assert nth_weekday(year, month, weekday, ordinal) == day

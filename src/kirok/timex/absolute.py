@@ -12,14 +12,12 @@ from datetime import date, timedelta
 
 from kirok.model import DateResolution
 from kirok.timex.calendar import (
-    add_months,
     century_granule,
     day_granule,
     decade_granule,
     half_year_granule,
     last_day,
     month_granule,
-    month_week_granule,
     narrow,
     quarter_granule,
     season_granule,
@@ -29,6 +27,7 @@ from kirok.timex.calendar import (
 from kirok.timex.context import Reference
 from kirok.timex.holidays import read_holiday
 from kirok.timex.lexicon import Lexicon, normal_key
+from kirok.timex.month_ordinals import read_month_ordinal
 from kirok.timex.readings import Reading, unresolved
 from kirok.timex.years import year_for
 
@@ -165,8 +164,8 @@ def _calendar(
     elif g.get("monthnum"):
         month = int(g["monthnum"] or 0)
     day = int(g["day"] or 0) if g.get("day") else None
-    if g.get("weekord"):  # "the second week of January": its days 8-14
-        return _week_of_month(g, year, rel, ref, tense, lexicon, warnings)
+    if g.get("weekord"):  # "the second week of January", "the last Saturday of May"
+        return read_month_ordinal(g, year, rel, ref, tense, lexicon, warnings)
     if g.get("holiday"):
         return read_holiday(normal_key(g["holiday"]), year, rel, ref, tense, lexicon, warnings)
     if month is None and day is None:
@@ -330,29 +329,3 @@ def _season(
     else:
         granule = started[-1]
     return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
-
-
-def _week_of_month(
-    g: dict[str, str | None],
-    year: int | None,
-    rel: str | None,
-    ref: Reference,
-    tense: str,
-    lexicon: Lexicon,
-    warnings: list[str],
-) -> Reading | None:
-    if g.get("month"):
-        month = lexicon.month_number(g["month"] or "")
-    elif ref.anchor is not None:
-        moved = add_months(ref.anchor.replace(day=1), -1 if rel == "last" else 1 if rel == "next" else 0)
-        month, year = moved.month, moved.year
-    else:
-        return replace(unresolved("W", tuple(warnings)), value="XXXX-WXX")
-    resolution = _ABS if year is not None else _REL
-    if year is None:
-        year = year_for(month, None, None, ref, tense)
-    if year is None:
-        return replace(unresolved("W", tuple(warnings)), value="XXXX-WXX")
-    ordinal = normal_key(g["weekord"])
-    granule = month_week_granule(year, month, lexicon.ordinals.get(ordinal, -1))
-    return Reading("DATE", granule.value, granule, resolution, tuple(warnings))

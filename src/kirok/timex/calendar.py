@@ -24,6 +24,7 @@ __all__ = [
     "month_granule",
     "month_week_granule",
     "narrow",
+    "nth_weekday",
     "quarter_granule",
     "season_granule",
     "shift",
@@ -84,6 +85,18 @@ def month_week_granule(year: int, month: int, ordinal: int) -> Granule:
     2022-W02, 10-16 January."""
     middle = last_day(year, month) - 3 if ordinal < 0 else 7 * ordinal - 3
     return week_granule(date(year, month, min(middle, last_day(year, month))))
+
+
+def nth_weekday(year: int, month: int, weekday: int, ordinal: int) -> date | None:
+    """The ``ordinal``-th ``weekday`` (1 = Monday) of a month, -1 the last: "the last Saturday of May 2022"
+    is 28 May. ``None`` when the month has no such day (a fifth Monday in most months)."""
+    end = last_day(year, month)
+    if ordinal < 0:
+        last = date(year, month, end)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (ordinal - 1)
+    return date(year, month, day) if 1 <= day <= end else None
 
 
 def quarter_granule(year: int, quarter: int) -> Granule:
