@@ -3,6 +3,7 @@ restatements and later references."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from kirok.model import EventType
@@ -409,3 +410,22 @@ def test_a_masthead_named_weekly_is_no_recurring_practice() -> None:
     (sentence,) = [e for e in events_of(doc) if e.type is EventType.SENTENCE]
     assert len(sentence.evidence) == 2
     assert sentence.date is not None and sentence.date.earliest == date(2023, 5, 9)
+
+
+def test_a_crackdown_in_a_province_and_its_city_is_one_event() -> None:
+    text = (
+        "Report\n\n"
+        "The provincial security bureau launched a crackdown on phones in Ryanggang Province on Monday.\n\n"
+        "Inspection teams searched homes in Hyesan, confiscating Chinese phones."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    add_place(doc, "Ryanggang Province", PlaceRole.EVENT)
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    paths = {"Ryanggang Province": ("Ryanggang",), "Hyesan": ("Ryanggang", "Hyesan")}
+    doc.places = [
+        replace(m, place=m.place.model_copy(update={"admin_path": paths[m.text]})) if m.place else m
+        for m in doc.places
+    ]
+    (event,) = events_of(doc)
+    assert event.type is EventType.CRACKDOWN

@@ -217,3 +217,21 @@ def test_a_destination_does_not_move_the_story_place() -> None:
     assert sentence.place == _at("Musan")
     meeting = by_type(events, EventType.MEETING)
     assert meeting.place == _at("Hyesan")
+
+
+def test_the_city_referring_to_another_town_does_not_move_the_story() -> None:
+    text = (
+        "Report\n\n"
+        "Agents arrested a student in Hyesan on June 3. "
+        "She said she had bought the card at a market in Musan. "
+        "Her term was imposed without a trial, and she was taken to a brigade at the edge of the city. "
+        "Her classmates were summoned to a lecture on June 9."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    put(doc, "Hyesan", PlaceRole.EVENT)
+    put(doc, "Musan", PlaceRole.EVENT)
+    put(doc, "the city", PlaceRole.EVENT, place="Musan")
+    meeting = by_type(events_of(doc), EventType.MEETING)
+    assert meeting.place == _at("Hyesan")

@@ -370,6 +370,7 @@ WORDINGS = [
     ("", "", "The price of diesel rose sharply."),
     ("ill_treatment", "", "He whispered that they had hung him by his wrists for a whole night."),
     ("", "", "There were whispers that a teacher had been taken away."),
+    ("sentence", "", "The one-year term was imposed by the district court earlier this month."),
 ]
 
 

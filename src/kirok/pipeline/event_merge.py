@@ -61,6 +61,15 @@ def _same_place(a: EventDraft, b: EventDraft) -> bool:
     return a.place is None or b.place is None or a.place.gazetteer_id == b.place.gazetteer_id
 
 
+def _nested_place(a: EventDraft, b: EventDraft) -> bool:
+    """The same place, or one inside the other (a province and its city, a city and its district)."""
+    if _same_place(a, b):
+        return True
+    assert a.place is not None and b.place is not None
+    pa, pb = a.place.admin_path, b.place.admin_path
+    return bool(pa and pb) and (pa[: len(pb)] == pb or pb[: len(pa)] == pa)
+
+
 def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
     """Join restatements: the same type with the same date told in like words at the same place, a
     clause that refers back to an act told before (not to backstory, unless the clause has no date of
@@ -138,10 +147,11 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
 
 
 def _merge_campaigns(drafts: list[EventDraft]) -> list[EventDraft]:
-    """Join the later tellings of a campaign (:data:`_CAMPAIGNS`) at the same place into its first,
-    keeping backstory apart and the first telling's date unless a later one dates it more exactly, or
-    the first only names the campaign ("the 80-day battle", launched at a rally) and a later telling of
-    the work has a date of its own."""
+    """Join the later tellings of a campaign (:data:`_CAMPAIGNS`) at the same place, or one inside the
+    other (the province's inspection and the searches in its city), into its first, keeping backstory
+    apart and the first telling's date unless a later one dates it more exactly, or the first only names
+    the campaign ("the 80-day battle", launched at a rally) and a later telling of the work has a date of
+    its own."""
     kept: list[EventDraft] = []
     for d in drafts:
         first = next(
@@ -152,7 +162,7 @@ def _merge_campaigns(drafts: list[EventDraft]) -> list[EventDraft]:
                 and d.type in _CAMPAIGNS
                 and k.backstory == d.backstory
                 and not (k.ongoing and d.ongoing and k.date_value != d.date_value)
-                and _same_place(k, d)
+                and _nested_place(k, d)
             ),
             None,
         )

@@ -215,7 +215,8 @@ def attach_place(doc: Doc, draft: EventDraft, story_place: Place | None) -> None
 def story_place_after(doc: Doc, draft: EventDraft, story_place: Place | None) -> Place | None:
     """The place the story is set in after this act's sentence: its most exact scene, if any; a province
     only when the story had no place yet. Backstory ("had paid guards in Musan County in 2019") and the
-    place someone was moved to ("sent to a mining village in Koksan County") leave a story where it is."""
+    place someone was moved to ("sent to a mining village in Koksan County") leave a story where it is,
+    and so does "the city", which only refers back to a place the story has named."""
     if story_place is not None and draft.backstory:
         return story_place
     sent = draft.sentence
@@ -224,6 +225,7 @@ def story_place_after(doc: Doc, draft: EventDraft, story_place: Place | None) ->
         for p in doc.places
         if sent.start <= p.start < sent.end
         and _scene(doc, p, draft.type)
+        and not _anaphoric(p)
         and p.place is not None
         and rank(p.place) <= 1
         and not (story_place is not None and _DESTINATION_BEFORE.search(_before(doc, p)[-90:]))
