@@ -371,6 +371,7 @@ WORDINGS = [
     ("ill_treatment", "", "He whispered that they had hung him by his wrists for a whole night."),
     ("", "", "There were whispers that a teacher had been taken away."),
     ("sentence", "", "The one-year term was imposed by the district court earlier this month."),
+    ("forced_repatriation", "", "A woman who had fled years ago was sent back by Chinese police."),
 ]
 
 

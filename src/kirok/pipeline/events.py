@@ -49,6 +49,9 @@ _PROSE = (SegmentRole.BODY, SegmentRole.HEADLINE)
 #: "handed about 60 people who had been held in China over to ...": the relative clause a long match
 #: spans tells of the people, not of the act (its tense is not the act's)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|whom|which)\s", re.IGNORECASE)
+#: "a student who was caught twice", "women who had fled across the border": an act a relative clause
+#: tells about the people named, not the report's news
+_IN_RELATIVE = re.compile(r"\b(?:who|whom)\s+(?:[\w'-]+\s+){0,2}?had\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\bthat\b")
 _LOG = logging.getLogger(__name__)
 
@@ -174,6 +177,7 @@ class RuleEventStage(StageBase):
                         and not self._told_as_future(text, sent, m.end)
                         and not self._not_an_act(text, sent, m, parse)
                         and not self._turned_away_by_parse(parse, sent, m, inside)
+                        and not _IN_RELATIVE.search(text, max(sent.start, m.start - 60), m.start)
                     ):
                         if (why := self.out_of_scope(doc, sent, m, parse)) is not None:
                             _LOG.debug("%s: %s out of scope: %s", doc.report_id, trig.id, why)
