@@ -19,6 +19,7 @@ from typing import ClassVar
 from kirok.model import Event, EventType, SegmentRole, Source, Span, event_id
 from kirok.pipeline import event_details as details
 from kirok.pipeline.doc import Doc, Sentence
+from kirok.pipeline.event_date_story_time import dates_in
 from kirok.pipeline.event_dates import attach_narrative_date, attach_own_date
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_merge import merge_drafts
@@ -156,10 +157,10 @@ class RuleEventStage(StageBase):
         for sent in doc.sentences:
             if sent.role not in _PROSE:
                 continue
-            if any(c.search(text, sent.start, sent.end) for c in self.rules.background_cues) and not any(
-                t.window and sent.start <= t.start < sent.end for t in doc.timexes
+            if any(c.search(text, sent.start, sent.end) for c in self.rules.background_cues) and not dates_in(
+                doc, sent, self.rules.attribution_time
             ):
-                continue
+                continue  # background, unless the sentence dates an act (the telling's date does not)
             lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
             inside = [m for m in matches[lo:hi] if m.end <= sent.end]
             by_trigger: dict[str, list[TriggerMatch]] = defaultdict(list)
