@@ -429,3 +429,15 @@ def test_a_crackdown_in_a_province_and_its_city_is_one_event() -> None:
     ]
     (event,) = events_of(doc)
     assert event.type is EventType.CRACKDOWN
+
+
+def test_an_interrogation_told_later_is_part_of_the_detention() -> None:
+    text = (
+        "Report\n\n"
+        "The woman has been held at the Hyesan police station since Monday, a source said.\n\n"
+        "She named her supplier under interrogation, the source added."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    (detention,) = [e for e in events_of(doc) if e.type is EventType.DETENTION]
+    assert len(detention.evidence) == 2

@@ -408,6 +408,10 @@ WORDINGS = [
     ("", "", "Some say he fled across the river, but this could not be confirmed."),
     ("", "", "China has been sending North Koreans back in larger numbers since last year."),
     ("", "", "Their engines were taken away to the security office."),
+    ("", "", "A report published last year by a rights group described beatings in holding centres."),
+    ("sentence", "", "He was given seven years in a kyohwaso for attempted defection."),
+    ("ill_treatment", "", "Everyone knows the broker was beaten to death in the cells."),
+    ("", "directive", "Their workplaces have been told to hold criticism sessions for the three."),
 ]
 
 

@@ -28,6 +28,9 @@ _SHARED_WORDS = 2
 #: triggers whose act is never the same as another of its type told nearby: a death in custody is not
 #: the beatings before it
 _OWN_ACTS = frozenset({"ill.death"})
+#: triggers that tell a part of an act of their type told before: "she named him under interrogation",
+#: "are still being questioned" belong to the detention already told
+_PART_OF_EARLIER = frozenset({"detention.interrogation"})
 #: kinds of act that go on as one campaign: the searches, inspections and sweeps a report tells at one
 #: place are one crackdown, the watch kept on a family one surveillance, the work of one mobilisation one
 _CAMPAIGNS = frozenset({EventType.CRACKDOWN, EventType.SURVEILLANCE, EventType.FORCED_LABOR})
@@ -119,6 +122,10 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             ),
             None,
         )
+        if retold is None and d.trigger.id in _PART_OF_EARLIER and d.date_value is None:
+            retold = next(
+                (k for k in reversed(kept) if k.type is d.type and k.backstory == d.backstory), None
+            )
         if twin is not None:
             twin.evidence.extend(d.evidence)
             twin.reasons.append("merged: the same statement again with the same date")

@@ -135,6 +135,9 @@ class EventRules:
     instruction_content_types: frozenset[EventType]  # types an active "told ... to" makes an instruction
     subject_reference: re.Pattern[str]
     background_cues: tuple[re.Pattern[str], ...]
+    commentary_cues: tuple[
+        re.Pattern[str], ...
+    ]  # others' claims, studies, estimates: never the report's acts
     negating_prefix: re.Pattern[str]
     attribution_time: re.Pattern[str]
     perpetrators: tuple[NamedPattern, ...]
@@ -235,6 +238,7 @@ def parse_event_rules(raw: dict[str, Any]) -> EventRules:
         instruction_content_types=frozenset(_event_type(t) for t in raw.get("instruction_content_types", ())),
         subject_reference=_compile(raw["subject_reference"], "subject_reference"),
         background_cues=tuple(_compile(p, "background_cues") for p in raw["background_cues"]),
+        commentary_cues=tuple(_compile(p, "commentary_cues") for p in raw.get("commentary_cues", ())),
         negating_prefix=_compile(raw["negating_prefix"], "negating_prefix"),
         attribution_time=_compile(raw["attribution_time"], "attribution_time"),
         perpetrators=tuple(

@@ -161,6 +161,8 @@ class RuleEventStage(StageBase):
                 doc, sent, self.rules.attribution_time
             ):
                 continue  # background, unless the sentence dates an act (the telling's date does not)
+            if any(c.search(text, sent.start, sent.end) for c in self.rules.commentary_cues):
+                continue  # what others claim, estimate or could not confirm, dated or not
             lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
             inside = [m for m in matches[lo:hi] if m.end <= sent.end]
             by_trigger: dict[str, list[TriggerMatch]] = defaultdict(list)
