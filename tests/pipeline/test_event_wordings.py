@@ -412,6 +412,7 @@ WORDINGS = [
     ("sentence", "", "He was given seven years in a kyohwaso for attempted defection."),
     ("ill_treatment", "", "Everyone knows the broker was beaten to death in the cells."),
     ("", "directive", "Their workplaces have been told to hold criticism sessions for the three."),
+    ("", "", "In the version heard most often, inmates serving short terms will go home in October."),
 ]
 
 
@@ -433,3 +434,16 @@ def test_wording_gives_its_event_types(
     found = {e.type.value for e in doc.events}
     assert _types(required) <= found
     assert found <= _types(required) | _types(optional)
+
+
+def test_a_foreign_word_in_the_headline_is_not_the_ledes_agent(pipeline: Pipeline) -> None:
+    """spaCy may parse a headline and the lede as one sentence; the agent's words count only inside the
+    event's own sentence."""
+    text = (
+        "Traders lose goods in raid on South Korean products\n\n"
+        "Market inspectors and police swept through the main market in Sunchon on Thursday and "
+        "confiscated clothing bearing South Korean labels, a source told Kirok Sample Wire."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2022, 8, 15))])
+    crackdowns = [e for e in doc.events if e.type.value == "crackdown"]
+    assert crackdowns and any("swept through" in s.text for e in crackdowns for s in e.evidence)

@@ -141,8 +141,8 @@ class RuleEventStage(StageBase):
             if found := cue.search(prefix):
                 return f"generic: “{found.group(0)}”"
         agents = parse.participants_of(m.start, m.end).agents if parse is not None else ()
-        for a in agents:
-            if found := rules.foreign_agent.search(text, a.start, a.end):
+        for a in agents:  # the agent's words inside the sentence: a parse may run across a headline
+            if found := rules.foreign_agent.search(text, max(a.start, sent.start), min(a.end, sent.end)):
                 return f"foreign agent: “{found.group(0)}”"
         return None
 
