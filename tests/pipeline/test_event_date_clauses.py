@@ -129,3 +129,36 @@ def test_a_term_handed_after_an_arrest_follows_the_arrests_date() -> None:
     assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 3, 21), PUBLISHED)
     arrest = by_type(events, EventType.ARREST)
     assert arrest.date is not None and arrest.date.earliest == date(2023, 3, 21)
+
+
+_MONDAY = ("Monday", "2023-06-12", date(2023, 6, 12), date(2023, 6, 12))
+_MAY = ("May 3", "2023-05-03", date(2023, 5, 3), date(2023, 5, 3))
+
+
+def test_a_date_after_another_subjects_clause_belongs_to_it() -> None:
+    text = "A trader died in custody in Hyesan, and the leader of his gang was executed on Monday."
+    death = _window(text, EventType.ILL_TREATMENT, _MONDAY)
+    assert death != (date(2023, 6, 12), date(2023, 6, 12))
+
+
+def test_a_date_after_a_closed_relative_clause_dates_the_main_verb() -> None:
+    text = (
+        "A ban on boats in Hyesan, which was imposed after a family fled across the river, "
+        "was lifted on May 3, a source said."
+    )
+    assert _window(text, EventType.ESCAPE, _MAY) != (date(2023, 5, 3), date(2023, 5, 3))
+
+
+def test_a_date_after_until_belongs_to_what_the_act_led_to() -> None:
+    text = "He was beaten in Hyesan until he confessed to having smuggled phones since 2015."
+    since_2015 = ("2015", "2015", date(2015, 1, 1), date(2015, 12, 31))
+    beaten = _window(text, EventType.ILL_TREATMENT, since_2015)
+    assert beaten is None or beaten[0] != date(2015, 1, 1)
+
+
+def test_an_act_told_when_a_state_began_is_dated_then() -> None:
+    text = (
+        "The family in Hyesan has been under watch since March, when the security ministry was ordered "
+        "to watch every family with a relative abroad."
+    )
+    assert _window(text, EventType.DIRECTIVE, _MARCH) == (date(2023, 3, 1), date(2023, 3, 31))

@@ -167,3 +167,17 @@ def test_the_same_week_at_the_end_of_a_sentence_points_to_the_act_just_told() ->
     arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
     accountants = next(e for e in arrests if "accountants" in e.evidence[0].text)
     assert _window(accountants.date) == (date(2023, 2, 1), date(2023, 2, 28))
+
+
+def test_since_the_handback_goes_on_from_the_handover() -> None:
+    text = (
+        "Report\n\n"
+        "China sent nine women back to Hyesan on May 3, a source said. "
+        "Police raided the market in Hyesan on May 20. "
+        "Since the handback, their families have been under surveillance."
+    )
+    doc = make(text)
+    add_date(doc, "May 3", "2023-05-03", date(2023, 5, 3))
+    add_date(doc, "May 20", "2023-05-20", date(2023, 5, 20))
+    watched = by_type(events_of(doc), EventType.SURVEILLANCE)
+    assert watched.date is not None and watched.date.earliest == date(2023, 5, 3)

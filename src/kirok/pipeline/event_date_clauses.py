@@ -25,6 +25,20 @@ __all__ = [
 _CLAUSE_BREAK = re.compile(
     r";|\b(?:and|but) that\b|\bsaid,\s+and\b|,\s+(?:but|while|whereas)\b", re.IGNORECASE
 )
+#: a clause after the act's own that a date told after the act belongs to: another subject's ("..., and
+#: the leader of his ring was executed on Monday"), the main verb after a relative clause ("a ban, which
+#: was imposed after a family fled, was lifted on Aug. 15"), what the act led to ("beaten until he
+#: confessed to having taken thirty people across since 2015")
+_LATER_CLAUSE = re.compile(
+    r",\s+and\s+(?:the|a|an|his|her|their|its|two|three|four|five|several|many)\b[^,;]*?"
+    r"\b(?:was|were|is|are|has|have|had)\b|"
+    r"\buntil\s+(?:he|she|they|it|we)\b|\bhaving\s+\w+",
+    re.IGNORECASE,
+)
+#: the main verb after the relative clause the act is told in closed: "..., was lifted on Aug. 15"
+_MAIN_AFTER = re.compile(r",\s+(?:was|were|is|are|has|have|had)\s+\w+", re.IGNORECASE)
+#: the relative clause the act is told in: "a ban, which was imposed after"
+_IN_RELATIVE = re.compile(r"\b(?:which|who)\b[^,;.]*$", re.IGNORECASE)
 #: a relative clause still open at the date: "who were sent back ... at the end of March"
 _RELATIVE_OPEN = re.compile(r"\b(?:who|which)\b[^,;()]*$", re.IGNORECASE)
 #: the relative pronoun and its own auxiliary ("who were sent back", "who had been")
@@ -43,6 +57,8 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _SINCE_REACH = 60
+#: the clause that tells what happened at the date a state goes on since
+_WHEN = re.compile(r",\s+when\b", re.IGNORECASE)
 #: "until the autumn", "by October", "before the summer": a limit set on the act, not its date.
 _LIMIT_BEFORE = re.compile(
     r"\b(?:until|till|by|before|ahead of|no later than|through|deadline of)\s+(?:the\s+)?$", re.IGNORECASE
@@ -70,8 +86,18 @@ def after_other_act(doc: Doc, sent_start: int, timex: Timex, act: EventType, mat
 
 def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
     """Whether a clause break ("; ", "and that", "the source said, and") lies between the date and the
-    act's trigger: the date belongs to another act."""
+    act's trigger, or a later clause begins between the act and a date told after it
+    (:data:`_LATER_CLAUSE`): the date belongs to another act."""
     lo, hi = (timex.end, match[0]) if timex.end <= match[0] else (match[1], timex.start)
+    if lo < hi and hi == timex.start and _LATER_CLAUSE.search(doc.text, lo, hi) is not None:
+        return True
+    if (
+        lo < hi
+        and hi == timex.start
+        and _MAIN_AFTER.search(doc.text, lo, hi) is not None
+        and _IN_RELATIVE.search(doc.text, max(0, match[0] - 120), match[0]) is not None
+    ):
+        return True
     return lo < hi and _CLAUSE_BREAK.search(doc.text, lo, hi) is not None
 
 
@@ -115,6 +141,8 @@ def since_before(doc: Doc, sent_start: int, timex: Timex, match: tuple[int, int]
     m = _SINCE.search(doc.text, start, timex.start)
     if m is None or (m.start() <= match[0] < timex.start):
         return False
+    if match[0] >= timex.end and _WHEN.match(doc.text, timex.end):
+        return False  # "under watch since late March, when the MSS was instructed to": then, not since
     return not re.search(r"[,;]", doc.text[m.start() : timex.start])
 
 

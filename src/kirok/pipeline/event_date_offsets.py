@@ -36,14 +36,18 @@ _NUMBERS = {
     "eleven": 11,
     "twelve": 12,
 }
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
 _DISTANCE = (
     r"\b(?:(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least|less than|within|"
     r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve)\s+(?P<unit>day|week|month)s?|(?P<soon>shortly|soon)|"
-    r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening)))"
+    r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<soon>shortly|soon)|"
+    r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening))|(?P<week>the\s+week)|(?P<eve>the\s+eve))"
 )
-_OFFSET = re.compile(_DISTANCE + r"\s+(?:after|following)\s+(?P<ref>[^,;.]{3,60})", re.IGNORECASE)
+#: "two days after the raid", "a week before the Day of the Sun", "on the eve of the holiday"
+_OFFSET = re.compile(
+    _DISTANCE + r"\s+(?P<dir>after|following|before|ahead of|prior to|of)\s+(?P<ref>[^,;.]{3,60})",
+    re.IGNORECASE,
+)
 #: "three days later", "two days after that": counted from the story's time, the act told before
 _LATER = re.compile(
     _DISTANCE + r"\s+(?P<ref>later|afterwards?|after (?:that|this|then)|on)\b(?!\s+(?:than|from)\b)",
@@ -72,12 +76,21 @@ _HEDGES: dict[str, tuple[float, float | None]] = {
 _FEW = {"a few": (2, 5), "several": (3, 9)}
 #: "shortly after the holiday": from the next day to three weeks on
 _SOON = (1, 21)
-#: "the morning after she vanished": the next day
+#: "the morning after she vanished", "the eve of the holiday": the next day, the day before
 _NEXT = (1, 1)
-#: where the words counted from end: "after she vanished and were held for three days"
-_REF_END = re.compile(r"\s+(?:and|where|when|while|but)\s+", re.IGNORECASE)
+#: "the week before Chuseok": the seven days before it
+_WEEK = (1, 7)
+#: where the words counted from end: "after she vanished and were held for three days", "four days after
+#: the arrest they were moved"
+_REF_END = re.compile(r"\s+(?:and|where|when|while|but)\s+|\s+(?=(?:they|he|she|we)\s)", re.IGNORECASE)
 #: another clause of the sentence, whose act the distance does not date ("..., while the others were ...")
 _OTHER_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and then)\b", re.IGNORECASE)
+#: "the eve of the holiday": the holiday the report named before
+_THE_HOLIDAY = re.compile(r"(?:the|that)\s+(?:holiday|festival)\b", re.IGNORECASE)
+#: a day named by its name ("Chuseok", "the Day of the Sun"), not by its number or weekday
+_NAMED_DAY = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]*)*")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 #: between a date and the distance counted back from it: "on July 4, two weeks after ..."
 _JUST_BEFORE = re.compile(r",?\s*(?:just\s+|only\s+)?")
 
@@ -92,12 +105,15 @@ class DateOffset:
     least: int
     most: int | None
     from_story: bool = False  # "three days later": counted from the story's time
+    before: bool = False  # "a week before the Day of the Sun": counted back from it
 
 
 def _distance(m: re.Match[str]) -> tuple[int, int | None]:
     """The least and most days the matched distance spans (``None``: open)."""
-    if m.group("soon") or m.group("next"):
+    if m.group("soon") or m.group("next") or m.group("eve"):
         return _SOON if m.group("soon") else _NEXT
+    if m.group("week"):
+        return _WEEK
     word = m.group("n").lower()
     low_n, high_n = _FEW.get(word, (0, 0))
     if not low_n:
@@ -122,7 +138,7 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
         if _OTHER_CLAUSE.search(doc.text, *sorted((later.start(), draft.match[0]))):
             return None
         return DateOffset(later.start("ref"), later.end("ref"), *_distance(later), from_story=True)
-    m = _OFFSET.search(doc.text, s.start, s.end)
+    m = next((m for m in _OFFSET.finditer(doc.text, s.start, s.end) if _fits(m)), None)
     if m is None:
         return None
     ref_end = _ref_end(m)
@@ -131,7 +147,17 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     lo, hi = sorted((m.start(), draft.match[0]))
     if _OTHER_CLAUSE.search(doc.text, lo, hi):
         return None
-    return DateOffset(m.start("ref"), ref_end, *_distance(m))
+    return DateOffset(m.start("ref"), ref_end, *_distance(m), before=_is_before(m))
+
+
+def _fits(m: re.Match[str]) -> bool:
+    """Whether the distance goes with its direction: only "the eve" is "of" the day it precedes, and
+    "the week" or "the night" is only counted after or before a day, never "of" it."""
+    return (m.group("dir").lower() == "of") == bool(m.group("eve"))
+
+
+def _is_before(m: re.Match[str]) -> bool:
+    return m.group("dir").lower() not in ("after", "following")
 
 
 def counted_back(doc: Doc, draft: EventDraft) -> tuple[TimeWindow, Timex] | None:
@@ -141,7 +167,7 @@ def counted_back(doc: Doc, draft: EventDraft) -> tuple[TimeWindow, Timex] | None
     distance is open ("more than a month after")."""
     s = draft.sentence
     for m in _OFFSET.finditer(doc.text, s.start, s.end):
-        if not m.start("ref") <= draft.match[0] < _ref_end(m):
+        if not _fits(m) or not m.start("ref") <= draft.match[0] < _ref_end(m):
             continue
         anchor = next(
             (
@@ -160,8 +186,13 @@ def counted_back(doc: Doc, draft: EventDraft) -> tuple[TimeWindow, Timex] | None
         earliest, latest = anchor.window.earliest, anchor.window.latest
         if earliest is None or latest is None:
             return None
-        earliest, latest = earliest - timedelta(days=most), latest - timedelta(days=least)
-        draft.reasons.append(f"date: counted back from “{anchor.text}”, “{m.group().strip()}”")
+        if _is_before(m):  # "on Dec. 27, three days before the searches began": they came after it
+            earliest, latest = earliest + timedelta(days=least), latest + timedelta(days=most)
+            how = "counted on"
+        else:
+            earliest, latest = earliest - timedelta(days=most), latest - timedelta(days=least)
+            how = "counted back"
+        draft.reasons.append(f"date: {how} from “{anchor.text}”, “{m.group().strip()}”")
         window = TimeWindow(
             earliest=earliest,
             latest=latest,
@@ -194,6 +225,8 @@ def _counted_from(
     for t in doc.timexes:
         if offset.ref_start <= t.start < offset.ref_end and t.window is not None and t.type == "DATE":
             return t.window
+    if _THE_HOLIDAY.match(doc.text, offset.ref_start):
+        return _holiday_before(doc, offset.ref_start)
     types = types_named(doc.text[offset.ref_start : offset.ref_end])
     named = [
         d
@@ -211,6 +244,22 @@ def _counted_from(
     return act.date
 
 
+def _holiday_before(doc: Doc, start: int) -> TimeWindow | None:
+    """The window of the holiday the report last named before ``start`` ("swept the market in the week
+    before Chuseok ... On the eve of the holiday"), if it named one."""
+    named = [
+        t
+        for t in doc.timexes
+        if t.end <= start
+        and t.type == "DATE"
+        and t.window is not None
+        and _DAY_VALUE.fullmatch(t.value)
+        and _NAMED_DAY.fullmatch(t.text)
+        and not _WEEKDAY_NAME.search(t.text)
+    ]
+    return named[-1].window if named else None
+
+
 def offset_window(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> TimeWindow | None:
     """The window of an act told as a distance from another act or day (:func:`find_offset`); records
     why. ``None`` when the sentence states no such distance or what it counts from is unknown."""
@@ -221,12 +270,19 @@ def offset_window(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> Time
     if base is None or base.earliest is None or base.latest is None:
         return None
     published: date = doc.published
-    earliest = base.earliest + timedelta(days=offset.least)
-    latest = published if offset.most is None else min(published, base.latest + timedelta(days=offset.most))
+    if offset.before:
+        if offset.most is None:
+            return None  # "more than a week before the holiday": no earliest day
+        earliest = base.earliest - timedelta(days=offset.most)
+        latest = min(published, base.latest - timedelta(days=offset.least))
+    else:
+        earliest = base.earliest + timedelta(days=offset.least)
+        most = offset.most
+        latest = published if most is None else min(published, base.latest + timedelta(days=most))
     if earliest > latest:
         return None
     words = doc.text[offset.ref_start : offset.ref_end]
-    draft.reasons.append(f"date: counted from “{words.strip()}”")
+    draft.reasons.append(f"date: counted {'back ' if offset.before else ''}from “{words.strip()}”")
     return TimeWindow(
         earliest=earliest,
         latest=latest,

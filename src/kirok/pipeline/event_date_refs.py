@@ -79,7 +79,7 @@ _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
         (r"taken away|hauled away|dragged away", (EventType.SENTENCE, EventType.ARREST)),
         (r"arrest|detained|caught|picked up|taken in\b", (EventType.ARREST,)),
         (
-            r"handover|handed (?:over|back)|repatriat|return(?:ed)?\b|sent back",
+            r"hand-?over|hand-?back|handed (?:over|back)|repatriat|return(?:ed)?\b|sent back",
             (EventType.FORCED_REPATRIATION,),
         ),
         (r"crossing|escape|fled|flight|defect|vanish|disappear|went missing", (EventType.ESCAPE,)),

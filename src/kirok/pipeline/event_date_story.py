@@ -16,6 +16,7 @@ __all__ = [
     "ends_custody",
     "handover_before",
     "in_raid_scene",
+    "lasted",
     "next_custody_step",
     "refine_by_next",
     "release_bound",
@@ -36,6 +37,11 @@ _DEATH = re.compile(r"(?:died|dies|death)\b", re.IGNORECASE)
 #: "a woman released in March", "until her release at the end of August": the day a holding ended
 _RELEASE = re.compile(r"\breleas(?:ed|e)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
+#: "for four days", "for two weeks": how long the act lasted, told exactly
+_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_EXACT_SPAN = re.compile(r"P(?P<n>\d{1,2})(?P<unit>[DW])")
+_SPAN_UNIT_DAYS = {"D": 1, "W": 7}
+_HEDGED = re.compile(r"(?:about|around|some|nearly|almost|more|over|at least|up to|roughly|less)\b", re.I)
 Window = tuple[tuple[date, date], str]
 
 #: how many sentences after the lede, telling no act, may tell its act more exactly
@@ -219,3 +225,19 @@ def in_raid_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source:
     return len(between) <= _SCENE_GAP and all(
         d.type in _RAID for d in drafts if any(d.sentence.start == s.start for s in between)
     )
+
+
+def lasted(doc: Doc, draft: EventDraft) -> int | None:
+    """How many days the act lasted, when its sentence says exactly ("kept there for four days", "made to
+    shovel snow for five days"); ``None`` when it does not, or hedges ("for about a month")."""
+    for t in doc.timexes:
+        if not draft.sentence.start <= t.start < draft.sentence.end or t.type != "DURATION":
+            continue
+        m = _EXACT_SPAN.fullmatch(t.value)
+        if (
+            m is not None
+            and not _HEDGED.match(t.text)
+            and _FOR.search(doc.text, max(draft.sentence.start, t.start - 5), t.start)
+        ):
+            return int(m.group("n")) * _SPAN_UNIT_DAYS[m.group("unit")]
+    return None

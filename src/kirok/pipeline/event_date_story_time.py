@@ -4,9 +4,9 @@ which starts the window of an act its own sentence does not date."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from kirok.model import DateResolution, SegmentRole, TimeWindow
+from kirok.model import DatePrecision, DateResolution, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_clauses import a_limit
 from kirok.pipeline.event_date_refs import points_to_an_act
@@ -19,8 +19,19 @@ __all__ = [
     "past_perfect",
     "story_dates",
     "story_time_before",
+    "day_after_story",
+    "told_as_next",
 ]
 
+#: "the next day", "the following Monday": the day after the story's time (or the first such weekday
+#: after it), whatever day the date tagger counted it from
+_NEXT_DAY = re.compile(
+    r"(?:the\s+)?(?:next|following)\s+(?:day|morning|night|evening|(?P<weekday>monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday))|the\s+day\s+after",
+    re.I,
+)
+_NEXT_BEFORE = re.compile(r"(?:the\s+)?(?:next|following)\s+$", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A TIME of day or a SET ("every Monday") does not date an event...
 _DATED_TYPES = ("DATE", "DURATION")
 #: ... but a part of a named day does ("last Thursday night", "the night of Sept. 18": 2019-10-03TNI).
@@ -156,3 +167,42 @@ def date_from_what_follows(
     if following and following[0].window is not None:
         draft.date = following[0].window
         draft.reasons.append(f"date: “{following[0].text}” in the sentence that tells it in full")
+
+
+def told_as_next(doc: Doc, own: Timex) -> re.Match[str] | None:
+    """ "the next day", or a weekday the date tagger read alone after "the following" ("The following
+    Monday")."""
+    whole = _NEXT_DAY.fullmatch(own.text)
+    if whole is not None:
+        return whole
+    before = _NEXT_BEFORE.search(doc.text, max(0, own.start - 20), own.start)
+    return _NEXT_DAY.fullmatch(doc.text, before.start(), own.end) if before is not None else None
+
+
+def day_after_story(
+    doc: Doc,
+    draft: EventDraft,
+    drafts: list[EventDraft],
+    attribution_time: re.Pattern[str],
+    own: Timex,
+    weekday: str | None = None,
+) -> bool:
+    """ "He was handed over the next day", "the following Monday": the day after the story's time, or
+    the first such weekday after it, when that time is one day (the date tagger may have counted from
+    the day of the telling); whether it dated the act."""
+    if doc.published is None:
+        return False
+    story = story_time_before(doc, doc.published, draft, drafts, attribution_time)
+    if story is None or story[1] != story[0]:
+        return False
+    ahead = 1 if weekday is None else (_WEEKDAYS.index(weekday.lower()) - story[0].weekday() - 1) % 7 + 1
+    day = story[0] + timedelta(days=ahead)
+    if day > doc.published:
+        return False
+    draft.date = TimeWindow(
+        earliest=day, latest=day, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
+    )
+    draft.date_value = day.isoformat()
+    draft.reasons.append(f"date: “{own.text}”, the day after the story's time")
+    draft.confidence += 0.15
+    return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from kirok.model import DatePrecision, DateResolution, EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
@@ -21,6 +21,7 @@ from kirok.pipeline.event_date_story import (
     ends_custody,
     handover_before,
     in_raid_scene,
+    lasted,
     next_custody_step,
     refine_by_next,
     release_bound,
@@ -29,8 +30,10 @@ from kirok.pipeline.event_date_story_time import (
     BACKSTORY_DAYS,
     date_from_what_follows,
     dates_in,
+    day_after_story,
     past_perfect,
     story_time_before,
+    told_as_next,
 )
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_rules import load_event_rules
@@ -45,10 +48,6 @@ _ORDERED = (
     EventType.MOVEMENT_RESTRICTION,
     EventType.CRACKDOWN,
     EventType.SURVEILLANCE,
-)
-#: "the next day": the day after the story's time, whatever day the date tagger counted it from
-_NEXT_DAY = re.compile(
-    r"(?:the\s+)?(?:next|following)\s+(?:day|morning|night|evening)|the\s+day\s+after", re.I
 )
 #: "confiscated on the spot", "were immediately taken away": at the time of the act told just before
 _AT_ONCE = re.compile(r"\b(?:on the spot|there and then|then and there|immediately|at once)\b", re.I)
@@ -154,9 +153,8 @@ def attach_own_date(
         draft.reasons.append(f"date: from “{own.text}” up to publication ({after})")
         draft.ongoing = True
         return
-    if own is not None and where == "in the sentence" and _NEXT_DAY.fullmatch(own.text):
-        if _day_after_story(doc, draft, drafts or [], attribution_time, own):
-            return
+    if own is not None and where == "in the sentence" and told_as_next(doc, own) is not None:
+        return  # counted from the story's time, once every act before it is dated (:func:`_next_day`)
     if own is not None and own.window is not None:
         draft.date, draft.date_value = range_window(doc, own) or own.window, own.value
         draft.reasons.append(f"date: “{own.text}” {where}")
@@ -189,25 +187,22 @@ def _after_the_act_it_followed(doc: Doc, draft: EventDraft, attribution_time: re
     return True
 
 
-def _day_after_story(
-    doc: Doc, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str], own: Timex
+def _next_day(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str]
 ) -> bool:
-    """ "He was handed over the next day": the day after the story's time when that is one day (the
-    date tagger may have counted from the day of the telling); whether it dated the act."""
-    if doc.published is None:
+    """ "the next day", "the following Monday" in the act's sentence: the day after the story's time
+    (:func:`~kirok.pipeline.event_date_story_time.day_after_story`), else the date as the tagger read
+    it; whether the sentence tells one."""
+    own = _own_date(doc, draft, attribution_time)
+    told = told_as_next(doc, own) if own is not None else None
+    if own is None or told is None or own.window is None:
         return False
-    story = story_time_before(doc, doc.published, draft, drafts, attribution_time)
-    if story is None or story[1] != story[0]:
-        return False
-    day = story[0] + timedelta(days=1)
-    if day > doc.published:
-        return False
-    draft.date = TimeWindow(
-        earliest=day, latest=day, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
-    )
-    draft.date_value = day.isoformat()
-    draft.reasons.append(f"date: “{own.text}”, the day after the story's time")
+    if day_after_story(doc, draft, drafts, attribution_time, own, told.group("weekday")):
+        return True
+    draft.date, draft.date_value = own.window, own.value
+    draft.reasons.append(f"date: “{own.text}” in the sentence")
     draft.confidence += 0.15
+    draft.backstory = is_backstory(doc, draft, own.window)
     return True
 
 
@@ -260,9 +255,14 @@ def attach_narrative_date(
     if doc.published is None:
         return
     published = doc.published
+    pattern = attribution_time or load_event_rules().attribution_time
+    if _next_day(doc, draft, drafts, pattern):
+        return
     counted = offset_window(doc, draft, drafts)
-    if counted is not None:
-        draft.date = counted
+    if counted is not None and counted.earliest is not None and counted.latest is not None:
+        # the sentence dates the act, counting from another: the story's time moves on to it
+        draft.date, draft.date_value = counted, _window_value(counted.earliest, counted.latest)
+        draft.backstory = is_backstory(doc, draft, counted)
         return
     referenced = referenced_window(doc, draft, drafts)
     if referenced is not None:
@@ -275,7 +275,6 @@ def attach_narrative_date(
         draft.date, draft.date_value = retold.date, retold.date_value
         draft.reasons.append("date: that of the act its definite name refers back to")
         return
-    pattern = attribution_time or load_event_rules().attribution_time
     story = story_time_before(doc, published, draft, drafts, pattern)
     if story is None:
         date_from_what_follows(doc, published, draft, pattern)
@@ -339,6 +338,9 @@ def attach_narrative_date(
     if bounded is not None:
         (earliest, latest), words = bounded
         bound = f"{bound}, and {words}"
+    days = lasted(doc, draft) if until == start == earliest else None
+    if days is not None and earliest + timedelta(days=days) < latest:
+        latest, bound = earliest + timedelta(days=days), f"{bound}, and by how long it lasted"
     draft.date = TimeWindow(
         earliest=earliest,
         latest=latest,
@@ -346,6 +348,11 @@ def attach_narrative_date(
         resolution=DateResolution.RELATIVE,
     )
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
+
+
+def _window_value(earliest: date, latest: date) -> str:
+    """The TIMEX3-like value of a counted window: its day, else its first and last days."""
+    return earliest.isoformat() if earliest == latest else f"{earliest.isoformat()}/{latest.isoformat()}"
 
 
 def _ended_by(doc: Doc, draft: EventDraft, d: EventDraft) -> bool:

@@ -1,0 +1,124 @@
+"""Dates counted before a named day, from "the holiday" told before, "the following Monday", and how long
+an act lasted (:mod:`kirok.pipeline.event_date_offsets`, :mod:`kirok.pipeline.event_dates`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kirok.model import EventType, TimeWindow
+
+from .event_docs import add_date, add_duration, by_type, events_of, make
+
+
+def _window(window: TimeWindow | None) -> tuple[date, date]:
+    assert window is not None and window.earliest is not None and window.latest is not None
+    return window.earliest, window.latest
+
+
+def test_a_distance_before_a_named_day_counts_back_from_it() -> None:
+    text = (
+        "Report\n\n"
+        "A trader was executed in Hyesan a week before the Harvest Moon Day, after a public trial, "
+        "a source said."
+    )
+    doc = make(text)
+    add_duration(doc, "a week", "P1W")
+    add_date(doc, "Harvest Moon Day", "2023-05-20", date(2023, 5, 20))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert _window(execution.date) == (date(2023, 5, 13), date(2023, 5, 13))
+
+
+def test_the_week_before_a_named_day_is_the_seven_days_before_it() -> None:
+    text = "Report\n\nPolice raided the market in Hyesan in the week before Founders Day, a source said."
+    doc = make(text)
+    add_date(doc, "Founders Day", "2023-05-20", date(2023, 5, 20))
+    raid = by_type(events_of(doc), EventType.CRACKDOWN)
+    assert _window(raid.date) == (date(2023, 5, 13), date(2023, 5, 19))
+
+
+def test_a_fortnight_after_a_named_day() -> None:
+    text = "Report\n\nChina sent nine women back to Hyesan a fortnight after Founders Day, a source said."
+    doc = make(text)
+    add_duration(doc, "a fortnight", "P2W")
+    add_date(doc, "Founders Day", "2023-05-20", date(2023, 5, 20))
+    handover = by_type(events_of(doc), EventType.FORCED_REPATRIATION)
+    assert _window(handover.date) == (date(2023, 6, 3), date(2023, 6, 3))
+
+
+def test_the_eve_of_the_holiday_told_before_is_the_day_before_it() -> None:
+    text = (
+        "Report\n\n"
+        "Traders in Hyesan sold little before Founders Day, a source said. "
+        "On the eve of the holiday, two sellers were arrested at the market."
+    )
+    doc = make(text)
+    add_date(doc, "Founders Day", "2023-05-20", date(2023, 5, 20))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 5, 19), date(2023, 5, 19))
+
+
+def test_a_date_a_distance_before_an_act_dates_that_act_after_it() -> None:
+    text = (
+        "Report\n\n"
+        "The order came down on May 2, three days before police raided the market in Hyesan, "
+        "a source said."
+    )
+    doc = make(text)
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    add_duration(doc, "three days", "P3D")
+    raid = by_type(events_of(doc), EventType.CRACKDOWN)
+    assert _window(raid.date) == (date(2023, 5, 5), date(2023, 5, 5))
+
+
+def test_a_counted_date_moves_the_story_time_on() -> None:
+    text = (
+        "Report\n\n"
+        "Police arrested a trader in Hyesan on May 2, a source said. "
+        "Four days after the arrest he was moved to the provincial holding centre. "
+        "He was beaten there every night."
+    )
+    doc = make(text)
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    add_duration(doc, "Four days", "P4D")
+    beaten = by_type(events_of(doc), EventType.ILL_TREATMENT)
+    assert beaten.date is not None and beaten.date.earliest == date(2023, 5, 6)
+
+
+def test_the_following_weekday_is_counted_from_the_story_time() -> None:
+    text = (
+        "Report\n\n"
+        "Police raided the market in Hyesan on Thursday, May 4, a source said. "
+        "The following Monday, the traders were arrested."
+    )
+    doc = make(text)
+    add_date(doc, "Thursday, May 4", "2023-05-04", date(2023, 5, 4))
+    # the tagger reads the weekday alone, the most recent one before publication
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 5, 8), date(2023, 5, 8))
+
+
+def test_how_long_an_act_lasted_ends_its_window() -> None:
+    text = (
+        "Report\n\n"
+        "A woman was stopped at a checkpoint outside Hyesan on May 4, a source said. "
+        "She was held at the police station for four days."
+    )
+    doc = make(text)
+    add_date(doc, "May 4", "2023-05-04", date(2023, 5, 4))
+    add_duration(doc, "four days", "P4D")
+    held = by_type(events_of(doc), EventType.DETENTION)
+    assert _window(held.date) == (date(2023, 5, 4), date(2023, 5, 8))
+
+
+def test_a_hedged_length_does_not_end_the_window() -> None:
+    text = (
+        "Report\n\n"
+        "A woman was stopped at a checkpoint outside Hyesan on May 4, a source said. "
+        "She was held at the police station for about two weeks."
+    )
+    doc = make(text)
+    add_date(doc, "May 4", "2023-05-04", date(2023, 5, 4))
+    add_duration(doc, "about two weeks", "P2W")
+    held = by_type(events_of(doc), EventType.DETENTION)
+    assert _window(held.date) == (date(2023, 5, 4), date(2023, 6, 15))
