@@ -413,6 +413,9 @@ WORDINGS = [
     ("ill_treatment", "", "Everyone knows the broker was beaten to death in the cells."),
     ("", "directive", "Their workplaces have been told to hold criticism sessions for the three."),
     ("", "", "In the version heard most often, inmates serving short terms will go home in October."),
+    ("arrest", "", "The woman was stopped at Pyongyang Railway Station in the week before Chuseok."),
+    ("arrest", "", "The traders were stopped on New Year's Day at the checkpoint outside the town."),
+    ("ill_treatment", "", "Guards stripped the women for body searches and beat those who refused."),
 ]
 
 

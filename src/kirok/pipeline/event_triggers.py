@@ -115,16 +115,21 @@ class TriggerMatcher:
 
     def _with_known_lemmas(self, parsed: Any) -> Any:
         """A copy of the parse in which words the model left as they are ("swam", "fled") get the lemma
-        the rules know for them; the stage's own copy, so the report's parse is not changed."""
+        the rules know for them, and names' lemmas are lower-cased ("Railway Station"); the stage's own
+        copy, so the report's parse is not changed."""
         forms = self.rules.lemma_forms
-        wrong = [
-            t.i for t in parsed if t.lemma_.lower() == t.lower_ and forms.get(t.lower_, t.lower_) != t.lower_
-        ]
+        wrong = {
+            t.i: forms.get(t.lower_, t.lemma_.lower())
+            for t in parsed
+            if (t.lemma_.lower() == t.lower_ and forms.get(t.lower_, t.lower_) != t.lower_)
+            or not t.lemma_.islower()  # a name's lemma keeps its capitals: "Station", "Trial"
+        }
+        wrong = {i: lemma for i, lemma in wrong.items() if lemma != parsed[i].lemma_}
         if not wrong:
             return parsed
         sdoc = parsed.copy()
-        for i in wrong:
-            sdoc[i].lemma_ = forms[sdoc[i].lower_]
+        for i, lemma in wrong.items():
+            sdoc[i].lemma_ = lemma
         return sdoc
 
     def _worth_matching(
