@@ -34,6 +34,8 @@ ROWS: list[tuple[str, str, str, str, str, str]] = [
     ("Families were barred from visiting graves at Chuseok.", "Chuseok", "2023-10-20", "2023-09-29", "2023-09-29", "2023-09-29"),
     ("Families were barred from visiting graves at Chuseok.", "Chuseok", "2024-10-20", "2024-09-17", "2024-09-17", "2024-09-17"),
     ("Families were barred from visiting graves at Chuseok 2021.", "Chuseok 2021", "2024-10-20", "2021-09-21", "2021-09-21", "2021-09-21"),
+    ("A crew slipped away on the night of Dano.", "Dano", "2022-09-06", "2022-06-03", "2022-06-03", "2022-06-03"),
+    ("Swings were banned at the Dano festival.", "Dano festival", "2024-07-01", "2024-06-10", "2024-06-10", "2024-06-10"),
     ("Extra rations were promised for Seollal.", "Seollal", "2020-02-20", "2020-01-25", "2020-01-25", "2020-01-25"),
     ("Pupils rehearsed for weeks before the Day of the Sun.", "Day of the Sun", "2023-05-01", "2023-04-15", "2023-04-15", "2023-04-15"),
     ("Pupils were made to rehearse for weeks before the Day of the Sun.", "Day of the Sun", "2023-03-01", "2022-04-15", "2022-04-15", "2022-04-15"),
@@ -69,6 +71,8 @@ def test_holiday(sentence: str, phrase: str, published: str, value: str, earlies
         ("lunar new year", 2035, date(2035, 2, 8)),
         ("chuseok", 2000, date(2000, 9, 12)),
         ("chuseok", 2035, date(2035, 9, 16)),
+        ("dano", 2001, date(2001, 6, 25)),  # after a leap fourth month
+        ("dano", 2035, date(2035, 6, 10)),
         ("army foundation day", 1970, date(1970, 2, 8)),
         ("army foundation day", 1978, date(1978, 4, 25)),
         ("army foundation day", 2017, date(2017, 4, 25)),
@@ -83,7 +87,7 @@ def test_holiday_day(name: str, year: int, expected: date) -> None:
 
 def test_lunar_tables_cover_2000_to_2035() -> None:
     lexicon = load_lexicon()
-    for name, months in (("lunar new year", (1, 2)), ("chuseok", (9, 10))):
+    for name, months in (("lunar new year", (1, 2)), ("chuseok", (9, 10)), ("dano", (5, 6))):
         for year in range(2000, 2036):
             day = holiday_day(name, year, lexicon)
             assert day is not None and day.month in months
