@@ -416,6 +416,14 @@ WORDINGS = [
     ("arrest", "", "The woman was stopped at Pyongyang Railway Station in the week before Chuseok."),
     ("arrest", "", "The traders were stopped on New Year's Day at the checkpoint outside the town."),
     ("ill_treatment", "", "Guards stripped the women for body searches and beat those who refused."),
+    ("escape", "", "Three fishermen made a run for it in a small boat on the night of the 16th."),
+    ("movement_restriction", "", "The coast guard has fenced off the harbour."),
+    ("arrest", "", "Agents hauled in the sergeant in charge of the post."),
+    ("detention", "", "The sergeant is still being held by military security."),
+    ("crackdown", "", "Prosecutors swooped on stalls selling Chinese cosmetics."),
+    ("forced_labor", "", "The youth league has been corralling pupils onto the potato farms."),
+    ("surveillance", "", "The family had been watched around the clock by the unit head."),
+    ("", "", "In the version most often repeated in the markets, two soldiers were executed."),
 ]
 
 
