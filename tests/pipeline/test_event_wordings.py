@@ -424,6 +424,21 @@ WORDINGS = [
     ("forced_labor", "", "The youth league has been corralling pupils onto the potato farms."),
     ("surveillance", "", "The family had been watched around the clock by the unit head."),
     ("", "", "In the version most often repeated in the markets, two soldiers were executed."),
+    ("crackdown", "", "Officers at a checkpoint impounded eleven trucks loaded with coal."),
+    ("sentence", "", "Her grandparents were sent to a camp in the mountains."),
+    ("forced_repatriation", "", "On Feb. 19 the women were walked across the bridge to Sinuiju."),
+    ("detention", "", "Officers kept them at a guesthouse for about a month."),
+    ("surveillance", "", "Her parents have been visited almost daily by a security officer."),
+    ("arrest", "", "A navy patrol boat intercepted the fishermen eight kilometres out."),
+    ("movement_restriction", "", "No one may enter or leave the city."),
+    ("directive", "meeting", "The lecture text instructs every workplace to hold the lecture twice."),
+    ("directive", "", "A notice posted at the market entrance banned the sale of Chinese flour."),
+    ("escape", "", "The young man had waded in from the bank below the brickworks."),
+    ("sentence", "", "He was expelled and sent to work at a coal mine."),
+    ("forced_repatriation", "", "In September he was put on a flight from Vladivostok to Pyongyang."),
+    ("crackdown", "", "Inspectors went from stall to stall with lists of banned goods."),
+    ("", "", "A market official told sellers that no goods had been confiscated."),
+    ("", "", "Chinese officials have said that North Koreans who cross the border are migrants."),
 ]
 
 
