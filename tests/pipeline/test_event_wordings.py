@@ -439,6 +439,7 @@ WORDINGS = [
     ("crackdown", "", "Inspectors went from stall to stall with lists of banned goods."),
     ("", "", "A market official told sellers that no goods had been confiscated."),
     ("", "", "Chinese officials have said that North Koreans who cross the border are migrants."),
+    ("detention", "", "She was released from the Sinuiju holding centre after three weeks."),
 ]
 
 
