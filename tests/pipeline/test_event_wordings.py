@@ -440,6 +440,20 @@ WORDINGS = [
     ("", "", "A market official told sellers that no goods had been confiscated."),
     ("", "", "Chinese officials have said that North Koreans who cross the border are migrants."),
     ("detention", "", "She was released from the Sinuiju holding centre after three weeks."),
+    ("", "", "Residents buried their handsets to avoid being caught."),
+    ("ill_treatment", "detention", "He was kept in leg irons throughout his interrogation."),
+    ("movement_restriction", "", "The authorities have tightened controls on all roads into the capital."),
+    (
+        "sentence",
+        "",
+        "The committee ordered the wife and children to leave the city for a farm in the mountains.",
+    ),
+    ("sentence", "", "The people's committee imposed fines of up to 150,000 won on eleven traders."),
+    ("surveillance", "", "Officials have been drawing up lists of households with young members."),
+    ("detention", "", "Both men are now being held by the county security branch."),
+    ("detention", "", "The women were transferred to the provincial collection centre on the 12th."),
+    ("escape", "", "The three workers left their dormitory on the edge of Vladivostok in October."),
+    ("", "", "An order authorising guards to fire on anyone near the river has been in force since 2020."),
 ]
 
 
