@@ -45,6 +45,9 @@ _RELATIVE_OPEN = re.compile(r"\b(?:who|which)\b[^,;()]*$", re.IGNORECASE)
 _RELATIVE_VERB = re.compile(
     r"\w+\s+(?:(?:was|were|is|are|has|have|had|had been|have been)\s+)?", re.IGNORECASE
 )
+#: a relative clause in the past perfect tells of a time before the main verb's: "a man who had been
+#: sent back four years ago was arrested"
+_HAD_BEFORE = re.compile(r"(?:who|which)\s+had\b", re.IGNORECASE)
 #: a verb after the relative clause's own: the main clause has begun ("who walked off ... were flown")
 _MAIN_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|got|gets)\b", re.IGNORECASE)
 #: the main clause tells a later state: "who were sent back in March have been handed prison terms"
@@ -104,13 +107,17 @@ def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
 def in_relative_clause(doc: Doc, sent_start: int, timex: Timex, match: tuple[int, int] | None) -> bool:
     """Whether the date lies in a relative clause told before the act, whose own verb it dates: before
     an act told in the present perfect ("women who were sent back at the end of March have been
-    handed prison terms"), or, with ``match`` None, before the main verb ("workers who walked off ...
+    handed prison terms") or after a relative clause in the past perfect ("a man who had been sent back
+    four years ago was arrested"), or, with ``match`` None, before the main verb ("workers who walked off ...
     last winter were flown back ... last week")."""
-    if match is not None and (match[0] < timex.end or not _PERFECT.search(doc.text, timex.end, match[1])):
-        return False  # "who tried to slip out on the night of Jan. 28 were intercepted": the same time
     m = _RELATIVE_OPEN.search(doc.text, sent_start, timex.start)
     if m is None:
         return False
+    if match is not None and (
+        match[0] < timex.end
+        or not (_PERFECT.search(doc.text, timex.end, match[1]) or _HAD_BEFORE.match(m.group()))
+    ):
+        return False  # "who tried to slip out on the night of Jan. 28 were intercepted": the same time
     own_verb = _RELATIVE_VERB.match(m.group())
     return not _MAIN_VERB.search(m.group(), own_verb.end() if own_verb else 0)
 

@@ -41,7 +41,8 @@ _DISTANCE = (
     r"\b(?:(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least|less than|within|"
     r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<soon>shortly|soon)|"
-    r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening))|(?P<week>the\s+week)|(?P<eve>the\s+eve))"
+    r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening))|(?P<week>the\s+week)|(?P<eve>the\s+eve)|"
+    r"(?P<bare>days|weeks))"
 )
 #: "two days after the raid", "a week before the Day of the Sun", "on the eve of the holiday"
 _OFFSET = re.compile(
@@ -80,6 +81,8 @@ _SOON = (1, 21)
 _NEXT = (1, 1)
 #: "the week before Chuseok": the seven days before it
 _WEEK = (1, 7)
+#: "Days after the execution", "weeks after his arrest": some days, some weeks
+_BARE = {"days": (1, 14), "weeks": (7, 42)}
 #: where the words counted from end: "after she vanished and were held for three days", "four days after
 #: the arrest they were moved"
 _REF_END = re.compile(r"\s+(?:and|where|when|while|but)\s+|\s+(?=(?:they|he|she|we)\s)", re.IGNORECASE)
@@ -114,6 +117,8 @@ def _distance(m: re.Match[str]) -> tuple[int, int | None]:
         return _SOON if m.group("soon") else _NEXT
     if m.group("week"):
         return _WEEK
+    if m.group("bare"):
+        return _BARE[m.group("bare").lower()]
     word = m.group("n").lower()
     low_n, high_n = _FEW.get(word, (0, 0))
     if not low_n:
@@ -208,7 +213,8 @@ def _counted_from(
 ) -> TimeWindow | None:
     """The window the distance is counted from: a date in the words ("a week after May 3", "shortly
     after the Party Foundation Day (October 10)"), else the act they name ("after the raid"), the
-    nearest of its kind told anywhere in the report; for "three days later", the story's time."""
+    nearest of its kind told anywhere in the report, dated in its own sentence if one is; for "three
+    days later", the story's time."""
     if offset.from_story:
         if doc.published is None:
             return None
@@ -240,7 +246,9 @@ def _counted_from(
     ]
     if not named:
         return None
-    act = min(named, key=lambda d: abs(d.sentence.start - draft.sentence.start))
+    # an act its own sentence dates before one the story only bounds ("orders every workplace to hold
+    # the lecture"), then the nearest
+    act = min(named, key=lambda d: (d.date_value is None, abs(d.sentence.start - draft.sentence.start)))
     return act.date
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
+from kirok.pipeline.event_date_tense import flashback
 from kirok.pipeline.event_draft import EventDraft, precision_of
 
 __all__ = [
@@ -171,7 +172,9 @@ def _span_days(d: EventDraft) -> int:
     return (d.date.latest - d.date.earliest).days
 
 
-def _referred_act(draft: EventDraft, drafts: list[EventDraft], ref: DateReference) -> EventDraft | None:
+def _referred_act(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], ref: DateReference
+) -> EventDraft | None:
     """The act told before that the reference names: of the referring act's own kind when the words fit
     several ("his family was banished the same week he was taken away": the man's removal to the camp),
     then the one the report dates most exactly, then its first telling (a later clause that refers back
@@ -186,8 +189,9 @@ def _referred_act(draft: EventDraft, drafts: list[EventDraft], ref: DateReferenc
         and d.date.latest is not None
         and not d.backstory
     ]
-    if not ref.types:
+    if not ref.types:  # the act told just before, not one it looked back to ("had been parked")
         body = [d for d in before if d.sentence.role is SegmentRole.BODY]
+        body = [d for d in body if not flashback(doc, d)] or body
         return max(body, key=lambda d: (d.sentence.start, d.match[0])) if body else None
     fitting = [d for d in before if d.type in ref.types]
     if not fitting:
@@ -205,7 +209,7 @@ def referenced_window(
     ref = find_reference(doc, draft)
     if ref is None:
         return None
-    act = _referred_act(draft, drafts, ref)
+    act = _referred_act(doc, draft, drafts, ref)
     if act is None or act.date is None or act.date.earliest is None:
         return None
     words = doc.text[ref.start : ref.end]

@@ -33,6 +33,11 @@ _AFTER_PUNISHMENT = re.compile(r"\b(?:camp|kyohwaso|kwalliso|brigade|prison)\b",
 
 #: the trigger of a death in custody
 _DEATH = re.compile(r"(?:died|dies|death)\b", re.IGNORECASE)
+#: a death told before the beating that caused it ("died in custody earlier this month after being
+#: beaten"), or after it ("beaten to death")
+_DEATH_BEFORE = re.compile(r"\b(?:died|dies)\b(?:(?!\b(?:and|but|while)\b)[^.;])*$", re.IGNORECASE)
+_DEATH_REACH = 80
+_TO_DEATH = re.compile(r"\s+to death\b", re.IGNORECASE)
 
 #: "a woman released in March", "until her release at the end of August": the day a holding ended
 _RELEASE = re.compile(r"\breleas(?:ed|e)\b[^.;!?]{0,40}$", re.IGNORECASE)
@@ -50,6 +55,8 @@ _TELLS_MORE = 3
 _WORD_LEN = 4
 #: what a raid does on its day: searches, seizures and the people it takes away
 _RAID = (EventType.CRACKDOWN, EventType.ARREST)
+#: an escape tried, not done: "tried to sail south", "attempting to cross"
+_ATTEMPT = re.compile(r"\b(?:tried|attempted|trying|attempting)\s+to\b", re.IGNORECASE)
 #: how many sentences may lie between the raid and what it did, still telling the raid
 _SCENE_GAP = 1
 
@@ -80,9 +87,12 @@ def refine_by_next(
         if nxt.start in with_acts:
             break
         following.append(nxt)
-    word = doc.text[draft.match[0] : draft.match[1]].split()[0].lower()
-    if len(word) >= _WORD_LEN:
-        said = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    words = [doc.text[draft.match[0] : draft.match[1]].split()[0].lower()]
+    if draft.type is EventType.ILL_TREATMENT and ends_custody(doc, draft):
+        words.append("died")  # "died in custody after being beaten" ... "He died on Jan. 9"
+    words = [re.escape(w) for w in words if len(w) >= _WORD_LEN]
+    if words:
+        said = re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
         following.extend(
             s
             for s in body[1:]
@@ -129,9 +139,15 @@ def next_custody_step(
 
 
 def ends_custody(doc: Doc, d: EventDraft) -> bool:
-    """A punishment, or a death in custody ("died in the holding centre on the 2nd"), ends a holding."""
-    return d.type in _PUNISHMENT or (
-        d.type is EventType.ILL_TREATMENT and _DEATH.match(doc.text, d.match[0]) is not None
+    """A punishment, or a death in custody ("died in the holding centre on the 2nd", "died in custody
+    after being beaten", "beaten to death"), ends a holding."""
+    if d.type in _PUNISHMENT:
+        return True
+    near = max(d.sentence.start, d.match[0] - _DEATH_REACH)
+    return d.type is EventType.ILL_TREATMENT and (
+        _DEATH.match(doc.text, d.match[0]) is not None
+        or _DEATH_BEFORE.search(doc.text, near, d.match[0]) is not None
+        or _TO_DEATH.match(doc.text, d.match[1]) is not None
     )
 
 
@@ -216,7 +232,9 @@ def in_raid_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source:
     """Whether an undated arrest or seizure is told within the scene of the raid the story dated just
     before ("searched homes near the river on the 6th ... Five residents were taken away"): the
     sentence that dated the story's time tells a raid, and at most one sentence lies between, telling
-    nothing but the raid."""
+    nothing but the raid; or a capture told right after an attempt to escape (:func:`_caught_trying`)."""
+    if draft.type is EventType.ARREST and _caught_trying(doc, draft, drafts, source):
+        return True
     if draft.type not in _RAID or not any(
         d.type is EventType.CRACKDOWN and d.sentence.start == source.start for d in drafts
     ):
@@ -224,6 +242,18 @@ def in_raid_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source:
     between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
     return len(between) <= _SCENE_GAP and all(
         d.type in _RAID for d in drafts if any(d.sentence.start == s.start for s in between)
+    )
+
+
+def _caught_trying(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
+    """An arrest told in the sentence right after an attempt to escape that the story dated to one day
+    ("On the night of Aug. 18 four men tried to sail south. A patrol boat intercepted them"): the
+    attempt failed there and then."""
+    between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
+    return (
+        not between
+        and any(d.type is EventType.ESCAPE and d.sentence.start == source.start for d in drafts)
+        and _ATTEMPT.search(doc.text, source.start, source.end) is not None
     )
 
 

@@ -10,6 +10,7 @@ from kirok.model import DatePrecision, DateResolution, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_clauses import a_limit
 from kirok.pipeline.event_date_refs import points_to_an_act
+from kirok.pipeline.event_date_tense import flashback, past_perfect
 from kirok.pipeline.event_draft import EventDraft, precision_of
 
 __all__ = [
@@ -36,11 +37,6 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _DATED_TYPES = ("DATE", "DURATION")
 #: ... but a part of a named day does ("last Thursday night", "the night of Sept. 18": 2019-10-03TNI).
 _DAY_PART = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:NI|MO|AF|EV|DT)$")
-_PLUPERFECT = re.compile(
-    r"\bhad (?:been |already |previously |once )?\w+(?:ed|en|wn|ft|ught|ld)\b", re.IGNORECASE
-)
-#: "a woman who had fled in 2019 was arrested": the past perfect of a relative clause tells of a person
-_RELATIVE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
 BACKSTORY_DAYS = 365
 #: "have begun checking", "have been sent", "are being held": an act begun and going on
 _PERFECT = re.compile(
@@ -72,18 +68,6 @@ def _telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:
     return m is not None and not _RECEIVED.search(prefix[: m.start()])
 
 
-def past_perfect(text: str, start: int, end: int, trigger: int | None = None) -> bool:
-    """A past perfect between ``start`` and ``end``; one in a relative clause ("a woman who had fled in
-    2019 was arrested") tells of a person, not of the act, unless the act's trigger is its verb."""
-    for m in _PLUPERFECT.finditer(text, start, end):
-        if _RELATIVE.search(text[max(start, m.start() - 12) : m.start()]) and (
-            trigger is None or m.end() <= trigger
-        ):
-            continue
-        return True
-    return False
-
-
 def story_dates(doc: Doc, published: date, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
     """The dates a body sentence tells of the story: not in the future, not over a year old, not in the
     past perfect."""
@@ -108,7 +92,13 @@ def story_time_before(
     "since" a date, and a date told without an act ("paid him twice last year"), only move the story's
     time forward, never back."""
     told = [
-        (d.sentence.start, d.date.earliest, d.date.latest, d.ongoing, d.sentence)
+        (
+            d.sentence.start,
+            d.date.earliest,
+            d.date.latest,
+            d.ongoing or flashback(doc, d),
+            d.sentence,
+        )
         for d in drafts
         if d.date_value is not None
         and d.date is not None

@@ -42,9 +42,11 @@ __all__ = ["attach_narrative_date", "attach_own_date", "is_backstory"]
 
 #: a sentence that tells of a trial or an execution: the punishments told after it were handed down there
 _TRIAL_SCENE = re.compile(r"\b(?:trial|verdict|execut\w*|firing squad|shot)\b", re.IGNORECASE)
-#: what an order calls for ("an order calling for students to be put to work"), in the order's clause
+#: what an order calls for ("an order calling for students to be put to work", "orders every workplace
+#: to hold the lecture twice"), in the order's clause
 _ORDERED = (
     EventType.FORCED_LABOR,
+    EventType.MEETING,
     EventType.MOVEMENT_RESTRICTION,
     EventType.CRACKDOWN,
     EventType.SURVEILLANCE,
