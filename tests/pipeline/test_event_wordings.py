@@ -454,6 +454,18 @@ WORDINGS = [
     ("detention", "", "The women were transferred to the provincial collection centre on the 12th."),
     ("escape", "", "The three workers left their dormitory on the edge of Vladivostok in October."),
     ("", "", "An order authorising guards to fire on anyone near the river has been in force since 2020."),
+    ("arrest", "", "The stall has stood empty since agents came for its owner on Friday."),
+    ("arrest", "", "Neighbours watched as she was bundled into a grey van."),
+    ("crackdown", "", "Agents turned the flat upside down looking for phones."),
+    ("sentence", "", "His wife and daughter were ordered out of their flat and sent to a farm."),
+    ("", "", "The family kept carrying food parcels to the police station for weeks."),
+    ("ill_treatment", "", "His body was covered in bruises and two of his ribs were broken."),
+    ("ill_treatment", "", "His wrists were chained to a bench for two days."),
+    ("movement_restriction", "", "The strip between the fences has been closed to everyone but soldiers."),
+    ("movement_restriction", "", "The number of sentries on that stretch has been doubled."),
+    ("escape", "", "Two men tried to slip through to the river on the night of the 6th."),
+    ("arrest", "", "The teenager was seized by border guards before he reached the bank."),
+    ("escape", "", "He walked off a building site in Vladivostok in September."),
 ]
 
 
