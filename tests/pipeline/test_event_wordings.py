@@ -466,6 +466,9 @@ WORDINGS = [
     ("escape", "", "Two men tried to slip through to the river on the night of the 6th."),
     ("arrest", "", "The teenager was seized by border guards before he reached the bank."),
     ("escape", "", "He walked off a building site in Vladivostok in September."),
+    ("", "", "Market inspections in the city have been frequent since the law came into force in 2020."),
+    ("sentence", "", "The man, accused of organising crossings for payment, was sentenced to ten years."),
+    ("sentence", "", "On the 2nd of August the committee ordered the whole family banished to a farm."),
 ]
 
 
