@@ -469,6 +469,32 @@ WORDINGS = [
     ("", "", "Market inspections in the city have been frequent since the law came into force in 2020."),
     ("sentence", "", "The man, accused of organising crossings for payment, was sentenced to ten years."),
     ("sentence", "", "On the 2nd of August the committee ordered the whole family banished to a farm."),
+    ("", "", "Prices have swung widely as the border closure has squeezed supplies."),
+    ("", "", "Student mobilisation for farm work is a long-standing practice in the country."),
+    ("", "", "Traders have been monitoring prices closely since the harvest."),
+    (
+        "surveillance",
+        "",
+        "Security officers have been visiting such households to photograph identity papers.",
+    ),
+    ("", "", "Residents say another trial will be held in the county this month."),
+    ("", "", "The authorities are preparing a new fence along the river, though no work has begun."),
+    ("crackdown", "", "They carried off two Chinese-made mobile phones and a notebook."),
+    ("escape", "", "The boat tried to slip out to sea towards South Korean waters."),
+    (
+        "movement_restriction",
+        "directive",
+        "Every boat in the port was ordered to remain moored until further notice.",
+    ),
+    ("detention", "", "The eight are being held by the Ministry of State Security in the port city."),
+    ("arrest", "", "His parents were summoned to the security office and questioned overnight."),
+    ("detention", "", "The eleven have been confined to a quarantine hall at the port."),
+    (
+        "forced_repatriation",
+        "",
+        "Chinese police handed five women to the city's state security department on the 4th.",
+    ),
+    ("ill_treatment", "", "She was struck repeatedly with a wooden pointer during questioning."),
 ]
 
 
