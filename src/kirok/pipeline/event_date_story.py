@@ -20,6 +20,7 @@ __all__ = [
     "next_custody_step",
     "refine_by_next",
     "release_bound",
+    "same_scene",
 ]
 
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
@@ -59,6 +60,25 @@ _RAID = (EventType.CRACKDOWN, EventType.ARREST)
 _ATTEMPT = re.compile(r"\b(?:tried|attempted|trying|attempting)\s+to\b", re.IGNORECASE)
 #: how many sentences may lie between the raid and what it did, still telling the raid
 _SCENE_GAP = 1
+#: the acts that happen in a moment, and so in the scene told just before them
+_MOMENT = (
+    EventType.ARREST,
+    EventType.CRACKDOWN,
+    EventType.EXECUTION,
+    EventType.ESCAPE,
+    EventType.FORCED_REPATRIATION,
+    EventType.MEETING,
+)
+#: words that move the story's time on between two sentences
+_TIME_MOVES = re.compile(
+    r"\b(?:later|days?|weeks?|months?|years?|next|after\w*|then|since|before|following|eventually|"
+    r"subsequently|afterwards?|soon|until|when|once|earlier|previously|ago)\b",
+    re.IGNORECASE,
+)
+#: an auxiliary before the trigger: not the simple past ("have taken", "had fled", "will be sent")
+_AUX = r"(?:has|have|had|having|will|would|is|are|am|be|been|being|could|may|might|must|should|can|to)"
+_NOT_SIMPLE_PAST = re.compile(rf"\b{_AUX}\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NOT_SIMPLE_PAST_START = re.compile(rf"{_AUX}\b", re.IGNORECASE)
 
 
 def _dated(d: EventDraft) -> tuple[date, date] | None:
@@ -242,6 +262,30 @@ def in_raid_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source:
     between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
     return len(between) <= _SCENE_GAP and all(
         d.type in _RAID for d in drafts if any(d.sentence.start == s.start for s in between)
+    )
+
+
+def same_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
+    """Whether an undated act that happens in a moment is told, in the simple past, in the sentence right
+    after the act the story dated to one day, in the same paragraph, with nothing between them moving time
+    ("Police raided the flat on Tuesday. They took away two phones and led her away."): the same scene."""
+    if draft.type not in _MOMENT or source.segment != draft.sentence.segment:
+        return False
+    if any(source.start < s.start < draft.sentence.start for s in doc.sentences):
+        return False
+    if not any(d.sentence.start == source.start and d.date_value is not None for d in drafts):
+        return False
+    told = [t.end for t in doc.timexes if source.start <= t.start < source.end]
+    since = max(told, default=source.start)
+    if any(draft.sentence.start <= t.start < draft.sentence.end for t in doc.timexes):
+        return False
+    if _TIME_MOVES.search(doc.text, since, draft.match[0]) or _TIME_MOVES.search(
+        doc.text, draft.match[0], draft.match[1]
+    ):
+        return False
+    lead_in = doc.text[max(draft.sentence.start, draft.match[0] - 30) : draft.match[0]]
+    return not _NOT_SIMPLE_PAST.search(lead_in) and not _NOT_SIMPLE_PAST_START.match(
+        doc.text, draft.match[0], draft.match[1]
     )
 
 

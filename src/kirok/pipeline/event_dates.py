@@ -25,6 +25,7 @@ from kirok.pipeline.event_date_story import (
     next_custody_step,
     refine_by_next,
     release_bound,
+    same_scene,
 )
 from kirok.pipeline.event_date_story_time import (
     BACKSTORY_DAYS,
@@ -308,6 +309,12 @@ def attach_narrative_date(
             earliest=start, latest=start, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
         )
         draft.reasons.append("date: in the scene of the raid told just before it, on its day")
+        return
+    if until == start and same_scene(doc, draft, drafts, source):
+        draft.date = TimeWindow(
+            earliest=start, latest=start, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
+        )
+        draft.reasons.append("date: in the scene of the act told just before it, on its day")
         return
     earliest, latest = start, published
     bound = ""
