@@ -405,3 +405,34 @@ def test_scope_rules_name_foreign_agents_generic_talk_and_north_korean_people() 
     assert not RULES.foreign_agent.search("the provincial security bureau")
     assert any(c.search("crimes such as theft and") for c in RULES.generic_cues)
     assert RULES.north_korean_people.search("police returned three North Korean women")
+
+
+#: rule lemmas that are also a form of another rule lemma, on purpose: nouns and gerunds the rules name as
+#: such ("a meeting", "barracks"), or near-homographs of unrelated words ("bed" is not "be")
+_NOUN_LEMMAS = frozenset(
+    "barracks beating bed building card cells crossing dormitories electrified facilities fleeing "
+    "gathering goods herd meeting mend quarters stairs steps training".split()
+)
+
+
+def test_no_rule_lemma_is_a_verb_form_of_another() -> None:
+    """A lemma written as a form of another ("~have|has", "~monitoring") maps that form to itself, so a
+    report matched without a parse loses every pattern of the other lemma that needs that form."""
+    raw = raw_rules()
+    lemmas = {
+        value
+        for t in RULES.triggers
+        for pattern in (*t.patterns, *t.unless)
+        for spec in pattern
+        for value in (
+            [spec["LEMMA"]] if isinstance(spec.get("LEMMA"), str) else spec.get("LEMMA", {}).get("IN", [])
+        )
+    }
+    irregular = raw.get("irregular_forms", {})
+    clashes = {
+        (form, lemma)
+        for lemma in lemmas
+        for form in (inflections(lemma) | set(irregular.get(lemma, ()))) & lemmas
+        if form != lemma and form not in _NOUN_LEMMAS
+    }
+    assert clashes == set()

@@ -38,6 +38,9 @@ ROWS: list[tuple[str, str, str, str, str, str]] = [
     ("The inspection came on the second Tuesday in April.", "the second Tuesday in April", JUNE, "2022-04-12", "2022-04-12", "2022-04-12"),
     ("The trial was held on the first Monday of September.", "the first Monday of September", JUNE, "2021-09-06", "2021-09-06", "2021-09-06"),
     ("She crossed the river on the final Friday of January.", "the final Friday of January", JUNE, "2022-01-28", "2022-01-28", "2022-01-28"),
+    # told of the past within that month, before the day: the month a year before, never after publication
+    ("The rally was held on the last Saturday of May.", "the last Saturday of May", "2022-05-10", "2021-05-29", "2021-05-29", "2021-05-29"),
+    ("The rally was held on the first Monday of May.", "the first Monday of May", "2022-05-10", "2022-05-02", "2022-05-02", "2022-05-02"),
     ("Stalls closed on the third Wednesday of March.", "the third Wednesday of March", JUNE, "2022-03-16", "2022-03-16", "2022-03-16"),
     ("A meeting was called on the fourth Sunday of February.", "the fourth Sunday of February", JUNE, "2022-02-27", "2022-02-27", "2022-02-27"),
     # future tense: the coming month

@@ -49,6 +49,7 @@ def read_month_ordinal(
     elif ref.anchor is not None:  # "the first Monday of next month"
         moved = add_months(ref.anchor.replace(day=1), -1 if rel == "last" else 1 if rel == "next" else 0)
         month, year = moved.month, moved.year
+    inferred = month is not None and year is None
     if month is not None and year is None:
         year = year_for(month, None, None, ref, tense)
         if year is not None:
@@ -59,6 +60,11 @@ def read_month_ordinal(
         granule = month_week_granule(year, month, ordinal)
         return Reading("DATE", granule.value, granule, resolution, tuple(warnings))
     day = nth_weekday(year, month, weekday, ordinal)
+    if inferred and day is not None and tense != "future" and ref.anchor is not None and day > ref.anchor:
+        # "the last Saturday of May" told of the past on 10 May: the May before
+        year -= 1
+        ref.months[month] = year
+        day = nth_weekday(year, month, weekday, ordinal)
     if day is None:
         warnings.append(f"no {word} {g['weekday']} in {date(year, month, 1):%B %Y}: kept the month")
         granule = month_granule(year, month)
