@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kirok.model import DateResolution, TimeWindow
+from kirok.model import TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
 from kirok.pipeline.event_date_story_time import story_time_before
-from kirok.pipeline.event_draft import EventDraft, precision_of
+from kirok.pipeline.event_draft import EventDraft, relative_window
 from kirok.pipeline.event_rules import load_event_rules
 
 __all__ = ["DateOffset", "counted_back", "find_offset", "following_span", "in_offset", "offset_window"]
@@ -198,12 +198,7 @@ def counted_back(doc: Doc, draft: EventDraft) -> tuple[TimeWindow, Timex] | None
             earliest, latest = earliest - timedelta(days=most), latest - timedelta(days=least)
             how = "counted back"
         draft.reasons.append(f"date: {how} from “{anchor.text}”, “{m.group().strip()}”")
-        window = TimeWindow(
-            earliest=earliest,
-            latest=latest,
-            precision=precision_of(earliest, latest),
-            resolution=DateResolution.RELATIVE,
-        )
+        window = relative_window(earliest, latest)
         return window, anchor
     return None
 
@@ -222,12 +217,7 @@ def _counted_from(
         if story is None:
             return None
         start, until, _ = story
-        return TimeWindow(
-            earliest=start,
-            latest=until or start,
-            precision=precision_of(start, until or start),
-            resolution=DateResolution.RELATIVE,
-        )
+        return relative_window(start, until or start)
     for t in doc.timexes:
         if offset.ref_start <= t.start < offset.ref_end and t.window is not None and t.type == "DATE":
             return t.window
@@ -291,12 +281,7 @@ def offset_window(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> Time
         return None
     words = doc.text[offset.ref_start : offset.ref_end]
     draft.reasons.append(f"date: counted {'back ' if offset.before else ''}from “{words.strip()}”")
-    return TimeWindow(
-        earliest=earliest,
-        latest=latest,
-        precision=precision_of(earliest, latest),
-        resolution=DateResolution.RELATIVE,
-    )
+    return relative_window(earliest, latest)
 
 
 def in_offset(doc: Doc, draft: EventDraft, timex: Timex) -> bool:
@@ -321,10 +306,4 @@ def following_span(
     earliest = story[0]
     latest = min(doc.published, earliest + timedelta(days=int(m.group("n")) * _SPAN_DAYS[m.group("unit")]))
     draft.reasons.append(f"date: “{own.text}” from the story's time")
-    return TimeWindow(
-        earliest=earliest,
-        latest=latest,
-        precision=precision_of(earliest, latest),
-        resolution=DateResolution.RELATIVE,
-        timex=own.value,
-    )
+    return relative_window(earliest, latest, timex=own.value)

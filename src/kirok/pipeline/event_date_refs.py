@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kirok.model import DateResolution, EventType, SegmentRole, TimeWindow
+from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_tense import flashback
-from kirok.pipeline.event_draft import EventDraft, precision_of
+from kirok.pipeline.event_draft import EventDraft, relative_window
 
 __all__ = [
     "DateReference",
@@ -220,12 +220,7 @@ def referenced_window(
         return None
     draft.ongoing = True
     draft.reasons.append(f"date: going on since the act it refers to, “{words}”, up to publication")
-    window = TimeWindow(
-        earliest=act.date.earliest,
-        latest=doc.published,
-        precision=precision_of(act.date.earliest, doc.published),
-        resolution=DateResolution.RELATIVE,
-    )
+    window = relative_window(act.date.earliest, doc.published)
     return window, act.type
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kirok.model import DatePrecision, DateResolution, SegmentRole, TimeWindow
+from kirok.model import SegmentRole
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_clauses import a_limit
 from kirok.pipeline.event_date_refs import points_to_an_act
 from kirok.pipeline.event_date_tense import flashback, past_perfect
-from kirok.pipeline.event_draft import EventDraft, precision_of
+from kirok.pipeline.event_draft import EventDraft, relative_window
 
 __all__ = [
     "BACKSTORY_DAYS",
@@ -145,12 +145,7 @@ def date_from_what_follows(
         if not starts:
             return
         earliest = max(starts)
-        draft.date = TimeWindow(
-            earliest=earliest,
-            latest=published,
-            precision=precision_of(earliest, published),
-            resolution=DateResolution.RELATIVE,
-        )
+        draft.date = relative_window(earliest, published)
         draft.reasons.append("date: begun after the latest date the story then tells, by publication")
         return
     following = story_dates(doc, published, later[0], attribution_time)
@@ -189,9 +184,7 @@ def day_after_story(
     day = story[0] + timedelta(days=ahead)
     if day > doc.published:
         return False
-    draft.date = TimeWindow(
-        earliest=day, latest=day, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
-    )
+    draft.date = relative_window(day, day)
     draft.date_value = day.isoformat()
     draft.reasons.append(f"date: “{own.text}”, the day after the story's time")
     draft.confidence += 0.15

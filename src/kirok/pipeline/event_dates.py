@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kirok.model import DatePrecision, DateResolution, EventType, SegmentRole, TimeWindow
+from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_clauses import (
     after_other_act,
@@ -36,7 +36,7 @@ from kirok.pipeline.event_date_story_time import (
     story_time_before,
     told_as_next,
 )
-from kirok.pipeline.event_draft import EventDraft, precision_of
+from kirok.pipeline.event_draft import EventDraft, relative_window
 from kirok.pipeline.event_rules import load_event_rules
 
 __all__ = ["attach_narrative_date", "attach_own_date", "is_backstory"]
@@ -147,12 +147,7 @@ def attach_own_date(
     if own is not None and own.window is not None and own.window.earliest is not None and after:
         if doc.published is None or own.window.earliest > doc.published:
             return
-        draft.date = TimeWindow(
-            earliest=own.window.earliest,
-            latest=doc.published,
-            precision=precision_of(own.window.earliest, doc.published),
-            resolution=DateResolution.RELATIVE,
-        )
+        draft.date = relative_window(own.window.earliest, doc.published)
         draft.reasons.append(f"date: from “{own.text}” up to publication ({after})")
         draft.ongoing = True
         return
@@ -180,12 +175,7 @@ def _after_the_act_it_followed(doc: Doc, draft: EventDraft, attribution_time: re
     earliest = followed[0].window.earliest if followed and followed[0].window else None
     if earliest is None or doc.published is None or earliest > doc.published:
         return False
-    draft.date = TimeWindow(
-        earliest=earliest,
-        latest=doc.published,
-        precision=precision_of(earliest, doc.published),
-        resolution=DateResolution.RELATIVE,
-    )
+    draft.date = relative_window(earliest, doc.published)
     draft.reasons.append(f"date: after the act it followed, “{followed[0].text}”, up to publication")
     return True
 
@@ -232,13 +222,7 @@ def _going_on_since(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventD
         ]
         if ends:
             latest, why = max(ends), "up to the story's time (“had ... since”)"
-    draft.date = TimeWindow(
-        earliest=earliest,
-        latest=latest,
-        precision=precision_of(earliest, latest),
-        resolution=DateResolution.RELATIVE,
-        timex=own.value,
-    )
+    draft.date = relative_window(earliest, latest, timex=own.value)
     draft.reasons.append(f"date: going on since then, {why}")
     draft.ongoing = True
 
@@ -289,31 +273,20 @@ def attach_narrative_date(
         and until == start
         and _TRIAL_SCENE.search(doc.text, source.start, source.end)
     ):
-        draft.date = TimeWindow(
-            earliest=start,
-            latest=start,
-            precision=precision_of(start, start),
-            resolution=DateResolution.RELATIVE,
-        )
+        draft.date = relative_window(start, start)
         draft.reasons.append("date: handed down or held at the trial or execution of the day told before it")
         return
     if until == start and _AT_ONCE.search(doc.text, draft.sentence.start, draft.sentence.end):
-        draft.date = TimeWindow(
-            earliest=start, latest=start, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
-        )
+        draft.date = relative_window(start, start)
         draft.date_value = start.isoformat()
         draft.reasons.append("date: at once, on the day the story told before it")
         return
     if until == start and in_raid_scene(doc, draft, drafts, source):
-        draft.date = TimeWindow(
-            earliest=start, latest=start, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
-        )
+        draft.date = relative_window(start, start)
         draft.reasons.append("date: in the scene of the raid told just before it, on its day")
         return
     if until == start and same_scene(doc, draft, drafts, source):
-        draft.date = TimeWindow(
-            earliest=start, latest=start, precision=DatePrecision.DAY, resolution=DateResolution.RELATIVE
-        )
+        draft.date = relative_window(start, start)
         draft.reasons.append("date: in the scene of the act told just before it, on its day")
         return
     earliest, latest = start, published
@@ -350,12 +323,7 @@ def attach_narrative_date(
     days = lasted(doc, draft) if until == start == earliest else None
     if days is not None and earliest + timedelta(days=days) < latest:
         latest, bound = earliest + timedelta(days=days), f"{bound}, and by how long it lasted"
-    draft.date = TimeWindow(
-        earliest=earliest,
-        latest=latest,
-        precision=precision_of(earliest, latest),
-        resolution=DateResolution.RELATIVE,
-    )
+    draft.date = relative_window(earliest, latest)
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
 
 

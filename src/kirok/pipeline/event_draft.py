@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from kirok.model import DatePrecision, EventType, Place, Span, TimeWindow
+from kirok.model import DatePrecision, DateResolution, EventType, Place, Span, TimeWindow
 from kirok.pipeline.doc import Sentence
 from kirok.pipeline.event_rules import Trigger
 
-__all__ = ["EventDraft", "precision_of"]
+__all__ = ["EventDraft", "precision_of", "relative_window"]
 
 
 def precision_of(earliest: date, latest: date) -> DatePrecision:
@@ -26,6 +26,18 @@ def precision_of(earliest: date, latest: date) -> DatePrecision:
     if days <= 366:
         return DatePrecision.YEAR
     return DatePrecision.UNKNOWN
+
+
+def relative_window(earliest: date, latest: date, *, timex: str | None = None) -> TimeWindow:
+    """A window the stage worked out from the story (not read whole from one expression), with the
+    precision its length really has."""
+    return TimeWindow(
+        earliest=earliest,
+        latest=latest,
+        precision=precision_of(earliest, latest),
+        resolution=DateResolution.RELATIVE,
+        timex=timex,
+    )
 
 
 @dataclass
