@@ -118,13 +118,15 @@ class TriggerMatcher:
         the rules know for them, and names' lemmas are lower-cased ("Railway Station"); the stage's own
         copy, so the report's parse is not changed."""
         forms = self.rules.lemma_forms
-        wrong = {
-            t.i: forms.get(t.lower_, t.lemma_.lower())
-            for t in parsed
-            if (t.lemma_.lower() == t.lower_ and forms.get(t.lower_, t.lower_) != t.lower_)
-            or not t.lemma_.islower()  # a name's lemma keeps its capitals: "Station", "Trial"
-        }
-        wrong = {i: lemma for i, lemma in wrong.items() if lemma != parsed[i].lemma_}
+        wrong: dict[int, str] = {}
+        for t in parsed:
+            lemma = forms.get(t.lower_)  # only words the rules know: most names need no copy of the doc
+            if (
+                lemma is not None
+                and lemma != t.lemma_
+                and (t.lemma_.lower() == t.lower_ or not t.lemma_.islower())
+            ):
+                wrong[t.i] = lemma  # "swam" left as it is; a name's lemma with capitals: "Station"
         if not wrong:
             return parsed
         sdoc = parsed.copy()
