@@ -24,6 +24,9 @@ from kirok.settings import Settings
 from kirok.store.sqlite import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
+#: the read-only shared folder (design notes, evaluation kit, gazetteer sources): beside the repository,
+#: or wherever KIROK_SHARED points when the repository is cloned elsewhere
+SHARED = Path(os.environ.get("KIROK_SHARED") or REPO.parent / "shared")
 SAMPLES = REPO / "samples" / "reports"
 #: Reports in the bundled samples: 14 files, one of them a JSON Lines file of 6 reports.
 SAMPLE_REPORTS = 20

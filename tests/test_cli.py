@@ -280,14 +280,14 @@ def test_a_thousand_reports_with_ten_broken_lines(kirok: RunKirok, tmp_path: Pat
 
 
 def shared_folder() -> Path:
-    from conftest import REPO
+    from conftest import SHARED
 
-    shared = REPO.parent / "shared"
-    if not (shared / "eval" / "score.py").is_file():
+    if not (SHARED / "eval" / "score.py").is_file():
         pytest.fail(
-            f"the shared folder is missing: expected {shared}/eval (a copy of shared/ beside the repo)"
+            f"the shared folder is missing: expected {SHARED}/eval (a copy of shared/ beside the repo, "
+            "or KIROK_SHARED)"
         )
-    return shared
+    return SHARED
 
 
 def eval_documents() -> list[dict[str, Any]]:

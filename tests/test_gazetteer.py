@@ -12,12 +12,12 @@ from types import ModuleType
 
 import pytest
 
+from conftest import SHARED
 from kirok.errors import ConfigError
 from kirok.gazetteer import LEVELS, Gazetteer
 from kirok.model import PlacePrecision
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 COMMITTED = REPO / "src" / "kirok" / "data" / "gazetteer.json"
 
 

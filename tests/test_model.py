@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
+from conftest import SHARED
 from kirok.model import (
     PLOVER,
     AgeBand,
@@ -32,7 +32,7 @@ from kirok.model import (
     report_id,
 )
 
-EVENTS_MD = Path(__file__).resolve().parents[2] / "shared" / "design" / "EVENTS.md"
+EVENTS_MD = SHARED / "design" / "EVENTS.md"
 SHA = "0123456789abcdef" * 4
 
 
