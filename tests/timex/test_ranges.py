@@ -85,6 +85,9 @@ NOT_TIMEX: list[tuple[str, str]] = [
     ("The funds hold more than a quarter of the market.", "more than a quarter"),
     ("The ministry warned of future shortages.", "future"),
     ("A recent report named the camp.", "recent"),
+    # unit abbreviations count only in lower case: no seconds in the SEC
+    ("The firm cited a recent SEC filing.", "recent SEC"),
+    ("The firm cited a recent SEC filing.", "recent SEC filing"),
 ]
 
 STILL_TIMEX: list[tuple[str, str, str]] = [
@@ -92,6 +95,7 @@ STILL_TIMEX: list[tuple[str, str, str]] = [
     ("Arrests rose in recent years.", "recent years", "PXY"),
     ("Profit fell for three quarters in a row.", "three quarters", "P3Q"),
     ("The current rules were set in 2019.", "current", "PRESENT_REF"),
+    ("The guards searched the cell for 40 sec.", "40 sec", "PT40S"),
 ]
 # fmt: on
 

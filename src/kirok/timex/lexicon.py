@@ -121,6 +121,13 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def _units(data: dict[str, Any]) -> str:
+    """The unit words; the abbreviations only in lower case, so "a recent SEC filing" holds no seconds."""
+    short = set(data["units_lowercase_only"])
+    full = [u for u in data["units"] if u not in short]
+    return "(?:" + _alternation(full) + "|(?-i:" + _alternation(sorted(short)) + "))"
+
+
 def _capitalised(words: list[str]) -> str:
     """Case-sensitive alternation of ``Word`` and ``WORD`` forms."""
     forms = [w.capitalize() for w in words] + [w.upper() for w in words]
@@ -144,7 +151,7 @@ def _macros(data: dict[str, Any]) -> dict[str, str]:
         "SEASON": _alternation(list(data["seasons"])),
         "PART": _alternation(list(data["parts_of_day"])),
         "QUARTER": _alternation(list(data["ordinals"])),
-        "UNIT": _alternation(list(data["units"])),
+        "UNIT": _units(data),
         "NUMBER": rf"(?:(?:{tens})(?:[\s-](?:{digits}))?|{number_words}"
         + r"|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)",
         "MOD": "(?P<mod>" + _alternation([m for m in data["modifiers"] if not m.endswith("-")]) + "|mid-)",
