@@ -146,6 +146,18 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Guards were seen in the days before the raid.", "days", FRI, "DURATION", "PXD"),
     ("In the years that followed, the camp grew.", "years", FRI, "DURATION", "PXY"),
     ("The car was spotted in the weeks leading up to the arrest.", "weeks", FRI, "DURATION", "PXW"),
+    # halves of a unit
+    ("He was made to kneel for half an hour.", "half an hour", FRI, "DURATION", "PT30M"),
+    ("The guards beat him for half a day.", "half a day", FRI, "DURATION", "PT12H"),
+    # a unit counted without a number: a vague time before or after
+    ("Years later, his brother reached Seoul.", "Years later", FRI, "DATE", "FUTURE_REF"),
+    ("She had crossed the river decades ago.", "decades ago", FRI, "DATE", "PAST_REF"),
+    ("He had been released weeks earlier.", "weeks earlier", FRI, "DATE", "PAST_REF"),
+    # the unit before or after the one just named
+    ("He was arrested on Oct. 12. His wife had been questioned the day before.", "the day before", FRI, "DATE", "2021-10-11"),
+    ("The camp opened in 2015 and the fence went up the year after.", "the year after", FRI, "DATE", "2016"),
+    ("Profits fell from the prior year.", "the prior year", FRI, "DATE", "2020"),
+    ("Sales rose in the financial year.", "the financial year", FRI, "DATE", "2021"),
 ]
 # fmt: on
 

@@ -158,7 +158,15 @@ def _macros(data: dict[str, Any]) -> dict[str, str]:
         "RELATIVE": "(?:"
         + _alternation(
             list(data["relative_words"])
-            + ["the previous", "the following", "the next", "the same", "the coming", "the current"]
+            + [
+                "the previous",
+                "the prior",
+                "the following",
+                "the next",
+                "the same",
+                "the coming",
+                "the current",
+            ]
         )
         + ")",
         "DEICTIC": _alternation(list(data["deictic_days"])),
