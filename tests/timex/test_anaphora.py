@@ -50,9 +50,30 @@ def test_coarser_reference_leaves_anaphor_unresolved(sentence: str, phrase: str,
     t = _find(sentence, phrase)
     assert t.value == value
     assert t.window is not None
+    assert any("less precise" in w for w in t.warnings)
+    if any(w in phrase.lower() for w in ("same", "that")):
+        return  # moves no step: see test_same_unit_keeps_the_coarser_window
     assert t.window.earliest is None and t.window.latest is None
     assert t.window.resolution is DateResolution.UNRESOLVED
-    assert any("less precise" in w for w in t.warnings)
+
+
+# (sentence, phrase, earliest, latest): "the same day" after a coarser date lies somewhere in it
+# fmt: off
+SAME_IN_COARSE: list[tuple[str, str, str, str]] = [
+    ("The family fled in 2019. In the same week the man was taken away.", "the same week", "2019-01-01", "2019-12-31"),
+    ("The family fled in October 2019. On the same day he was caught.", "the same day", "2019-10-01", "2019-10-31"),
+    ("The family fled in October 2019. That day he was caught.", "That day", "2019-10-01", "2019-10-31"),
+    ("Last week the couple were taken away. His wife was banished the same day.", "the same day", "2021-10-18", "2021-10-24"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "earliest", "latest"), SAME_IN_COARSE)
+def test_same_unit_keeps_the_coarser_window(sentence: str, phrase: str, earliest: str, latest: str) -> None:
+    t = _find(sentence, phrase)
+    assert t.window is not None
+    assert (str(t.window.earliest), str(t.window.latest)) == (earliest, latest)
+    assert "X" in t.value  # the TIMEX3 value still says the day is not known
 
 
 # (sentence, phrase, value, earliest, latest): the earlier date is as fine as the anaphor or finer

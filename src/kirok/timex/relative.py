@@ -100,7 +100,7 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
         if word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
             if coarse is not None:
-                reading = too_coarse(coarse, "D", "TIME" if part else "DATE")
+                reading = too_coarse(coarse, "D", "TIME" if part else "DATE", steps)
                 return replace(reading, value=reading.value + (f"T{part}" if part else ""))
             base = last.earliest if last is not None else ref.anchor
     type_ = "TIME" if part else "DATE"
@@ -139,7 +139,7 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     if anaphoric:
         last, coarse = ref.anaphor(unit)
         if coarse is not None:
-            return too_coarse(coarse, unit)
+            return too_coarse(coarse, unit, steps=steps)
         if last is not None:
             base = last.earliest
         elif base is not None:
@@ -217,7 +217,7 @@ def read_offset(groups: dict[str, str | None], ref: Reference, tense: str, lexic
     else:
         last, coarse = ref.anaphor(unit)
         if coarse is not None and not isinstance(count, str):
-            return too_coarse(coarse, unit)
+            return too_coarse(coarse, unit, steps=sign * round(count))
         base = last.earliest if last is not None else None
         if base is None and ref.anchor is not None:
             base, warnings = ref.anchor, (_NO_EARLIER_DATE,)

@@ -232,6 +232,16 @@ def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:
             timex=reading.value,
             span=span,
         )
+    elif reading.within is not None:  # "the same day" after "last week": some day of that week
+        w = reading.within
+        window = TimeWindow(
+            earliest=w.earliest,
+            latest=w.latest,
+            precision=w.precision,
+            resolution=DateResolution.RELATIVE,
+            timex=reading.value,
+            span=span,
+        )
     elif reading.resolution is DateResolution.UNRESOLVED and reading.type in ("DATE", "TIME"):
         window = TimeWindow(resolution=DateResolution.UNRESOLVED, timex=reading.value, span=span)
     return Timex(start, end, span.text, reading.type, reading.value, window, reading.warnings)
