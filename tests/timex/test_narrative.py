@@ -102,3 +102,22 @@ def test_joined_dates_share_a_year(text: str, phrase: str, value: str) -> None:
 @pytest.mark.parametrize(("text", "phrase", "value"), TWO_DIGIT_ROWS)
 def test_two_digit_year_near_the_story(text: str, phrase: str, value: str) -> None:
     assert _find(text, phrase).value == value
+
+
+# (text, phrase, value): news that looks back over many years is still news when it speaks of the days
+# around its publication; a history that names a weekday in passing is still a history
+# fmt: off
+NEWS_OR_HISTORY_ROWS: list[tuple[str, str, str]] = [
+    ("The bank raised rates on Wednesday for the first time since 2008. Rates were cut in 2009 and held "
+     "through 2011, 2013 and 2016. Inflation was 0.5 percent in September, the bank said today. "
+     "Officials met again on Thursday.", "September", "2021-09"),
+    ("The bank raised rates on Wednesday for the first time since 2008. Rates were cut in 2009 and held "
+     "through 2011, 2013 and 2016. One member argued today it would be better to wait until March.", "March", "2022-03"),
+    (_CAMPAIGN + "The truce was signed on a Sunday. In late November the front froze.", "late November", "1935-11"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), NEWS_OR_HISTORY_ROWS)
+def test_news_looking_back_is_read_against_its_publication_date(text: str, phrase: str, value: str) -> None:
+    assert _find(text, phrase).value == value

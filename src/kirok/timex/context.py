@@ -198,4 +198,8 @@ def is_narrative(text: str, anchor: date | None, lexicon: Lexicon) -> bool:
     settings = lexicon.narrative
     years = [int(y) for y in _YEAR.findall(text)]
     far = sum(1 for y in years if abs(y - anchor.year) > settings["far_after_years"])
-    return far >= settings["min_far_years"] and far >= settings["min_far_share"] * len(years)
+    if far < settings["min_far_years"] or far < settings["min_far_share"] * len(years):
+        return False
+    # news that looks back ("rates have been low since 2009") still speaks of "Wednesday" and "today"
+    days_of_news = len(lexicon.news_days.findall(text))
+    return far >= settings["far_years_per_news_day"] * days_of_news

@@ -82,6 +82,9 @@ class Lexicon:
     past_markers: re.Pattern[str]
     reporting_markers: re.Pattern[str]  # "said", "told": past, but of the report, not of what it reports
     weak_past_markers: re.Pattern[str]  # "-ed" verbs: past unless a stronger marker says otherwise
+    #: words that place a text on the days around its publication: "today", "last week", a weekday that
+    #: is not part of a full date ("Sunday, 7 December 1941")
+    news_days: re.Pattern[str]
     guards: dict[str, frozenset[str]]
     rules: tuple[Rule, ...]
     triggered_by: dict[str, tuple[int, ...]]  # trigger word -> indexes of the rules it wakes
@@ -119,6 +122,14 @@ def _alternation(words: list[str]) -> str:
     """Longest first, so "the day before yesterday" wins over "yesterday"."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _news_days(data: dict[str, Any]) -> re.Pattern[str]:
+    deictic = _alternation([w for w in data["deictic_days"] if " " not in w])
+    weekdays = "|".join(w.capitalize() for w in data["weekdays"])
+    return re.compile(
+        rf"\b(?:{deictic}|(?:this|last|next) week|(?:{weekdays})(?!,?\s+(?:\d|[A-Z][a-z]+\.?\s+\d)))\b"
+    )
 
 
 def _units(data: dict[str, Any]) -> str:
@@ -271,6 +282,7 @@ def load_lexicon() -> Lexicon:
         },
         vague_counts=data["vague_counts"],
         narrative=data["narrative"],
+        news_days=_news_days(data),
         future_markers=_markers(data["tense"]["future"]),
         date_future_markers=_markers(data["tense"]["future"] + data["tense"]["future_for_dates"]),
         date_future_adjacent=re.compile(
