@@ -110,3 +110,36 @@ def test_an_earlier_act_named_in_passing_is_backstory_and_keeps_the_headline_apa
     escapes = [e for e in events_of(doc) if e.type is EventType.ESCAPE]
     flight = next(e for e in escapes if any("flees" in s.text for s in e.evidence))
     assert _window(flight) == (date(2023, 5, 2), date(2023, 5, 2))
+
+
+def test_an_execution_moments_after_the_verdict_is_on_the_day_of_the_scene() -> None:
+    doc = make(
+        "Report\n\nResidents of Hyesan were marched to the airfield on June 6 and made to watch.\n\n"
+        "Two men were found guilty of smuggling at a public trial there.\n\n"
+        "They were shot by a firing squad moments after the verdict was read."
+    )
+    add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert _window(execution) == (date(2023, 6, 6), date(2023, 6, 6))
+    assert any("at once" in r or "trial" in r for r in execution.reasons)
+
+
+def test_a_term_handed_down_at_a_trial_told_after_the_days_scene_is_on_that_day() -> None:
+    doc = make(
+        "Report\n\nMarket traders in Hyesan were sent to the stadium on June 6.\n\n"
+        "Two men were found guilty of smuggling at a public trial held on its track.\n\n"
+        "A woman tried alongside them was sentenced to ten years in a reform camp."
+    )
+    add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence) == (date(2023, 6, 6), date(2023, 6, 6))
+
+
+def test_a_term_handed_down_later_is_not_pinned_to_the_day_of_the_arrest() -> None:
+    doc = make(
+        "Report\n\nState security agents arrested a smuggler in Hyesan on June 6.\n\n"
+        "He was later sentenced to ten years in a reform camp at a trial in the city."
+    )
+    add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence) != (date(2023, 6, 6), date(2023, 6, 6))

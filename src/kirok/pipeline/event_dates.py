@@ -52,8 +52,13 @@ _ORDERED = (
     EventType.CRACKDOWN,
     EventType.SURVEILLANCE,
 )
-#: "confiscated on the spot", "were immediately taken away": at the time of the act told just before
-_AT_ONCE = re.compile(r"\b(?:on the spot|there and then|then and there|immediately|at once)\b", re.I)
+#: "confiscated on the spot", "were immediately taken away", "shot moments after the verdict": at the time
+#: of the act told just before
+_AT_ONCE = re.compile(
+    r"\b(?:on the spot|there and then|then and there|immediately|at once"
+    r"|(?:moments|minutes) (?:after|later))\b",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
 #: "an earlier boat defection", "a previous raid": an act before the one the story tells
 _EARLIER = re.compile(r"\b(?:an|the|a)\s+(?:earlier|previous|prior)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -271,7 +276,7 @@ def attach_narrative_date(
         (draft.type in _PUNISHMENT or _TRIAL_SCENE.search(doc.text, draft.sentence.start, draft.sentence.end))
         and draft.type in (*_PUNISHMENT, EventType.MEETING)
         and until == start
-        and _TRIAL_SCENE.search(doc.text, source.start, source.end)
+        and _TRIAL_SCENE.search(doc.text, source.start, max(source.end, draft.sentence.start))
     ):
         draft.date = relative_window(start, start)
         draft.reasons.append("date: handed down or held at the trial or execution of the day told before it")
