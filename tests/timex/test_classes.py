@@ -146,6 +146,13 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Guards were seen in the days before the raid.", "days", FRI, "DURATION", "PXD"),
     ("In the years that followed, the camp grew.", "years", FRI, "DURATION", "PXY"),
     ("The car was spotted in the weeks leading up to the arrest.", "weeks", FRI, "DURATION", "PXW"),
+    # a past act lasting until a date: the one nearest publication, on either side
+    ("The candidate had led the polls until late March.", "late March", date(2016, 5, 9), "DATE", "2016-03"),
+    ("The border crossing was closed until January.", "January", NOV02, "DATE", "2022-01"),
+    # a present-tense verb of a scheduled event puts a calendar day ahead
+    ("His term ends on October 31.", "October 31", date(2011, 10, 4), "DATE", "2011-10-31"),
+    ("The new rule takes effect on Jan. 1.", "Jan. 1", NOV02, "DATE", "2022-01-01"),
+    ("He ended his visit on Sept. 29.", "Sept. 29", NOV02, "DATE", "2021-09-29"),
     # halves of a unit
     ("He was made to kneel for half an hour.", "half an hour", FRI, "DURATION", "PT30M"),
     ("The guards beat him for half a day.", "half a day", FRI, "DURATION", "PT12H"),

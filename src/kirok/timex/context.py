@@ -138,7 +138,8 @@ def _breaks(text: str, abbreviations: frozenset[str], first: bool = False) -> li
 
 
 def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bool = False) -> str:
-    """``"past"``, ``"future"``, ``"said"`` (only a reporting verb, which is past but says nothing of
+    """``"past"``, ``"future"``, ``"limit"`` (a past verb up to a date: "was extended until Nov. 20",
+    either side of publication), ``"said"`` (only a reporting verb, which is past but says nothing of
     what it reports), ``"ed"`` (only an "-ed" verb says past: often a participle) or ``""``
     (nothing says): the tense of the clause around ``start:end``.
 
@@ -187,6 +188,8 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
         if ahead and (best is None or ahead.start() + _AFTER + penalty < best[0]):
             best = (ahead.start() + _AFTER + penalty, tense)
     if calendar and lexicon.date_future_adjacent.search(before):
+        if best is not None and best[1] == "past":
+            return "limit"  # "was extended until Nov. 20", "had led the polls until late March"
         return "future"  # "valid until Nov. 6"; not "were made to work until dark through July"
     return best[1] if best is not None else ""
 

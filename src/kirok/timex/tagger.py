@@ -166,8 +166,9 @@ def _read(
             groups.get("month") or groups.get("monthnum") or groups.get("holiday") or groups.get("year")
         )
         tense = clause_tense(text, match.start(), match.end(), lexicon, calendar)
-        if groups.get("weekday") and not calendar and _scheduled(text, match.start(), lexicon):
-            tense = "future"
+        dated = groups.get("day") if calendar else groups.get("weekday")
+        if dated and _scheduled(text, match.start(), lexicon, third_person=calendar):
+            tense = "future"  # "talks resume Monday", "his term ends on October 31"
         return read_date(groups, ref, tense, lexicon)
     if kind == "deictic":
         return read_deictic(groups, ref, lexicon)
@@ -193,10 +194,12 @@ def _read(
     return None
 
 
-def _scheduled(text: str, start: int, lexicon: Lexicon) -> bool:
+def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = False) -> bool:
     """Whether a present-tense verb of a scheduled event stands right before ``start``: "Talks resume
-    Monday", "the court convenes on Friday"."""
-    return lexicon.scheduled_present.search(text, max(0, start - 24), start) is not None
+    Monday", "the court convenes on Friday". With ``third_person``, only a verb in "-s" counts ("his term
+    ends on October 31"), not a word that may be a noun ("his visit on Sept. 29")."""
+    m = lexicon.scheduled_present.search(text, max(0, start - 24), start)
+    return m is not None and (not third_person or m.group().split()[0].lower().endswith("s"))
 
 
 def _names_a_date(rule: Rule, reading: Reading) -> bool:

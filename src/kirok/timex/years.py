@@ -47,6 +47,8 @@ def year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense
     if tense in _UNMARKED and month in ref.months:  # the same month said again, with nothing new to say
         return ref.months[month]
     past = anchor.year if here <= now else anchor.year - 1
+    if tense == "limit":  # a past act lasting until the date: the one nearest publication, either side
+        return min((past, past + 1), key=lambda y: abs((_day_of(y, month, day) - anchor).days))
     if tense == "future":
         # "where the Aug. 7 blasts would ...": a day of the last weeks, not of next year
         if (
@@ -66,3 +68,8 @@ def year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense
         if (coming - anchor).days <= _NEAR_FUTURE_DAYS:
             return anchor.year
     return past
+
+
+def _day_of(year: int, month: int, day: int | None) -> date:
+    """``day`` of ``month`` in ``year`` (the middle of the month without a day)."""
+    return date(year, month, min(day or 15, last_day(year, month)))
