@@ -166,8 +166,8 @@ def _read(
             groups.get("month") or groups.get("monthnum") or groups.get("holiday") or groups.get("year")
         )
         tense = clause_tense(text, match.start(), match.end(), lexicon, calendar)
-        dated = groups.get("day") if calendar else groups.get("weekday")
-        if dated and _scheduled(text, match.start(), lexicon, third_person=calendar):
+        named_day = groups.get("day") if calendar else groups.get("weekday")
+        if named_day and _scheduled(text, match.start(), lexicon, third_person=calendar):
             tense = "future"  # "talks resume Monday", "his term ends on October 31"
         return read_date(groups, ref, tense, lexicon)
     if kind == "deictic":
