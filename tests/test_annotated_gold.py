@@ -29,7 +29,7 @@ MIN_REPORTS_WITHOUT_EVENTS = 5
 LAT_RANGE = (37.5, 43.1)
 LON_RANGE = (124.1, 130.8)
 ALLOWED_FAMILY_NAMES = frozenset(
-    {"Pak", "Han", "Choe", "Mun", "Yun", "Kang", "So", "Ri", "Jon", "Hwang", "Sin", "Paek"}
+    {"Pak", "Han", "Choe", "Mun", "Yun", "Kang", "So", "Ri", "Jon", "Hwang", "Sin", "Paek", "Kye", "Ho"}
 )
 FAMILY_NAME = re.compile(r"\bfamily name of\s+([A-Z][A-Za-z]*)")
 

@@ -65,12 +65,15 @@ _UNIT_NAMES = {
 }
 
 
-def too_coarse(coarse: Granule, unit: str, type_: str = "DATE", steps: int = 0) -> Reading:
+def too_coarse(
+    coarse: Granule, unit: str, type_: str = "DATE", steps: int = 0, near: bool = False
+) -> Reading:
     """An anaphor ("the same week", "the next day") after a date less precise than itself ("in 2019"):
     the parts the earlier date gives are kept ("2019-WXX"), the rest left as X. When it moves no
-    ``steps`` ("banished the same day" as a sentence passed "last week") its window is the earlier
-    date's, at that date's precision; one that counts on ("three days later" after "in April") gets
-    none, since the story may have moved on to a day it did not name.
+    ``steps`` and the earlier date stands ``near`` ("banished the same day" right after a sentence
+    passed "last week") its window is the earlier date's, at that date's precision; one that counts on
+    ("three days later" after "in April") gets none, since the story may have moved on to a day it did
+    not name.
     """
     year = coarse.value[:4] if coarse.unit in ("D", "W", "WE", "M", "Q", "SE", "Y") else "XXXX"
     month = coarse.value[5:7] if coarse.unit == "M" else "XX"
@@ -84,7 +87,7 @@ def too_coarse(coarse: Granule, unit: str, type_: str = "DATE", steps: int = 0) 
         "Q": f"{year}-QX",
     }.get(unit, year)
     name = _UNIT_NAMES.get(unit, "unit")
-    within = coarse if steps == 0 else None
+    within = coarse if steps == 0 and near else None
     known = f"only its {coarse.precision.value} is known" if within is not None else "left unresolved"
     warning = f"the last date named ({coarse.value}) is less precise than a {name}: {known}"
     return Reading(type_, value, None, DateResolution.UNRESOLVED, (warning,), within=within)

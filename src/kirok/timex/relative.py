@@ -43,6 +43,9 @@ _UNIT_CODES = {
     "century": "CE",
 }
 
+#: how far back (characters) a date coarser than "the same day" still gives it a window
+_SAME_SCENE_REACH = 160
+
 
 def granule_of(unit: str, day: date) -> Granule:
     """The granule of ``unit`` (a TIMEX3 unit code: D, W, M, ...) that holds ``day``."""
@@ -74,6 +77,12 @@ def move(day: date, unit: str, steps: int) -> date:
     return day
 
 
+def _near(ref: Reference) -> bool:
+    """Whether the last date named stands close before the expression being read: "Last week they were
+    taken away; his wife was banished the same day", not "had been detained in April" a paragraph up."""
+    return ref.at - ref.last_at <= _SAME_SCENE_REACH
+
+
 def read_reference(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
     """ "Now", "recently", "the future"; "that time" is the last date named, at its own precision."""
     value = lexicon.references[normal_key(groups["ref"] or "")]
@@ -100,7 +109,7 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
         if word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
             if coarse is not None:
-                reading = too_coarse(coarse, "D", "TIME" if part else "DATE", steps)
+                reading = too_coarse(coarse, "D", "TIME" if part else "DATE", steps, _near(ref))
                 return replace(reading, value=reading.value + (f"T{part}" if part else ""))
             base = last.earliest if last is not None else ref.anchor
     type_ = "TIME" if part else "DATE"
@@ -139,7 +148,7 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     if anaphoric:
         last, coarse = ref.anaphor(unit)
         if coarse is not None:
-            return too_coarse(coarse, unit, steps=steps)
+            return too_coarse(coarse, unit, steps=steps, near=_near(ref))
         if last is not None:
             base = last.earliest
         elif base is not None:
