@@ -39,6 +39,29 @@ def test_a_next_sentence_that_tells_its_own_act_does_not_refine_the_lede() -> No
     assert _windows(doc, EventType.ESCAPE) == [(date(2023, 6, 1), date(2023, 6, 14))]
 
 
+def test_the_trial_of_the_ledes_punishment_does_not_date_the_other_act_it_tells() -> None:
+    doc = make(
+        "Report\n\nTwo women who were returned from China earlier this month have been handed terms of "
+        "three years in a reform camp, a source said.\n\n"
+        "The sentences were read out on June 9 at the provincial court."
+    )
+    add_date(doc, "earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    assert _windows(doc, EventType.FORCED_REPATRIATION) == [(date(2023, 6, 1), date(2023, 6, 14))]
+
+
+def test_a_later_sentence_counts_as_telling_the_act_again_by_its_verb_not_its_auxiliary() -> None:
+    doc = make(
+        "Report\n\nTwo women were returned from China earlier this month, a source said.\n\n"
+        "Guards arrested their brother in Hyesan on June 2.\n\n"
+        "Soldiers were seen at the bridge on June 9."
+    )
+    add_date(doc, "earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    assert _windows(doc, EventType.FORCED_REPATRIATION) == [(date(2023, 6, 1), date(2023, 6, 14))]
+
+
 def test_an_undated_holding_ends_by_the_next_dated_step_of_custody() -> None:
     doc = make(
         "Report\n\nA man was arrested in mid-March.\n\nHe was held in the county police lock-up.\n\n"

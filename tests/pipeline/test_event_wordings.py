@@ -57,6 +57,7 @@ WORDINGS = [
     ("execution", "", "He was hanged in front of the workers."),
     ("forced_repatriation", "", "Chinese police sent the group back to North Korea across the bridge."),
     ("forced_repatriation", "", "The women were repatriated by China last month."),
+    ("forced_repatriation", "", "After weeks in a cell they were sent back across the Yalu on Sept. 26."),
     (
         "forced_repatriation",
         "",

@@ -79,6 +79,14 @@ _TIME_MOVES = re.compile(
 _AUX = r"(?:has|have|had|having|will|would|is|are|am|be|been|being|could|may|might|must|should|can|to)"
 _NOT_SIMPLE_PAST = re.compile(rf"\b{_AUX}\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NOT_SIMPLE_PAST_START = re.compile(rf"{_AUX}\b", re.IGNORECASE)
+_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"}
+)
+#: words that tell a sentence or an execution: a sentence with them tells more of that act
+_COURT_WORDS = {
+    EventType.SENTENCE: re.compile(r"\b(?:sentences?|sentenced|trial|court|verdict)\b", re.IGNORECASE),
+    EventType.EXECUTION: re.compile(r"\b(?:execut\w*|firing squad|shot dead)\b", re.IGNORECASE),
+}
 
 
 def _dated(d: EventDraft) -> tuple[date, date] | None:
@@ -92,7 +100,8 @@ def refine_by_next(
     doc: Doc, draft: EventDraft, drafts: list[EventDraft], dates_in: Callable[[Sentence], list[Timex]]
 ) -> None:
     """The lede sums up with a vague date ("escaped earlier this month") that the body makes exact: the
-    sentences right after it that tell no act of their own ("They set off before dawn on Jan. 9"), or a
+    sentences right after it that tell no act of their own ("They set off before dawn on Jan. 9") nor
+    name the trial or execution of another act in the lede, or a
     later one that tells the act again in the lede's word ("She died on the morning of Dec. 6"), where
     the trigger found no act. The act takes the first such date inside the lede's window."""
     body = [s for s in doc.sentences if s.role is SegmentRole.BODY]
@@ -103,11 +112,16 @@ def refine_by_next(
         return
     with_acts = {d.sentence.start for d in drafts}
     following = []
+    # a lede of two acts ("returned this autumn, have been handed terms"): a sentence that names the
+    # other one's court or firing squad ("The sentences were read out on Friday") tells more of it
+    others = {d.type for d in drafts if d.sentence.start == draft.sentence.start and d.type in _COURT_WORDS}
+    court = [_COURT_WORDS[t] for t in others - {draft.type}]
     for nxt in body[1 : 1 + _TELLS_MORE]:
-        if nxt.start in with_acts:
+        if nxt.start in with_acts or any(w.search(doc.text, nxt.start, nxt.end) for w in court):
             break
         following.append(nxt)
-    words = [doc.text[draft.match[0] : draft.match[1]].split()[0].lower()]
+    trigger = [w.lower() for w in doc.text[draft.match[0] : draft.match[1]].split()]
+    words = [next((w for w in trigger if w not in _AUXILIARIES), trigger[0])]  # "returned", not "were"
     if draft.type is EventType.ILL_TREATMENT and ends_custody(doc, draft):
         words.append("died")  # "died in custody after being beaten" ... "He died on Jan. 9"
     words = [re.escape(w) for w in words if len(w) >= _WORD_LEN]
