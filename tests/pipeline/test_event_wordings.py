@@ -496,6 +496,17 @@ WORDINGS = [
         "Chinese police handed five women to the city's state security department on the 4th.",
     ),
     ("ill_treatment", "", "She was struck repeatedly with a wooden pointer during questioning."),
+    ("detention", "", "Two of the women are being held in an isolation ward under guard."),
+    ("detention", "", "Both are now in the custody of the city state security department."),
+    ("detention", "", "His wife and son are still in custody in Sunchon."),
+    ("detention", "", "The workers have been held for questioning in Rason since their return."),
+    ("surveillance", "", "Plainclothes officers have been seen following people home from the market."),
+    ("surveillance", "", "Agents have been collecting handwriting samples from every household."),
+    ("escape", "", "A family of four from the same street got across."),
+    ("forced_labor", "", "The households were marched to the open pit the next morning."),
+    ("forced_repatriation", "", "The family was sent back through the Changbai-Hyesan crossing on Oct. 9."),
+    ("forced_repatriation", "", "The builders were put on a bus to the Tumangang crossing on Dec. 22."),
+    ("", "surveillance", "Twice a day, inminban heads go from door to door taking temperatures."),
 ]
 
 
