@@ -411,7 +411,7 @@ def test_scope_rules_name_foreign_agents_generic_talk_and_north_korean_people() 
 #: such ("a meeting", "barracks"), or near-homographs of unrelated words ("bed" is not "be")
 _NOUN_LEMMAS = frozenset(
     "barracks beating bed building card cells crossing dormitories electrified facilities fleeing "
-    "gathering goods herd meeting mend quarters stairs steps training".split()
+    "gathering goods herd meeting mend quarters stairs steps training ward".split()
 )
 
 
