@@ -196,3 +196,31 @@ def test_days_later_with_no_date_from_the_tagger_count_from_the_story_time() -> 
     banishment = by_type(events_of(doc), EventType.SENTENCE)
     assert banishment.date is not None
     assert (banishment.date.earliest, banishment.date.latest) == (date(2023, 5, 23), date(2023, 5, 23))
+
+
+def test_just_before_a_named_day_is_within_the_week_before_it() -> None:
+    text = (
+        "Report\n\n"
+        "A factory worker in Kanggye was executed by firing squad just before the Party anniversary on "
+        "June 10, a source said.\n\n"
+        "A public trial was held on the river bank, and two traders were given 15 years each at the "
+        "same trial."
+    )
+    doc = make(text)
+    add_date(doc, "June 10", "2023-06-10", date(2023, 6, 10))
+    events = events_of(doc)
+    assert _window(by_type(events, EventType.EXECUTION).date) == (date(2023, 6, 3), date(2023, 6, 9))
+    # the trial told after it is held in that execution's days
+    assert _window(by_type(events, EventType.SENTENCE).date) == (date(2023, 6, 3), date(2023, 6, 9))
+
+
+def test_just_before_an_act_is_the_same_scene() -> None:
+    text = (
+        "Report\n\n"
+        "Two men were shot in the Hyesan airfield on June 10, a source said. "
+        "Residents were made to watch a public trial held just before the shooting."
+    )
+    doc = make(text)
+    add_date(doc, "June 10", "2023-06-10", date(2023, 6, 10))
+    meeting = by_type(events_of(doc), EventType.MEETING)
+    assert _window(meeting.date) == (date(2023, 6, 10), date(2023, 6, 10))

@@ -40,7 +40,7 @@ _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
 _DISTANCE = (
     r"\b(?:(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least|less than|within|"
     r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<soon>shortly|soon)|"
+    r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<soon>shortly|soon)|(?P<just>just|right)|"
     r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening))|(?P<week>the\s+week)|(?P<eve>the\s+eve)|"
     r"(?P<bare>days|weeks))"
 )
@@ -77,6 +77,8 @@ _HEDGES: dict[str, tuple[float, float | None]] = {
 _FEW = {"a few": (2, 5), "several": (3, 9)}
 #: "shortly after the holiday": from the next day to three weeks on
 _SOON = (1, 21)
+#: "just before the Party anniversary": within the week before it
+_JUST = (1, 7)
 #: "the morning after she vanished", "the eve of the holiday": the next day, the day before
 _NEXT = (1, 1)
 #: "the week before Chuseok": the seven days before it
@@ -113,6 +115,8 @@ class DateOffset:
 
 def _distance(m: re.Match[str]) -> tuple[int, int | None]:
     """The least and most days the matched distance spans (``None``: open)."""
+    if m.group("just"):
+        return _JUST
     if m.group("soon") or m.group("next") or m.group("eve"):
         return _SOON if m.group("soon") else _NEXT
     if m.group("week"):
@@ -152,7 +156,11 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     lo, hi = sorted((m.start(), draft.match[0]))
     if _OTHER_CLAUSE.search(doc.text, lo, hi):
         return None
-    return DateOffset(m.start("ref"), ref_end, *_distance(m), before=_is_before(m))
+    least, most = _distance(m)
+    dated = any(t.type == "DATE" and m.start("ref") <= t.start < ref_end for t in doc.timexes)
+    if m.group("just") and not dated and not _THE_HOLIDAY.match(doc.text, m.start("ref")):
+        least = most = 0  # "a trial held just before the shooting": the same scene, that day
+    return DateOffset(m.start("ref"), ref_end, least, most, before=_is_before(m))
 
 
 def _fits(m: re.Match[str]) -> bool:

@@ -281,6 +281,16 @@ def attach_narrative_date(
         draft.date = relative_window(start, start)
         draft.reasons.append("date: handed down or held at the trial or execution of the day told before it")
         return
+    if (
+        until is not None
+        and until != start
+        and draft.type in (*_PUNISHMENT, EventType.MEETING)
+        and _TRIAL_SCENE.search(doc.text, draft.sentence.start, draft.sentence.end)
+        and _TRIAL_SCENE.search(doc.text, source.start, source.end)
+    ):  # "executed just before the anniversary" ... "at the same trial": that execution's days
+        draft.date = relative_window(start, until)
+        draft.reasons.append("date: at the trial or execution told before it, in its days")
+        return
     if until == start and _AT_ONCE.search(doc.text, draft.sentence.start, draft.sentence.end):
         draft.date = relative_window(start, start)
         draft.date_value = start.isoformat()
