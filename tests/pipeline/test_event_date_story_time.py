@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from kirok.model import SegmentRole
+from kirok.model import EventType, SegmentRole
 from kirok.pipeline.event_date_story_time import dates_in, past_perfect, story_dates
 from kirok.pipeline.event_rules import load_event_rules
 
-from .event_docs import PUBLISHED, add_date, make
+from .event_docs import PUBLISHED, add_date, by_type, events_of, make
 
 
 def test_a_past_perfect_in_a_relative_clause_tells_of_a_person() -> None:
@@ -34,3 +34,37 @@ def test_a_date_over_a_year_old_is_not_the_storys() -> None:
     (sent,) = [s for s in doc.sentences if s.role is SegmentRole.BODY]
     found = story_dates(doc, PUBLISHED, sent, load_event_rules().attribution_time)
     assert [t.text for t in found] == ["June 2"]
+
+
+def test_that_afternoon_after_the_day_of_the_telling_is_the_day_of_the_story() -> None:
+    doc = make(
+        "Report\n\nFive fishermen sailed a boat out of Sinpo harbour on June 3, a source said on Tuesday.\n\n"
+        "The boat's owner was arrested that afternoon at the fisheries station.\n\n"
+        "His wife was taken to the county state security department two days later."
+    )
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "Tuesday", "2023-06-13", date(2023, 6, 13))  # as the tagger read it: the telling's day
+    add_date(doc, "that afternoon", "2023-06-13", date(2023, 6, 13))
+    add_date(doc, "two days later", "2023-06-15", date(2023, 6, 15))
+    arrests = sorted(
+        (e for e in events_of(doc) if e.type is EventType.ARREST), key=lambda e: e.evidence[0].start
+    )
+    assert [(e.date.earliest, e.date.latest) for e in arrests if e.date] == [
+        (date(2023, 6, 3), date(2023, 6, 3)),
+        (date(2023, 6, 5), date(2023, 6, 5)),
+    ]
+
+
+def test_that_afternoon_after_the_day_of_the_act_stays_as_the_tagger_read_it() -> None:
+    doc = make(
+        "Report\n\nGuards searched the market in Hyesan on June 2, a source said.\n\n"
+        "On June 5, police arrested a trader at the station, where she had been on duty that afternoon."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "June 5", "2023-06-05", date(2023, 6, 5))
+    add_date(doc, "that afternoon", "2023-06-05", date(2023, 6, 5))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None and (arrest.date.earliest, arrest.date.latest) == (
+        date(2023, 6, 5),
+        date(2023, 6, 5),
+    )

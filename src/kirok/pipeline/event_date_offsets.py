@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from kirok.model import TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
-from kirok.pipeline.event_date_story_time import story_time_before
+from kirok.pipeline.event_date_story_time import counted_from_telling, story_time_before
 from kirok.pipeline.event_draft import EventDraft, relative_window
 from kirok.pipeline.event_rules import load_event_rules
 
@@ -292,11 +292,18 @@ def offset_window(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> Time
     return relative_window(earliest, latest)
 
 
-def in_offset(doc: Doc, draft: EventDraft, timex: Timex) -> bool:
+def in_offset(
+    doc: Doc, draft: EventDraft, timex: Timex, attribution_time: re.Pattern[str] | None = None
+) -> bool:
     """Whether the date is what a distance in the act's sentence counts from ("shortly after the
-    holiday (October 10)"): then it is not the act's own date."""
+    holiday (October 10)"), or the tagger's "two days later" counted from the day of the telling ("a
+    source said on Tuesday"): then it is not the act's own date."""
     offset = find_offset(doc, draft)
-    return offset is not None and offset.ref_start <= timex.start < offset.ref_end
+    if offset is None:
+        return False
+    if offset.from_story and timex.start < offset.ref_start < timex.end:
+        return attribution_time is not None and counted_from_telling(doc, timex, attribution_time)
+    return offset.ref_start <= timex.start < offset.ref_end
 
 
 def following_span(

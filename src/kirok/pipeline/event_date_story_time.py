@@ -20,6 +20,7 @@ __all__ = [
     "past_perfect",
     "story_dates",
     "story_time_before",
+    "counted_from_telling",
     "day_after_story",
     "told_as_next",
 ]
@@ -28,9 +29,11 @@ __all__ = [
 #: after it), whatever day the date tagger counted it from
 _NEXT_DAY = re.compile(
     r"(?:the\s+)?(?:next|following)\s+(?:day|morning|night|evening|(?P<weekday>monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday))|the\s+day\s+after",
+    r"thursday|friday|saturday|sunday))|the\s+day\s+after"
+    r"|(?P<same>(?:that|the)\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))",
     re.I,
 )
+_COUNTED_ON = re.compile(r"\b(?:later|afterwards?)$", re.I)
 _NEXT_BEFORE = re.compile(r"(?:the\s+)?(?:next|following)\s+$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A TIME of day or a SET ("every Monday") does not date an event...
@@ -59,6 +62,26 @@ def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> lis
         and not a_limit(doc, sent.start, t)
         and not points_to_an_act(doc, t)
     ]
+
+
+def counted_from_telling(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> bool:
+    """Whether the last day the text named before ``own`` is the day of the telling ("a source said on
+    Tuesday"): the date tagger then counted "that afternoon" or "two days later" from it."""
+    days = [
+        t
+        for t in doc.timexes
+        if t.end <= own.start
+        and t.window is not None
+        and t.window.earliest is not None
+        and t.window.earliest == t.window.latest
+    ]
+    # "that afternoon ... two days later": each counted from the one before, back to a day named outright
+    named = [t for t in days if not (_NEXT_DAY.fullmatch(t.text) or _COUNTED_ON.search(t.text))]
+    if not named:
+        return False
+    last = named[-1]
+    sent = next((s for s in doc.sentences if s.start <= last.start < s.end), None)
+    return sent is not None and _telling_before(doc.text[sent.start : last.start], attribution_time)
 
 
 def _telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:
@@ -155,8 +178,8 @@ def date_from_what_follows(
 
 
 def told_as_next(doc: Doc, own: Timex) -> re.Match[str] | None:
-    """ "the next day", or a weekday the date tagger read alone after "the following" ("The following
-    Monday")."""
+    """ "the next day", "that afternoon" (group ``same``), or a weekday the date tagger read alone after
+    "the following" ("The following Monday")."""
     whole = _NEXT_DAY.fullmatch(own.text)
     if whole is not None:
         return whole
@@ -171,21 +194,23 @@ def day_after_story(
     attribution_time: re.Pattern[str],
     own: Timex,
     weekday: str | None = None,
+    same: bool = False,
 ) -> bool:
     """ "He was handed over the next day", "the following Monday": the day after the story's time, or
     the first such weekday after it, when that time is one day (the date tagger may have counted from
-    the day of the telling); whether it dated the act."""
+    the day of the telling); with ``same`` ("arrested that afternoon"), that day itself; whether it
+    dated the act."""
     if doc.published is None:
         return False
     story = story_time_before(doc, doc.published, draft, drafts, attribution_time)
     if story is None or story[1] != story[0]:
         return False
     ahead = 1 if weekday is None else (_WEEKDAYS.index(weekday.lower()) - story[0].weekday() - 1) % 7 + 1
-    day = story[0] + timedelta(days=ahead)
+    day = story[0] + timedelta(days=0 if same else ahead)
     if day > doc.published:
         return False
     draft.date = relative_window(day, day)
     draft.date_value = day.isoformat()
-    draft.reasons.append(f"date: “{own.text}”, the day after the story's time")
+    draft.reasons.append(f"date: “{own.text}”, the {'day of' if same else 'day after'} the story's time")
     draft.confidence += 0.15
     return True

@@ -29,6 +29,7 @@ from kirok.pipeline.event_date_story import (
 )
 from kirok.pipeline.event_date_story_time import (
     BACKSTORY_DAYS,
+    counted_from_telling,
     date_from_what_follows,
     dates_in,
     day_after_story,
@@ -133,7 +134,7 @@ def attach_own_date(
         draft.backstory = is_backstory(doc, draft, back[0])
         return
     own = _own_date(doc, draft, attribution_time)
-    if own is not None and in_offset(doc, draft, own):
+    if own is not None and in_offset(doc, draft, own, attribution_time):
         return  # "shortly after the holiday (October 10)": counted from it (:func:`attach_narrative_date`)
     span = following_span(doc, draft, drafts or [], own, attribution_time) if own is not None else None
     if span is not None and own is not None:
@@ -156,7 +157,7 @@ def attach_own_date(
         draft.reasons.append(f"date: from “{own.text}” up to publication ({after})")
         draft.ongoing = True
         return
-    if own is not None and where == "in the sentence" and told_as_next(doc, own) is not None:
+    if own is not None and where == "in the sentence" and _told_next(doc, own, attribution_time) is not None:
         return  # counted from the story's time, once every act before it is dated (:func:`_next_day`)
     if own is not None and own.window is not None:
         draft.date, draft.date_value = range_window(doc, own) or own.window, own.value
@@ -192,16 +193,31 @@ def _next_day(
     (:func:`~kirok.pipeline.event_date_story_time.day_after_story`), else the date as the tagger read
     it; whether the sentence tells one."""
     own = _own_date(doc, draft, attribution_time)
-    told = told_as_next(doc, own) if own is not None else None
+    told = _told_next(doc, own, attribution_time) if own is not None else None
     if own is None or told is None or own.window is None:
         return False
-    if day_after_story(doc, draft, drafts, attribution_time, own, told.group("weekday")):
+    if day_after_story(
+        doc, draft, drafts, attribution_time, own, told.group("weekday"), told.group("same") is not None
+    ):
         return True
     draft.date, draft.date_value = own.window, own.value
     draft.reasons.append(f"date: “{own.text}” in the sentence")
     draft.confidence += 0.15
     draft.backstory = is_backstory(doc, draft, own.window)
     return True
+
+
+def _told_next(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> re.Match[str] | None:
+    """ "the next day", "the following Monday"; "that afternoon" only when the tagger read it against the
+    day of the telling ("a source said on Tuesday"), not against the day of the act told before it."""
+    told = told_as_next(doc, own)
+    if (
+        told is not None
+        and told.group("same") is not None
+        and not counted_from_telling(doc, own, attribution_time)
+    ):
+        return None
+    return told
 
 
 def _going_on_since(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> None:
