@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kirok.model import DateResolution, Event, EventType, Place, PlacePrecision, TimeWindow
+from kirok.model import DateResolution, Event, EventType, Place, PlacePrecision, Span, TimeWindow
 from kirok.pipeline.doc import Doc, PlaceMention, PlaceRole, Timex
 from kirok.pipeline.events import RuleEventStage, precision_of
 from kirok.pipeline.segment import SegmentStage
@@ -70,6 +70,7 @@ def add_date(
         precision=precision_of(earliest, latest),
         resolution=DateResolution.ABSOLUTE,
         timex=value,
+        span=Span(start=start, end=start + len(words), text=words),  # as the date tagger sets it
     )
     timex = Timex(start, start + len(words), words, "DATE", value, window)
     doc.timexes = sorted([*doc.timexes, timex], key=lambda t: t.start)

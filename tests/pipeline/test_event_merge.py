@@ -441,3 +441,17 @@ def test_an_interrogation_told_later_is_part_of_the_detention() -> None:
     add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
     (detention,) = [e for e in events_of(doc) if e.type is EventType.DETENTION]
     assert len(detention.evidence) == 2
+
+
+def test_the_date_of_the_telling_gives_way_to_the_acts_own_when_told_again() -> None:
+    doc = make(
+        "Report\n\nOfficials have been holding lectures this week at which workers are told that a gold "
+        "trader in Sunchon was executed, a source said.\n\n"
+        "The man was shot in secret at the city police station in early May, the source said."
+    )
+    add_date(doc, "this week", "2023-W24", date(2023, 6, 12), date(2023, 6, 15))
+    add_date(doc, "early May", "2023-05", date(2023, 5, 1), date(2023, 5, 10))
+    executions = [e for e in events_of(doc) if e.type is EventType.EXECUTION]
+    assert len(executions) == 1
+    assert executions[0].date is not None
+    assert (executions[0].date.earliest, executions[0].date.latest) == (date(2023, 5, 1), date(2023, 5, 10))

@@ -19,6 +19,7 @@ __all__ = [
     "in_relative_clause",
     "range_window",
     "since_before",
+    "told_that",
 ]
 
 #: a break between two clauses that tell different acts
@@ -36,6 +37,11 @@ _LATER_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 #: the main verb after the relative clause the act is told in closed: "..., was lifted on Aug. 15"
+#: a telling whose content the act is: "lectures at which workers are told that a man was executed"
+_TOLD_THAT = re.compile(
+    r"\b(?:told|informed|learned|learnt|heard|warned|reminded|announced|explained)\b[^.;]{0,40}?\bthat\b",
+    re.IGNORECASE,
+)
 _MAIN_AFTER = re.compile(r",\s+(?:was|were|is|are|has|have|had)\s+\w+", re.IGNORECASE)
 #: the relative clause the act is told in: "a ban, which was imposed after"
 _IN_RELATIVE = re.compile(r"\b(?:which|who)\b[^,;.]*$", re.IGNORECASE)
@@ -164,3 +170,8 @@ def a_limit(doc: Doc, sent_start: int, t: Timex) -> bool:
         bool(_LIMIT_BEFORE.search(doc.text[max(sent_start, start - 20) : start]))
         and range_window(doc, t) is None
     )
+
+
+def told_that(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` tells of a telling whose content follows ("workers are told that")."""
+    return _TOLD_THAT.search(text, start, end) is not None

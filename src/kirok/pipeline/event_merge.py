@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from kirok.model import EventType, SegmentRole, TimeWindow
+from kirok.pipeline.event_date_clauses import told_that
 from kirok.pipeline.event_draft import EventDraft
 
 __all__ = ["merge_drafts", "restates"]
@@ -135,7 +136,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
         elif earlier is not None:
             earlier.evidence.append(d.evidence[0])
             earlier.reasons.append("merged: a later clause refers back to it")
-            _take_narrower_date(earlier, d)
+            _take_narrower_date(earlier, d, text)
         else:
             kept.append(d)
     kept = _merge_lede(_merge_campaigns(kept), text)
@@ -185,10 +186,12 @@ def _merge_campaigns(drafts: list[EventDraft]) -> list[EventDraft]:
     return kept
 
 
-def _take_narrower_date(kept: EventDraft, later: EventDraft) -> None:
+def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> None:
     """A statement that refers back may date the act more exactly ("executed early this month" ... "He
-    was shot on Aug. 4"): its own date wins when the act had none of its own, a wider one around it, or
-    a wider one that does not meet it ("fled more than four years ago" ... "crossed in late 2019")."""
+    was shot on Aug. 4"): its own date wins when the act had none of its own, a wider one around it, a
+    wider one that does not meet it ("fled more than four years ago" ... "crossed in late 2019"), or one
+    that does not meet it and dated only the telling of it ("lectures this week at which workers are told
+    that a man was executed" ... "He was shot in early April")."""
     new, old = later.date, kept.date
     if new is None or new.earliest is None or new.latest is None:
         return
@@ -198,7 +201,12 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft) -> None:
         inside = old.earliest <= new.earliest and new.latest <= old.latest
         apart = new.latest < old.earliest or old.latest < new.earliest
         narrower = (new.latest - new.earliest) < (old.latest - old.earliest)
-        if new == old or not (inside or (apart and narrower)):
+        told = (
+            old.span is not None
+            and old.span.end <= kept.match[0]
+            and told_that(text, old.span.end, kept.match[0])
+        )
+        if new == old or not (inside or (apart and (narrower or told))):
             return
     kept.date, kept.date_value = new, later.date_value or new.earliest.isoformat()
     kept.reasons.append("date: from the later statement that refers back to it")
