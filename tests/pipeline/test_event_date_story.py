@@ -8,7 +8,7 @@ from datetime import date
 from kirok.model import EventType
 from kirok.pipeline.doc import Doc
 
-from .event_docs import add_date, events_of, make
+from .event_docs import PUBLISHED, add_date, events_of, make
 
 
 def _windows(doc: Doc, type_: EventType) -> list[tuple[date | None, date | None]]:
@@ -140,3 +140,18 @@ def test_a_date_not_of_a_release_does_not_bound_the_holding() -> None:
     )
     add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
     assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 3, 1), date(2023, 6, 15))]
+
+
+def test_custody_told_without_a_date_begins_no_earlier_than_the_arrest_told_before_it() -> None:
+    doc = make(
+        "Report\n\nA railway worker from Hoeryong was sent to a political prison camp on June 12, a "
+        "source said.\n\n"
+        "He had been in custody since May 21, when agents came for him at night. Investigators accused "
+        "him of helping his niece cross the river in early April.\n\n"
+        "For about two months he was held in the basement cells of the city security department."
+    )
+    add_date(doc, "June 12", "2023-06-12", date(2023, 6, 12))
+    add_date(doc, "May 21", "2023-05-21", date(2023, 5, 21))
+    add_date(doc, "early April", "2023-04", date(2023, 4, 1), date(2023, 4, 10))
+    held = [w for w in _windows(doc, EventType.DETENTION) if w[0] != date(2023, 5, 21) or w[1] != PUBLISHED]
+    assert (date(2023, 5, 21), date(2023, 6, 12)) in held

@@ -12,6 +12,7 @@ from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_draft import EventDraft
 
 __all__ = [
+    "arrest_before",
     "custody_before_punishment",
     "ends_custody",
     "handover_before",
@@ -239,6 +240,27 @@ def handover_before(draft: EventDraft, drafts: list[EventDraft], published: date
         and d.date.earliest <= published
     ]
     return min(days) if days else None
+
+
+def arrest_before(draft: EventDraft, drafts: list[EventDraft], latest: date) -> date | None:
+    """The day of the latest arrest told before the act that the report dates on a single day by
+    ``latest``: custody told without
+    a date began no earlier ("He had been in custody since July 21 ... For about two months he was held
+    in the basement cells"), even when the story went back to what he was accused of in between."""
+    if draft.type not in _HELD:
+        return None
+    days = [
+        d.date.earliest
+        for d in drafts
+        if d.type is EventType.ARREST
+        and d.sentence.start < draft.sentence.start
+        and d.date_value is not None
+        and d.date is not None
+        and d.date.earliest is not None
+        and d.date.earliest == d.date.latest
+        and d.date.earliest <= latest
+    ]
+    return max(days) if days else None
 
 
 def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> date | None:

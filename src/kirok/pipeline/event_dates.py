@@ -17,6 +17,7 @@ from kirok.pipeline.event_date_clauses import (
 from kirok.pipeline.event_date_offsets import counted_back, following_span, in_offset, offset_window
 from kirok.pipeline.event_date_refs import reference_bounds, referenced_window, retold_act
 from kirok.pipeline.event_date_story import (
+    arrest_before,
     custody_before_punishment,
     ends_custody,
     handover_before,
@@ -347,6 +348,9 @@ def attach_narrative_date(
     handover = handover_before(draft, drafts, published)
     if handover is not None and earliest < handover <= latest:
         earliest, bound = handover, f"{bound}, and not before the handover"
+    arrested = arrest_before(draft, drafts, latest)
+    if arrested is not None and earliest < arrested:
+        earliest, bound = arrested, f"{bound}, and not before the arrest"
     bounded = reference_bounds(doc, draft, drafts, earliest, latest)
     if bounded is not None:
         (earliest, latest), words = bounded
