@@ -506,6 +506,7 @@ WORDINGS = [
     ("forced_labor", "", "The households were marched to the open pit the next morning."),
     ("forced_repatriation", "", "The family was sent back through the Changbai-Hyesan crossing on Oct. 9."),
     ("forced_repatriation", "", "The builders were put on a bus to the Tumangang crossing on Dec. 22."),
+    ("forced_repatriation", "", "A family was among 50 North Koreans sent back through the Hyesan crossing."),
     ("", "surveillance", "Twice a day, inminban heads go from door to door taking temperatures."),
 ]
 
