@@ -507,6 +507,16 @@ WORDINGS = [
     ("forced_repatriation", "", "The family was sent back through the Changbai-Hyesan crossing on Oct. 9."),
     ("forced_repatriation", "", "The builders were put on a bus to the Tumangang crossing on Dec. 22."),
     ("forced_repatriation", "", "A family was among 50 North Koreans sent back through the Hyesan crossing."),
+    ("meeting", "", "Cell meetings were called across the province to study the order."),
+    ("meeting", "", "The three men were tried on the spot at the city stadium."),
+    ("surveillance", "", "An officer assigned to the farm now keeps a record of everyone they talk to."),
+    ("crackdown", "", "Guards at the factory gates began going through workers' mobile phones."),
+    ("movement_restriction", "directive", "Families were told not to leave without the police's permission."),
+    ("arrest", "", "The border guards dragged them back to the guard post."),
+    ("forced_repatriation", "", "The workers were put on a cargo ship and returned to Rajin."),
+    ("detention", "", "He was held for about two and a half months in the provincial detention facility."),
+    ("forced_labor", "", "Every household must now send one member to a construction site."),
+    ("", "", "Traders have stopped holding won for more than a few days."),
     ("", "surveillance", "Twice a day, inminban heads go from door to door taking temperatures."),
 ]
 
