@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/timex_scores.py [--sets te3-platinum tbaq wikiwars] [--out FILE]
 
-Runs ``../shared/eval/score.py timex`` on each set twice: once with ``kirok extract --jsonl`` (segment and
+Runs ``../shared/eval/score.py timex`` on each set (the kit's three and ``eval/timeml-own``, sixteen news
+articles written and annotated for Kirok) twice: once with ``kirok extract --jsonl`` (segment and
 date stages, the part of the pipeline that tags time) and once with the dateparser baseline of the
 evaluation kit, then prints one table (Markdown) and writes it to ``--out`` when given. dateparser comes
 with Kirok's ``bench`` extra (``make bench``).
@@ -18,7 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SETS = ("te3-platinum", "tbaq", "wikiwars")
+SETS = ("te3-platinum", "tbaq", "wikiwars", "timeml-own")
+#: where each set lives: the evaluation kit's, and the one written for Kirok (``eval/timeml-own``)
+PATHS = {name: SHARED / "eval" / "timeml" / name for name in SETS[:3]} | {
+    "timeml-own": ROOT / "eval" / "timeml-own"
+}
 KIROK = f"{Path(sys.executable).parent / 'kirok'} extract --jsonl --stages clean.segment.v1,dates.timex.v1"
 PEER = f"{sys.executable} {SHARED / 'eval' / 'baselines' / 'dateparser_timex.py'}"
 
@@ -29,7 +34,7 @@ def score(data_set: str, cmd: str) -> dict[str, float]:
             sys.executable,
             str(SHARED / "eval" / "score.py"),
             "timex",
-            str(SHARED / "eval" / "timeml" / data_set),
+            str(PATHS[data_set]),
             "--cmd",
             cmd,
         ],

@@ -1,0 +1,42 @@
+"""The TimeML set written for Kirok (``eval/timeml-own``) is well formed, so the kit's scorer can load it."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+OWN = Path(__file__).resolve().parent.parent / "eval" / "timeml-own"
+TYPES = {"DATE", "TIME", "DURATION", "SET"}
+#: what a TIMEX3 value may look like: dates and times, durations, references, sets
+VALUE = re.compile(
+    r"(?:BC)?[\dX]{1,4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[\dX]|H[12]|SP|SU|FA|WI)(?:-[\dX]{2}|-WE|-[1-7])?)?"
+    r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI))?|P(?:T)?[\dX.]+[A-Z]+(?:[\dX.]+[A-Z]+)*|PAST_REF|PRESENT_REF|FUTURE_REF"
+    r"|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?"
+)
+
+
+def _files() -> list[Path]:
+    return sorted(OWN.glob("*.tml"))
+
+
+def test_the_set_is_there() -> None:
+    assert len(_files()) == 16
+    assert (OWN / "SOURCE.txt").is_file()
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.stem)
+def test_each_file_has_a_creation_time_and_valid_timexes(path: Path) -> None:
+    root = ET.parse(path).getroot()
+    dct = [t for t in root.iter("TIMEX3") if t.get("functionInDocument") == "CREATION_TIME"]
+    assert len(dct) == 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct[0].get("value") or "")
+    text = root.find("TEXT")
+    assert text is not None
+    timexes = list(text.iter("TIMEX3"))
+    assert 15 <= len(timexes) <= 40
+    for t in timexes:
+        assert t.get("type") in TYPES, f"{path.name}: {t.text!r} has type {t.get('type')}"
+        assert VALUE.fullmatch(t.get("value") or ""), f"{path.name}: {t.text!r} has value {t.get('value')}"
+        assert (t.text or "").strip(), f"{path.name}: an empty TIMEX3"
