@@ -162,3 +162,13 @@ def test_an_act_told_when_a_state_began_is_dated_then() -> None:
         "to watch every family with a relative abroad."
     )
     assert _window(text, EventType.DIRECTIVE, _MARCH) == (date(2023, 3, 1), date(2023, 3, 31))
+
+
+def test_a_date_before_a_present_perfect_conjunct_is_not_its_date() -> None:
+    doc = make(
+        "Report\n\nA woman and her daughter were caught trying to cross the river on the night of June 8 "
+        "and have been sent to a labour-training brigade, a source said."
+    )
+    add_date(doc, "the night of June 8", "2023-06-08TNI", date(2023, 6, 8))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is None or sentence.date.earliest != sentence.date.latest

@@ -517,6 +517,8 @@ WORDINGS = [
     ("detention", "", "He was held for about two and a half months in the provincial detention facility."),
     ("forced_labor", "", "Every household must now send one member to a construction site."),
     ("", "", "Traders have stopped holding won for more than a few days."),
+    ("sentence", "", "The sentences were read out on Friday at the provincial court in Sinuiju."),
+    ("execution", "meeting", "The man was shot immediately after the verdict was read out."),
     ("", "surveillance", "Twice a day, inminban heads go from door to door taking temperatures."),
 ]
 

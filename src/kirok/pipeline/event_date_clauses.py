@@ -24,7 +24,9 @@ __all__ = [
 
 #: a break between two clauses that tell different acts
 _CLAUSE_BREAK = re.compile(
-    r";|\b(?:and|but) that\b|\bsaid,\s+and\b|,\s+(?:but|while|whereas)\b", re.IGNORECASE
+    r";|\b(?:and|but) that\b|\bsaid,\s+and\b|,\s+(?:but|while|whereas)\b"
+    r"|\band\s+(?:have|has)\s+(?:since\s+|now\s+)?been\b",  # "caught on Jan. 8 and have been sent"
+    re.IGNORECASE,
 )
 #: a clause after the act's own that a date told after the act belongs to: another subject's ("..., and
 #: the leader of his ring was executed on Monday"), the main verb after a relative clause ("a ban, which
