@@ -149,6 +149,11 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     # a past act lasting until a date: the one nearest publication, on either side
     ("The candidate had led the polls until late March.", "late March", date(2016, 5, 9), "DATE", "2016-03"),
     ("The border crossing was closed until January.", "January", NOV02, "DATE", "2022-01"),
+    # a weekday a limit names: the one nearest publication ("until"), or ahead with a modal ("could ... by")
+    ("Officials closed the schools until Thursday.", "Thursday", date(2011, 8, 29), "DATE", "2011-09-01"),
+    ("The strike would continue until at least Wednesday.", "Wednesday", date(2010, 6, 14), "DATE", "2010-06-16"),
+    ("The storm could reach the coast by Wednesday.", "Wednesday", date(2011, 8, 29), "DATE", "2011-08-31"),
+    ("The market was closed until Monday.", "Monday", date(2021, 10, 27), "DATE", "2021-10-25"),
     # a present-tense verb of a scheduled event puts a calendar day ahead
     ("His term ends on October 31.", "October 31", date(2011, 10, 4), "DATE", "2011-10-31"),
     ("The new rule takes effect on Jan. 1.", "Jan. 1", NOV02, "DATE", "2022-01-01"),

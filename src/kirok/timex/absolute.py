@@ -260,6 +260,10 @@ def _weekday(
         day = this_week if this_week > base else this_week + timedelta(days=7)
     elif tense == "future":
         day = this_week if this_week > base else this_week + timedelta(days=7)
+    elif tense == "limit":  # "until Thursday": the one nearest publication, either side
+        ahead = this_week if this_week > base else this_week + timedelta(days=7)
+        back = ahead - timedelta(days=7)
+        day = ahead if (ahead - base) <= (base - back) else back
     else:
         day = this_week if this_week <= base else this_week - timedelta(days=7)
     granule = day_granule(day)

@@ -169,6 +169,8 @@ def _read(
         named_day = groups.get("day") if calendar else groups.get("weekday")
         if named_day and _scheduled(text, match.start(), lexicon, third_person=calendar):
             tense = "future"  # "talks resume Monday", "his term ends on October 31"
+        elif not calendar and groups.get("weekday"):
+            tense = _weekday_limit(text, match.start(), tense)
         return read_date(groups, ref, tense, lexicon)
     if kind == "deictic":
         return read_deictic(groups, ref, lexicon)
@@ -192,6 +194,23 @@ def _read(
     if kind == "bc":
         return read_bc(groups)
     return None
+
+
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?(?:on\s+)?$", re.IGNORECASE)
+_BY_WITH_MODAL = re.compile(
+    r"\b(?:would|could|might|may|should)\b[^.;]{0,60}\b(?:by|from)\s+$", re.IGNORECASE
+)
+
+
+def _weekday_limit(text: str, start: int, tense: str) -> str:
+    """The tense of a weekday a limit names: "closed schools until Thursday" is the Thursday nearest
+    publication, on either side (``"limit"``); "could reach the coast by Wednesday" is ahead."""
+    before = text[max(0, start - 80) : start]
+    if _UNTIL.search(before):
+        return "limit"
+    if _BY_WITH_MODAL.search(before):
+        return "future"
+    return tense
 
 
 def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = False) -> bool:
