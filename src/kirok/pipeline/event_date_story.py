@@ -244,9 +244,9 @@ def handover_before(draft: EventDraft, drafts: list[EventDraft], published: date
 
 def arrest_before(draft: EventDraft, drafts: list[EventDraft], latest: date) -> date | None:
     """The day of the latest arrest told before the act that the report dates on a single day by
-    ``latest``: custody told without
-    a date began no earlier ("He had been in custody since July 21 ... For about two months he was held
-    in the basement cells"), even when the story went back to what he was accused of in between."""
+    ``latest``: custody told without a date began no earlier ("He had been in custody since July 21 ...
+    For about two months he was held in the basement cells"), even when the story went back to what he
+    was accused of in between."""
     if draft.type not in _HELD:
         return None
     days = [
