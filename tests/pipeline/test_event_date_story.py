@@ -8,7 +8,7 @@ from datetime import date
 from kirok.model import EventType
 from kirok.pipeline.doc import Doc
 
-from .event_docs import add_date, events_of, make
+from .event_docs import PUBLISHED, add_date, events_of, make
 
 
 def _windows(doc: Doc, type_: EventType) -> list[tuple[date | None, date | None]]:
@@ -158,3 +158,25 @@ def test_custody_told_without_a_date_begins_no_earlier_than_the_arrest_told_befo
     ]
     assert len(held) == 1 and held[0].date is not None
     assert (held[0].date.earliest, held[0].date.latest) == (date(2023, 5, 21), date(2023, 6, 12))
+
+
+def test_beatings_in_the_first_week_of_custody_lie_in_its_first_seven_days() -> None:
+    doc = make(
+        "Report\n\nFour builders were handed back at the Tumen bridge on June 2, a source said.\n\n"
+        "They were taken to a holding centre in Rajin. One had two teeth broken by an interrogator in the "
+        "first week."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 6, 2), date(2023, 6, 8))]
+
+
+def test_custody_told_as_going_on_now_is_not_ended_by_anothers_release() -> None:
+    doc = make(
+        "Report\n\nAgents raided a flat in Hyesan on June 2, a source said. Her husband was released on "
+        "June 9.\n\n"
+        "Kang is being held in the holding cells, where interrogators slap her whenever she dozes off."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    windows = _windows(doc, EventType.DETENTION)
+    assert windows and all(latest == PUBLISHED for _, latest in windows)

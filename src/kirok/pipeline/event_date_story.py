@@ -83,6 +83,12 @@ _NOT_SIMPLE_PAST_START = re.compile(rf"{_AUX}\b", re.IGNORECASE)
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"}
 )
+#: custody told as going on at the time of the telling
+_HELD_NOW = re.compile(
+    r"\b(?:is|are)\s+(?:still\s+|now\s+)?being\s+(?:held|kept|detained|questioned|interrogated)\b"
+    r"|\b(?:is|are)\s+(?:still|now)\s+(?:held|in\s+custody|in\s+detention)\b|\bremains?\s+in\s+(?:custody|detention)\b",
+    re.IGNORECASE,
+)
 #: words that tell a sentence or an execution: a sentence with them tells more of that act
 _COURT_WORDS = {
     EventType.SENTENCE: re.compile(r"\b(?:sentences?|sentenced|trial|court|verdict)\b", re.IGNORECASE),
@@ -266,8 +272,9 @@ def arrest_before(draft: EventDraft, drafts: list[EventDraft], latest: date) -> 
 def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> date | None:
     """The last day of the release the report dates ("a woman released from the camp at the end of
     August told ..."): what she saw in custody, told undated ("Guards beat those who fell behind"), ended
-    by then; ``None`` when the report dates no release inside ``[earliest, latest)``."""
-    if draft.type not in _HELD:
+    by then; ``None`` when the report dates no release inside ``[earliest, latest)``, or when the act's
+    own sentence says it goes on now ("Kang is being held in the holding cells": another's release)."""
+    if draft.type not in _HELD or _HELD_NOW.search(doc.text, draft.sentence.start, draft.sentence.end):
         return None
     ends = [
         t.window.latest

@@ -358,8 +358,21 @@ def attach_narrative_date(
     days = lasted(doc, draft) if until == start == earliest else None
     if days is not None and earliest + timedelta(days=days) < latest:
         latest, bound = earliest + timedelta(days=days), f"{bound}, and by how long it lasted"
+    first = _FIRST_SPAN.search(doc.text, draft.sentence.start, draft.sentence.end)
+    if first is not None and draft.type in _CUSTODY:  # "had two ribs broken during his first week"
+        end = earliest + timedelta(days=_FIRST_DAYS[first.group("unit").lower()])
+        if end < latest:
+            latest, bound = end, f"{bound}, and within the first {first.group('unit').lower()} of it"
     draft.date = relative_window(earliest, latest)
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
+
+
+#: "during his first week", "in the first month": custody's first days, counted from its start
+_FIRST_SPAN = re.compile(
+    r"\b(?:during|in|within|over)\s+(?:his|her|their|the)\s+first\s+(?P<unit>week|fortnight|month)\b",
+    re.IGNORECASE,
+)
+_FIRST_DAYS = {"week": 6, "fortnight": 13, "month": 30}  # its days, the first one included
 
 
 def _window_value(earliest: date, latest: date) -> str:
