@@ -8,7 +8,7 @@ from datetime import date
 from kirok.model import EventType
 from kirok.pipeline.doc import Doc
 
-from .event_docs import PUBLISHED, add_date, events_of, make
+from .event_docs import PUBLISHED, add_date, add_duration, events_of, make
 
 
 def _windows(doc: Doc, type_: EventType) -> list[tuple[date | None, date | None]]:
@@ -180,3 +180,15 @@ def test_custody_told_as_going_on_now_is_not_ended_by_anothers_release() -> None
     add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
     windows = _windows(doc, EventType.DETENTION)
     assert windows and all(latest == PUBLISHED for _, latest in windows)
+
+
+def test_deaths_over_the_following_two_weeks_come_after_the_day_told_before() -> None:
+    doc = make(
+        "Report\n\nFour prisoners of a camp near Tanchon have died this month, a source said.\n\n"
+        "One prisoner collapsed at the pit face on June 3 and died in custody that night. Three others "
+        "died in custody over the following two weeks."
+    )
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_duration(doc, "the following two weeks", "P2W")
+    deaths = sorted(_windows(doc, EventType.ILL_TREATMENT))
+    assert (date(2023, 6, 4), PUBLISHED) in deaths  # June 4 to 17, cut at publication on the 15th

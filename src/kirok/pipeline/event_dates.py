@@ -137,7 +137,21 @@ def attach_own_date(
     own = _own_date(doc, draft, attribution_time)
     if own is not None and in_offset(doc, draft, own, attribution_time):
         return  # "shortly after the holiday (October 10)": counted from it (:func:`attach_narrative_date`)
-    span = following_span(doc, draft, drafts or [], own, attribution_time) if own is not None else None
+    if own is None:  # "over the following two weeks": a span the tagger leaves without a window
+        own = next(
+            (
+                t
+                for t in doc.timexes
+                if draft.sentence.start <= t.start < draft.sentence.end
+                and t.type == "DURATION"
+                and t.window is None
+            ),
+            None,
+        )
+        span = following_span(doc, draft, drafts or [], own, attribution_time, after=True) if own else None
+        own = own if span is not None else None
+    else:
+        span = following_span(doc, draft, drafts or [], own, attribution_time)
     if span is not None and own is not None:
         draft.date, draft.date_value = span, own.value
         draft.confidence += 0.15
