@@ -9,6 +9,7 @@ and a key file inside ``tmp_path``: no test writes to ``~/.config``.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,9 +25,33 @@ from kirok.settings import Settings
 from kirok.store.sqlite import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
-#: the read-only shared folder (design notes, evaluation kit, gazetteer sources): beside the repository,
-#: or wherever KIROK_SHARED points when the repository is cloned elsewhere
-SHARED = Path(os.environ.get("KIROK_SHARED") or REPO.parent / "shared")
+
+
+def _shared() -> Path:
+    """The read-only shared folder (design notes, evaluation kit, gazetteer sources): wherever
+    KIROK_SHARED points, else beside the repository, else beside the local repository this one was
+    cloned from (``git clone /work/main /tmp/x/k`` finds ``/work/shared``)."""
+    if os.environ.get("KIROK_SHARED"):
+        return Path(os.environ["KIROK_SHARED"])
+    beside = REPO.parent / "shared"
+    if beside.is_dir():
+        return beside
+    try:
+        origin = subprocess.run(
+            ["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        return beside
+    source = Path(origin.removeprefix("file://"))
+    if origin and source.is_absolute() and (source.parent / "shared").is_dir():
+        return source.parent / "shared"
+    return beside
+
+
+SHARED = _shared()
 SAMPLES = REPO / "samples" / "reports"
 #: Reports in the bundled samples: 14 files, one of them a JSON Lines file of 6 reports.
 SAMPLE_REPORTS = 20
@@ -138,7 +163,6 @@ def process_env(settings: Settings) -> dict[str, str]:
 @pytest.fixture
 def kirok_process(settings: Settings) -> RunKirok:
     """Run the real ``kirok`` program as a process: ``kirok_process("ingest", path, stdin=None)``."""
-    import subprocess
 
     def run(*args: str | Path, stdin: str | bytes | None = None) -> Ran:
         argv = [*kirok_command(), "--db", str(settings.db_path), "--key-file", str(settings.key_file)]
