@@ -12,14 +12,13 @@ from kirok.model import DateResolution
 from kirok.pipeline.doc import Timex
 from kirok.timex import tag
 
+from .timex_find import find_timex
+
 FRI = date(2021, 10, 29)
 
 
 def _find(sentence: str, phrase: str, anchor: date | None = FRI) -> Timex:
-    for t in tag(sentence, anchor):
-        if t.text == phrase:
-            return t
-    raise AssertionError(f"{phrase!r} not tagged in {sentence!r}")
+    return find_timex(sentence, phrase, anchor)
 
 
 # (sentence, phrase, value): the earlier date is coarser than the anaphor

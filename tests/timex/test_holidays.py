@@ -13,13 +13,11 @@ from kirok.pipeline.doc import Timex
 from kirok.timex import load_lexicon, tag
 from kirok.timex.holidays import holiday_day
 
+from .timex_find import find_timex
+
 
 def _find(sentence: str, phrase: str, published: str) -> Timex:
-    found = tag(sentence, date.fromisoformat(published))
-    for t in found:
-        if t.text == phrase:
-            return t
-    raise AssertionError(f"{phrase!r} not tagged in {sentence!r}; got {[t.text for t in found]}")
+    return find_timex(sentence, phrase, published)
 
 
 # (sentence, phrase, published, value, earliest, latest)

@@ -14,6 +14,8 @@ from kirok.model import DateResolution
 from kirok.pipeline.doc import Timex
 from kirok.timex import tag
 
+from .timex_find import find_timex
+
 JUNE = "2022-06-08"
 NEW_YEAR = "2022-01-03"
 LEAP_MARCH = "2024-03-10"
@@ -21,12 +23,7 @@ PLAIN_MARCH = "2023-03-10"
 
 
 def _find(sentence: str, phrase: str, published: str | None) -> Timex:
-    anchor = date.fromisoformat(published) if published else None
-    found = tag(sentence, anchor)
-    for t in found:
-        if t.text == phrase:
-            return t
-    raise AssertionError(f"{phrase!r} not tagged in {sentence!r}; got {[(t.text, t.value) for t in found]}")
+    return find_timex(sentence, phrase, published)
 
 
 # (sentence, phrase, published, value, earliest, latest)

@@ -13,6 +13,8 @@ import pytest
 from kirok.pipeline.doc import Timex
 from kirok.timex import tag
 
+from .timex_find import find_timex
+
 FRI = "2021-10-29"
 WED = "2021-10-27"
 MON = "2021-11-01"
@@ -20,12 +22,7 @@ JAN = "2022-01-10"
 
 
 def _find(sentence: str, phrase: str, published: str | None) -> Timex:
-    anchor = date.fromisoformat(published) if published else None
-    found = tag(sentence, anchor)
-    for t in found:
-        if t.text == phrase:
-            return t
-    raise AssertionError(f"{phrase!r} not tagged in {sentence!r}; got {[t.text for t in found]}")
+    return find_timex(sentence, phrase, published)
 
 
 # (sentence, phrase, published, value, earliest, latest, precision)
