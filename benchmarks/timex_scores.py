@@ -2,11 +2,11 @@
 
     .venv/bin/python benchmarks/timex_scores.py [--sets te3-platinum tbaq wikiwars] [--out FILE]
 
-Runs ``../shared/eval/score.py timex`` on each set (the kit's three and ``eval/timeml-own``, sixteen news
-articles written and annotated for Kirok) twice: once with ``kirok extract --jsonl`` (segment and
-date stages, the part of the pipeline that tags time) and once with the dateparser baseline of the
-evaluation kit, then prints one table (Markdown) and writes it to ``--out`` when given. dateparser comes
-with Kirok's ``bench`` extra (``make bench``).
+Runs ``../shared/eval/score.py timex`` on each set (the kit's three, and ``eval/timeml-own`` and
+``eval/timeml-own2``, sixteen news articles each written and annotated for Kirok) twice: once with
+``kirok extract --jsonl`` (segment and date stages, the part of the pipeline that tags time) and once
+with the dateparser baseline of the evaluation kit, then prints one table (Markdown) and writes it to
+``--out`` when given. dateparser comes with Kirok's ``bench`` extra (``make bench``).
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SETS = ("te3-platinum", "tbaq", "wikiwars", "timeml-own")
-#: where each set lives: the evaluation kit's, and the one written for Kirok (``eval/timeml-own``)
+SETS = ("te3-platinum", "tbaq", "wikiwars", "timeml-own", "timeml-own2")
+#: where each set lives: the evaluation kit's, and the two written for Kirok (``eval/timeml-own*``)
 PATHS = {name: SHARED / "eval" / "timeml" / name for name in SETS[:3]} | {
-    "timeml-own": ROOT / "eval" / "timeml-own"
+    name: ROOT / "eval" / name for name in SETS[3:]
 }
 KIROK = f"{Path(sys.executable).parent / 'kirok'} extract --jsonl --stages clean.segment.v1,dates.timex.v1"
 PEER = f"{sys.executable} {SHARED / 'eval' / 'baselines' / 'dateparser_timex.py'}"

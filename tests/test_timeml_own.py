@@ -1,4 +1,5 @@
-"""The TimeML set written for Kirok (``eval/timeml-own``) is well formed, so the kit's scorer can load it."""
+"""The TimeML sets written for Kirok (``eval/timeml-own``, ``eval/timeml-own2``) are well formed, so the kit's
+scorer can load them."""
 
 from __future__ import annotations
 
@@ -8,23 +9,24 @@ from pathlib import Path
 
 import pytest
 
-OWN = Path(__file__).resolve().parent.parent / "eval" / "timeml-own"
+SETS = [Path(__file__).resolve().parent.parent / "eval" / name for name in ("timeml-own", "timeml-own2")]
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 #: what a TIMEX3 value may look like: dates and times, durations, references, sets
 VALUE = re.compile(
     r"(?:BC)?[\dX]{1,4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[\dX]|H[12]|SP|SU|FA|WI)(?:-[\dX]{2}|-WE|-[1-7])?)?"
     r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI))?|P(?:T)?[\dX.]+[A-Z]+(?:[\dX.]+[A-Z]+)*|PAST_REF|PRESENT_REF|FUTURE_REF"
-    r"|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?"
+    r"|XXXX-WXX-(?:[1-7]|WE)(?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:MO|AF|EV|NI)"
 )
 
 
 def _files() -> list[Path]:
-    return sorted(OWN.glob("*.tml"))
+    return sorted(p for own in SETS for p in own.glob("*.tml"))
 
 
-def test_the_set_is_there() -> None:
-    assert len(_files()) == 16
-    assert (OWN / "SOURCE.txt").is_file()
+@pytest.mark.parametrize("own", SETS, ids=lambda p: p.name)
+def test_the_set_is_there(own: Path) -> None:
+    assert len(list(own.glob("*.tml"))) == 16
+    assert (own / "SOURCE.txt").is_file()
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.stem)
