@@ -158,6 +158,7 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("His term ends on October 31.", "October 31", date(2011, 10, 4), "DATE", "2011-10-31"),
     ("The new rule takes effect on Jan. 1.", "Jan. 1", NOV02, "DATE", "2022-01-01"),
     ("He ended his visit on Sept. 29.", "Sept. 29", NOV02, "DATE", "2021-09-29"),
+    ("Voters go to the polls again on May 7.", "May 7", date(2014, 4, 25), "DATE", "2014-05-07"),
     # halves of a unit
     ("He was made to kneel for half an hour.", "half an hour", FRI, "DURATION", "PT30M"),
     ("The guards beat him for half a day.", "half a day", FRI, "DURATION", "PT12H"),
@@ -170,6 +171,26 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("The camp opened in 2015 and the fence went up the year after.", "the year after", FRI, "DATE", "2016"),
     ("Profits fell from the prior year.", "the prior year", FRI, "DATE", "2020"),
     ("Sales rose in the financial year.", "the financial year", FRI, "DATE", "2021"),
+    # the night before the day just named
+    ("On Jan. 31 officials said a post had come under fire the previous night.", "the previous night", FRI,
+     "TIME", "2021-01-30TNI"),
+    # a count of units in a row
+    ("The operator has lost customers for six consecutive quarters.", "six consecutive quarters", FRI,
+     "DURATION", "P6Q"),
+    ("The index has fallen for six straight days.", "six straight days", FRI, "DURATION", "P6D"),
+    # every year in one month
+    ("Quotas are set every December.", "every December", FRI, "SET", "XXXX-12"),
+    # "the new year" said late in one year is the next; said early, the one under way
+    ("The bill will be debated in the new year.", "the new year", date(2013, 11, 20), "DATE", "2014"),
+    ("The bill will be debated in the new year.", "the new year", date(2014, 1, 8), "DATE", "2014"),
+    # "over the next year" counts from now, not from the year the text named last
+    ("Rates were cut in 2009. They will rise over the next year.", "the next year", FRI, "DATE", "2022"),
+    ("The army landed in 2009. The next year it withdrew.", "The next year", FRI, "DATE", "2010"),
+    # the end of a range is not before its start
+    ("The season, which runs from June 1 to November 30, is busy.", "November 30", date(2011, 8, 29),
+     "DATE", "2011-11-30"),
+    ("The league plays from March to November.", "November", date(2013, 9, 16), "DATE", "2013-11"),
+    ("A revision Friday to December's figures was small.", "December", date(1998, 2, 6), "DATE", "1997-12"),
 ]
 # fmt: on
 

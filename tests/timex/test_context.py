@@ -37,8 +37,11 @@ def test_clause_tense(sentence: str, phrase: str, calendar: bool, tense: str) ->
         ("The two envoys meet separately Monday with the mediator.", "Monday", "2021-11-01"),
         ("The committee meets again on Tuesday.", "Tuesday", "2021-11-02"),
         ("Hearings resume formally Wednesday.", "Wednesday", "2021-11-03"),
+        # also with the place it is at between them
+        ("City play away at Eastholm on Wednesday evening.", "Wednesday evening", "2021-11-03TEV"),
         # a past verb does not
         ("The two envoys met separately Monday with the mediator.", "Monday", "2021-10-25"),
+        ("City played away at Eastholm on Wednesday evening.", "Wednesday evening", "2021-10-27TEV"),
     ],
 )
 def test_scheduled_weekday(sentence: str, phrase: str, value: str) -> None:

@@ -86,6 +86,8 @@ def read_set(groups: dict[str, str | None], lexicon: Lexicon) -> Reading:
         return Reading("SET", lexicon.set_words[normal_key(groups["setword"] or "")], None, _REL)
     if groups.get("weekday"):
         return Reading("SET", f"XXXX-WXX-{lexicon.weekdays[normal_key(groups['weekday'] or '')]}", None, _REL)
+    if groups.get("month"):  # "every December"
+        return Reading("SET", f"XXXX-{lexicon.months[normal_key(groups['month'] or '')]:02d}", None, _REL)
     word = normal_key(groups["unit"] or "")
     if word in lexicon.parts_of_day:
         return Reading("SET", f"XXXX-XX-XXT{lexicon.parts_of_day[word]}", None, _REL)

@@ -294,7 +294,9 @@ def load_lexicon() -> Lexicon:
         scheduled_present=re.compile(
             r"(?<![\w'])(?:"
             + _alternation(data["tense"]["scheduled_present"])
-            + r")\s+(?:(?:again|\w+ly)\s+)?(?:on\s+)?$",  # "meet again on Monday", "meet separately Monday"
+            # "meet again on Monday", "meet separately Monday", "play away at Eastholm on Wednesday"
+            + r")\s+(?:(?:again|away|\w+ly)\s+)?"
+            + r"(?:(?:at|in|against)\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?\s+)?(?:on\s+)?$",
             re.IGNORECASE,
         ),
         future_before_markers=_markers(data["tense"]["future_before"]),

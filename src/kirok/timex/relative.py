@@ -104,7 +104,9 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
         base = ref.anchor
     else:
         word = normal_key(groups.get("partrel") or "")
-        steps = -1 if word == "last" and part == "NI" else 1 if word in ("the next", "the following") else 0
+        steps = 1 if word in ("the next", "the following") else 0
+        if (word == "last" and part == "NI") or word == "the previous":  # "the previous night"
+            steps = -1
         base = ref.anchor
         if word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
@@ -122,11 +124,21 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
     return Reading(type_, value, day_granule(day), _REL, warnings)
 
 
+#: Words before "the next year" that make it a span from now, not the year after the one just named.
+_SPAN_LEADS = frozenset({"over", "within", "throughout"})
+
+
 def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading:
     if groups.get("yearend"):  # "by year-end": the close of this year; "since year-end": of the last
         if ref.anchor is None:
             return unresolved("Y")
         granule = narrow(year_granule(ref.anchor.year - (ref.lead == "since")), "END")
+        return Reading("DATE", granule.value, granule, _REL)
+    if groups.get("newyear") is not None:  # "debated in the new year" said in November: the coming one
+        if ref.anchor is None:
+            return unresolved("Y")
+        year = ref.narrative_year() if ref.narrative else None  # a history: the one after its year
+        granule = year_granule(year + 1 if year is not None else ref.anchor.year + (ref.anchor.month >= 7))
         return Reading("DATE", granule.value, granule, _REL)
     if groups.get("latest"):
         return _latest_quarter(normal_key(groups["latest"]), bool(groups.get("unit")), ref)
@@ -140,6 +152,8 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     if groups.get("ended") and unit == "Y":  # "for the year ended March 31": a span, not a calendar year
         return Reading("DURATION", "P1Y", None, _REL)
     anaphoric = word in lexicon.anaphoric_words or rel == "the next" or (word == "next" and unit == "D")
+    if rel == "the next" and ref.lead in _SPAN_LEADS and not ref.narrative:
+        anaphoric = False  # news: "rates will rise over the next year" counts from now, not from 2009
     if rel == "the" and ref.narrative_year() is not None:
         anaphoric = True
     steps = 0 if rel == "the" else lexicon.relative_words.get(word, lexicon.relative_words_after.get(word, 0))

@@ -8,6 +8,7 @@ follows the last date named before it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from kirok.model import DateResolution, Span, TimeWindow
@@ -52,6 +53,7 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             dated = _day_after_clock(text, found, index, ref, lexicon, early)
             _locate(ref, text, start)
             reading = _read(rule, match, text, ref, lexicon, dated)
+            reading = _range_end(reading, rule, match, text, timexes, ref, lexicon)
         if reading is not None:
             if reading.granule is not None and _names_a_date(rule, reading):
                 ref.noted(reading.granule)
@@ -60,6 +62,44 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
                 reading = around_holiday(reading, text, start)
             timexes.append(_timex(text, start, end, reading))
     return timexes
+
+
+#: What joins the two ends of a range: "from June 1 to November 30", "March-November".
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|until|till)\s*")
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+
+
+def _range_end(
+    reading: Reading | None,
+    rule: Rule,
+    match: re.Match[str],
+    text: str,
+    timexes: list[Timex],
+    ref: Reference,
+    lexicon: Lexicon,
+) -> Reading | None:
+    """The end of a range never lies before its start: in "runs from June 1 to November 30" said in
+    August, November 30 is in June's year, not the year before."""
+    if reading is None or reading.granule is None or rule.kind != "date" or not timexes or ref.narrative:
+        return reading  # a history's "from October to March" may start in the year before the one it is in
+    groups = match.groupdict()
+    first = timexes[-1].window
+    if groups.get("year") or not (groups.get("month") or groups.get("monthnum")) or first is None:
+        return reading
+    if first.earliest is None or reading.granule.earliest >= first.earliest:
+        return reading
+    gap = _RANGE_GAP.fullmatch(text, timexes[-1].end, match.start())
+    first_at = timexes[-1].start
+    joined = gap is not None and (
+        gap.group().strip() in "-–" or _RANGE_FROM.search(text, max(0, first_at - 12), first_at) is not None
+    )
+    if not joined:
+        return reading  # "a revision Friday to December's figures" is no range
+    for year in (first.earliest.year, first.earliest.year + 1):
+        again = read_date({**groups, "year": str(year)}, ref, "", lexicon)
+        if again is not None and again.granule is not None and again.granule.earliest >= first.earliest:
+            return replace(again, resolution=reading.resolution)
+    return reading
 
 
 def _locate(ref: Reference, text: str, start: int) -> None:
@@ -213,12 +253,19 @@ def _weekday_limit(text: str, start: int, tense: str) -> str:
     return tense
 
 
+_PHRASES = ("go to the polls", "take place", "take effect", "go on trial", "kick off")
+
+
 def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = False) -> bool:
     """Whether a present-tense verb of a scheduled event stands right before ``start``: "Talks resume
     Monday", "the court convenes on Friday". With ``third_person``, only a verb in "-s" counts ("his term
     ends on October 31"), not a word that may be a noun ("his visit on Sept. 29")."""
-    m = lexicon.scheduled_present.search(text, max(0, start - 24), start)
-    return m is not None and (not third_person or m.group().split()[0].lower().endswith("s"))
+    m = lexicon.scheduled_present.search(text, max(0, start - 48), start)
+    if m is None:
+        return False
+    words = m.group().split()
+    # a phrase ("go to the polls", "take place") is a verb; a lone word may be a noun ("his visit on")
+    return not third_person or words[0].lower().endswith("s") or m.group().lower().startswith(_PHRASES)
 
 
 def _names_a_date(rule: Rule, reading: Reading) -> bool:
