@@ -191,6 +191,25 @@ ROWS: list[tuple[str, str, date, str, str]] = [
      "DATE", "2011-11-30"),
     ("The league plays from March to November.", "November", date(2013, 9, 16), "DATE", "2013-11"),
     ("A revision Friday to December's figures was small.", "December", date(1998, 2, 6), "DATE", "1997-12"),
+    # every year in one season, every weekend
+    ("Outbreaks peak every winter.", "every winter", FRI, "SET", "XXXX-WI"),
+    ("You hear shots every weekend.", "every weekend", FRI, "SET", "XXXX-WXX-WE"),
+    # an earnings report's quarter, a year before; without a quarter, last year
+    ("Output shrank in the second quarter from the same period last year.", "the same period last year",
+     date(1998, 8, 27), "DATE", "1997-Q2"),
+    ("Profit rose from the same period last year.", "the same period last year", FRI, "DATE", "2020"),
+    # "would" puts a weekday or a season ahead of the telling
+    ("He said he would travel to Brussels on Friday.", "Friday", date(2003, 5, 14), "DATE", "2003-05-16"),
+    ("She said she would step down at a congress in the autumn.", "the autumn", date(2010, 5, 24),
+     "DATE", "2010-FA"),
+    # an irregular past verb says past, even before a "will" later in the sentence
+    ("He flew to London on Tuesday and will be presented on Friday.", "Tuesday", date(2005, 6, 29),
+     "DATE", "2005-06-28"),
+    # "in the afternoon": of the day of the report, or of the day named just before
+    ("Selling accelerated in the afternoon.", "the afternoon", date(1998, 8, 27), "TIME", "1998-08-27TAF"),
+    ("The army moved on Dec. 27. In the morning, the guards left.", "the morning", FRI, "TIME",
+     "2020-12-27TMO"),
+    ("He left at 4 in the morning.", "4 in the morning", FRI, "TIME", "2021-10-29T04:00"),
 ]
 # fmt: on
 
@@ -236,6 +255,7 @@ def test_table_is_large() -> None:
     [
         "He was seen in the days after.",  # nothing named after "after": no event to stand around
         "They left in the weeks after, as planned.",
+        "He scored 2 in the afternoon session.",  # a session, not a time of day
     ],
 )
 def test_unit_words_alone_are_not_tagged(sentence: str) -> None:

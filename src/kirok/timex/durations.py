@@ -86,6 +86,10 @@ def read_set(groups: dict[str, str | None], lexicon: Lexicon) -> Reading:
         return Reading("SET", lexicon.set_words[normal_key(groups["setword"] or "")], None, _REL)
     if groups.get("weekday"):
         return Reading("SET", f"XXXX-WXX-{lexicon.weekdays[normal_key(groups['weekday'] or '')]}", None, _REL)
+    if groups.get("season"):  # "every winter"
+        return Reading("SET", f"XXXX-{lexicon.seasons[normal_key(groups['season'] or '')]}", None, _REL)
+    if groups.get("weekend"):
+        return Reading("SET", "XXXX-WXX-WE", None, _REL)
     if groups.get("month"):  # "every December"
         return Reading("SET", f"XXXX-{lexicon.months[normal_key(groups['month'] or '')]:02d}", None, _REL)
     word = normal_key(groups["unit"] or "")
@@ -106,6 +110,8 @@ def read_clock(
     else:
         hour, minute = int(groups["hour"] or 0), int(groups.get("minute") or 0)
         ampm = (groups.get("ampm") or "").lower()
+        if groups.get("half"):  # "4 in the morning", "3 in the afternoon"
+            ampm = "am" if normal_key(groups["half"] or "") == "morning" else "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

@@ -108,7 +108,9 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
         if (word == "last" and part == "NI") or word == "the previous":  # "the previous night"
             steps = -1
         base = ref.anchor
-        if word not in ("this", "last"):
+        if word == "the":  # "in the afternoon": of a day named just before, else of the day of the report
+            base = ref.recent_day() or ref.anchor
+        elif word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
             if coarse is not None:
                 reading = too_coarse(coarse, "D", "TIME" if part else "DATE", steps, _near(ref))
@@ -139,6 +141,11 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
             return unresolved("Y")
         year = ref.narrative_year() if ref.narrative else None  # a history: the one after its year
         granule = year_granule(year + 1 if year is not None else ref.anchor.year + (ref.anchor.month >= 7))
+        return Reading("DATE", granule.value, granule, _REL)
+    if groups.get("sameperiod"):  # "up from the same period last year": the report's quarter, a year before
+        if ref.anchor is None:
+            return unresolved("Y")
+        granule = shift(ref.quarter, -4) if ref.quarter is not None else year_granule(ref.anchor.year - 1)
         return Reading("DATE", granule.value, granule, _REL)
     if groups.get("latest"):
         return _latest_quarter(normal_key(groups["latest"]), bool(groups.get("unit")), ref)

@@ -203,7 +203,11 @@ def _read(
     kind = rule.kind
     if kind == "date":
         calendar = bool(
-            groups.get("month") or groups.get("monthnum") or groups.get("holiday") or groups.get("year")
+            groups.get("month")
+            or groups.get("monthnum")
+            or groups.get("holiday")
+            or groups.get("year")
+            or groups.get("season")
         )
         tense = clause_tense(text, match.start(), match.end(), lexicon, calendar)
         named_day = groups.get("day") if calendar else groups.get("weekday")
@@ -242,13 +246,17 @@ _BY_WITH_MODAL = re.compile(
 )
 
 
+#: "said he would travel to Brussels on Friday": an act the clause puts ahead of its telling
+_WOULD_ON = re.compile(r"\bwould\s+(?!have\b|be\s+\w+ed\b)\w+\b[^.;,]{0,50}\bon\s+$", re.IGNORECASE)
+
+
 def _weekday_limit(text: str, start: int, tense: str) -> str:
     """The tense of a weekday a limit names: "closed schools until Thursday" is the Thursday nearest
     publication, on either side (``"limit"``); "could reach the coast by Wednesday" is ahead."""
     before = text[max(0, start - 80) : start]
     if _UNTIL.search(before):
         return "limit"
-    if _BY_WITH_MODAL.search(before):
+    if _BY_WITH_MODAL.search(before) or _WOULD_ON.search(before):
         return "future"
     return tense
 
