@@ -210,6 +210,20 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("The army moved on Dec. 27. In the morning, the guards left.", "the morning", FRI, "TIME",
      "2020-12-27TMO"),
     ("He left at 4 in the morning.", "4 in the morning", FRI, "TIME", "2021-10-29T04:00"),
+    # a history still says what is to come from today: an obituary's memorial, a case that resumes
+    (
+        "Born in 1921, he built the Hall in 1952, the Tower in 1960 and the Bridge in 1971, won a prize in "
+        "1983 and retired in 1986. A memorial service will be held on May 5, and the case resumes on Feb. 14.",
+        "May 5", date(2001, 4, 9), "DATE", "2001-05-05",
+    ),
+    (
+        "Born in 1921, he built the Hall in 1952, the Tower in 1960 and the Bridge in 1971, won a prize in "
+        "1983 and retired in 1986. A memorial service will be held on May 5, and the case resumes on Feb. 14.",
+        "Feb. 14", date(2001, 4, 9), "DATE", "2002-02-14",
+    ),
+    # a year before a comma and a verb that is also a currency
+    ("He built the bridge in 1971, won a prize and retired.", "1971", FRI, "DATE", "1971"),
+    ("The troops arrived in 1919: most were Polish.", "1919", FRI, "DATE", "1919"),
 ]
 # fmt: on
 
@@ -256,6 +270,7 @@ def test_table_is_large() -> None:
         "He was seen in the days after.",  # nothing named after "after": no event to stand around
         "They left in the weeks after, as planned.",
         "He scored 2 in the afternoon session.",  # a session, not a time of day
+        "He clocked 12:58.41 to break the record.",  # a race time, not a clock time
     ],
 )
 def test_unit_words_alone_are_not_tagged(sentence: str) -> None:

@@ -15,7 +15,7 @@ from kirok.timex.lexicon import Lexicon, Rule, normal_key
 __all__ = ["accepts"]
 
 _WORD_BEFORE = re.compile(r"([\w$#.%]+)\W*$")
-_WORD_AFTER = re.compile(r"^\W{0,2}([\w%]+)")
+_WORD_AFTER = re.compile(r"^[^\w,;:.]{0,2}([\w%]+)")  # "1971, won a prize": not 1971 won
 
 
 def _before(text: str, start: int) -> str:

@@ -211,10 +211,19 @@ def _read(
         )
         tense = clause_tense(text, match.start(), match.end(), lexicon, calendar)
         named_day = groups.get("day") if calendar else groups.get("weekday")
+        now_frame = False
         if named_day and _scheduled(text, match.start(), lexicon, third_person=calendar):
-            tense = "future"  # "talks resume Monday", "his term ends on October 31"
+            tense, now_frame = "future", True  # "talks resume Monday", "his term ends on October 31"
         elif not calendar and groups.get("weekday"):
             tense = _weekday_limit(text, match.start(), tense)
+        if tense == "future" and _WILL.search(text, max(0, match.start() - 60), match.start()):
+            now_frame = True
+        if now_frame and ref.narrative:  # an obituary's "a memorial will be held on May 5": from today
+            ref.narrative = False
+            try:
+                return read_date(groups, ref, tense, lexicon)
+            finally:
+                ref.narrative = True
         return read_date(groups, ref, tense, lexicon)
     if kind == "deictic":
         return read_deictic(groups, ref, lexicon)
@@ -246,6 +255,8 @@ _BY_WITH_MODAL = re.compile(
 )
 
 
+#: a future told from the present: what a history or an obituary says is still to come
+_WILL = re.compile(r"\b(?:will|shall)\b(?:(?![.;:!?]\s).)*$", re.IGNORECASE)
 #: "said he would travel to Brussels on Friday": an act the clause puts ahead of its telling
 _WOULD_ON = re.compile(r"\bwould\s+(?!have\b|be\s+\w+ed\b)\w+\b[^.;,]{0,50}\bon\s+$", re.IGNORECASE)
 
