@@ -172,3 +172,13 @@ def test_a_date_before_a_present_perfect_conjunct_is_not_its_date() -> None:
     add_date(doc, "the night of June 8", "2023-06-08TNI", date(2023, 6, 8))
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     assert sentence.date is None or sentence.date.earliest != sentence.date.latest
+
+
+def test_a_date_in_a_relative_clause_after_the_act_dates_that_clause() -> None:
+    same = ("the same morning", "2025-04-12", date(2025, 4, 12), date(2025, 4, 12))
+    before = ("the previous afternoon", "2025-04-11TAF", date(2025, 4, 11), date(2025, 4, 11))
+    text = (
+        "On the same morning, his two partners were handed ten-year terms in a kyohwaso by the provincial"
+        " court, which had sat behind closed doors the previous afternoon."
+    )
+    assert _window(text, EventType.SENTENCE, same, before) == (date(2025, 4, 12), date(2025, 4, 12))

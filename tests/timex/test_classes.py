@@ -210,6 +210,16 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("The army moved on Dec. 27. In the morning, the guards left.", "the morning", FRI, "TIME",
      "2020-12-27TMO"),
     ("He left at 4 in the morning.", "4 in the morning", FRI, "TIME", "2021-10-29T04:00"),
+    # a part of the day already named is no new date for "the 1st" to count from
+    (
+        "Agents burst into his home on Jan. 9, shortly after a detection van parked on the embankment picked "
+        "up his signal, the source said. Neighbours say the van had been seen on the street for a week, and "
+        "that a second team waited at the end of the lane. In the days that followed, interrogators beat him "
+        "and made him stand facing a wall through the night, demanding the name of the broker who had "
+        "supplied the handset. He was kept in the holding cells for 20 days before his file was handed to "
+        "prosecutors. At a trial on the 1st, he was sentenced.",
+        "the 1st", date(2024, 2, 7), "DATE", "2024-02-01",
+    ),
     # a history still says what is to come from today: an obituary's memorial, a case that resumes
     (
         "Born in 1921, he built the Hall in 1952, the Tower in 1960 and the Bridge in 1971, won a prize in "
@@ -271,7 +281,13 @@ def test_table_is_large() -> None:
         "They left in the weeks after, as planned.",
         "He scored 2 in the afternoon session.",  # a session, not a time of day
         "He clocked 12:58.41 to break the record.",  # a race time, not a clock time
+        "Her mother was taken in for questioning the morning after she vanished.",
     ],
 )
 def test_unit_words_alone_are_not_tagged(sentence: str) -> None:
     assert [t.text for t in tag(sentence, FRI)] == []
+
+
+def test_a_habit_in_the_morning_is_not_a_date() -> None:
+    found = [t.text for t in tag("Residents may go out only for two hours in the morning.", FRI)]
+    assert found == ["two hours"]

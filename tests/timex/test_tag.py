@@ -131,7 +131,16 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("The order came last year.", "last year", FRI, "2020", "2020-01-01", "2020-12-31", "year"),
     ("The order came this year.", "this year", FRI, "2021", "2021-01-01", "2021-12-31", "year"),
     ("The order will come next year.", "next year", FRI, "2022", "2022-01-01", "2022-12-31", "year"),
-    ("The order came at the end of last year.", "the end of last year", FRI, "2020", "2020-09-01", "2020-12-31", "year"),
+    # "the end of" a year is its last days; "late" in it, its last third
+    ("The order came at the end of last year.", "the end of last year", FRI, "2020", "2020-12-21", "2020-12-31", "year"),
+    ("The order came late last year.", "late last year", FRI, "2020", "2020-09-01", "2020-12-31", "year"),
+    ("The order came at the end of 2019.", "the end of 2019", FRI, "2019", "2019-12-21", "2019-12-31", "year"),
+    # "early this year" said in mid-January: the days before publication
+    ("The order came early this year.", "early this year", date(2025, 1, 15), "2025", "2025-01-01", "2025-01-14",
+     "year"),
+    # "the 26th of last month" counts from publication, not from the month named before it
+    ("He was held in March. On the 26th of last month he was sentenced.", "the 26th of last month",
+     date(2019, 5, 8), "2019-04-26", "2019-04-26", "2019-04-26", "day"),
     ("Arrests have risen since the start of the year.", "the start of the year", FRI, "2021", "2021-01-01", "2021-04-30", "year"),
     ("Prices fell last quarter.", "last quarter", FRI, "2021-Q3", "2021-07-01", "2021-09-30", "season"),
     ("The brigade worked through last weekend.", "last weekend", FRI, "2021-W42-WE", "2021-10-23", "2021-10-24", "day"),

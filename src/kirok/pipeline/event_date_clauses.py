@@ -35,7 +35,8 @@ _CLAUSE_BREAK = re.compile(
 _LATER_CLAUSE = re.compile(
     r",\s+and\s+(?:the|a|an|his|her|their|its|two|three|four|five|several|many)\b[^,;]*?"
     r"\b(?:was|were|is|are|has|have|had)\b|"
-    r"\buntil\s+(?:he|she|they|it|we)\b|\bhaving\s+\w+",
+    r"\buntil\s+(?:he|she|they|it|we)\b|\bhaving\s+\w+|"
+    r",\s+(?:which|who)\s+(?:had|has|have)\b",  # "by the court, which had sat the previous afternoon"
     re.IGNORECASE,
 )
 #: the main verb after the relative clause the act is told in closed: "..., was lifted on Aug. 15"

@@ -18,7 +18,7 @@ from kirok.timex.calendar import (
     half_year_granule,
     last_day,
     month_granule,
-    narrow,
+    narrow_by_words,
     quarter_granule,
     season_granule,
     week_granule,
@@ -95,7 +95,7 @@ def read_date(groups: dict[str, str | None], ref: Reference, tense: str, lexicon
         if normal_key(groups.get("mod") or "") == "earlier" and ref.anchor is not None:
             mod = "START"
         whole = reading.granule
-        reading = replace(reading, granule=narrow(whole, mod))
+        reading = replace(reading, granule=narrow_by_words(whole, mod, normal_key(groups.get("mod") or "")))
         if "half" in normal_key(groups.get("mod")) and whole.unit == "Y":  # the second half of 2008
             half = half_year_granule(whole.earliest.year, 1 if mod == "START" else 2)
             reading = replace(reading, value=half.value, granule=half)
@@ -213,6 +213,8 @@ def _day_of_month(
     day: int, rel: str | None, ref: Reference, tense: str, warnings: list[str]
 ) -> Reading | None:
     last = ref.last if ref.last is not None and ref.at - ref.last_at <= 400 else None
+    if rel in ("last", "next", "this"):  # "the 26th of last month" counts from publication
+        last = None
     told = last.earliest if last is not None and last.unit in ("D", "M") else None
     base = told or ref.anchor
     if base is None:

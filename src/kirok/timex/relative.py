@@ -17,6 +17,7 @@ from kirok.timex.calendar import (
     half_year_granule,
     month_granule,
     narrow,
+    narrow_by_words,
     quarter_granule,
     shift,
     week_granule,
@@ -108,8 +109,8 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
         if (word == "last" and part == "NI") or word == "the previous":  # "the previous night"
             steps = -1
         base = ref.anchor
-        if word == "the":  # "in the afternoon": of a day named just before, else of the day of the report
-            base = ref.recent_day() or ref.anchor
+        if word == "the":  # "in the afternoon": of the day the text named last, else of the report's day
+            base = ref.day or ref.anchor
         elif word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
             if coarse is not None:
@@ -121,7 +122,8 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
         reading = unresolved("D", type_=type_)
         return replace(reading, value=reading.value + (f"T{part}" if part else ""))
     day = base + timedelta(days=steps)
-    ref.saw(day, None)
+    if word != "the":  # "through the night" is of the day named before; it names no new one
+        ref.saw(day, None)
     value = day.isoformat() + (f"T{part}" if part else "")
     return Reading(type_, value, day_granule(day), _REL, warnings)
 
@@ -228,7 +230,11 @@ def _modified(
             return replace(granule, latest=max(granule.earliest, anchor - timedelta(days=1)))
         if mod_word == "later":
             return replace(granule, earliest=min(granule.latest, anchor + timedelta(days=1)))
-    return narrow(granule, lexicon.modifiers[mod_word])
+        part = narrow(granule, lexicon.modifiers[mod_word])
+        if lexicon.modifiers[mod_word] == "START" and part.earliest < anchor <= part.latest:
+            return replace(part, latest=anchor - timedelta(days=1))  # "early this year" said on Jan. 15
+        return part
+    return narrow_by_words(granule, lexicon.modifiers[mod_word], mod_word)
 
 
 def read_offset(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading:

@@ -55,7 +55,7 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             reading = _read(rule, match, text, ref, lexicon, dated)
             reading = _range_end(reading, rule, match, text, timexes, ref, lexicon)
         if reading is not None:
-            if reading.granule is not None and _names_a_date(rule, reading):
+            if reading.granule is not None and _names_a_date(rule, reading) and not _of_the_day(rule, match):
                 ref.noted(reading.granule)
                 _report_period(ref, rule, match, reading)
             if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
@@ -285,6 +285,12 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
     words = m.group().split()
     # a phrase ("go to the polls", "take place") is a verb; a lone word may be a noun ("his visit on")
     return not third_person or words[0].lower().endswith("s") or m.group().lower().startswith(_PHRASES)
+
+
+def _of_the_day(rule: Rule, match: re.Match[str]) -> bool:
+    """Whether the expression is a part of the day already named ("in the afternoon", "through the
+    night"), which later anaphors do not count from."""
+    return rule.name == "part_of_day" and normal_key(match.group("partrel") or "") == "the"
 
 
 def _names_a_date(rule: Rule, reading: Reading) -> bool:
