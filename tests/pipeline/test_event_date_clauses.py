@@ -108,13 +108,13 @@ def test_two_months_joined_by_and_are_one_span() -> None:
     assert range_window(doc, first) is None
 
 
-def test_the_date_glossing_a_holiday_set_as_a_limit_is_a_limit_too() -> None:
+def test_ahead_of_a_holiday_glossed_with_its_date_is_the_two_weeks_before_it() -> None:
     text = (
         "Pupils were sent out of their classrooms ahead of the Day of the Sun (April 15) to scrub monuments."
     )
     holiday = ("Day of the Sun", "2023-04-15", date(2023, 4, 15), date(2023, 4, 15))
     gloss = ("April 15", "2023-04-15", date(2023, 4, 15), date(2023, 4, 15))
-    assert _window(text, EventType.FORCED_LABOR, holiday, gloss) is None
+    assert _window(text, EventType.FORCED_LABOR, holiday, gloss) == (date(2023, 4, 1), date(2023, 4, 14))
 
 
 def test_a_term_handed_after_an_arrest_follows_the_arrests_date() -> None:

@@ -214,6 +214,18 @@ def test_just_before_a_named_day_is_within_the_week_before_it() -> None:
     assert _window(by_type(events, EventType.SENTENCE).date) == (date(2023, 6, 3), date(2023, 6, 9))
 
 
+def test_ahead_of_a_named_day_is_within_the_two_weeks_before_it() -> None:
+    text = (
+        "Report\n\n"
+        "A source said the man was shot at a riverside field in Chongjin ahead of the Day of the Shining"
+        " Star on Feb. 16."
+    )
+    doc = make(text)
+    add_date(doc, "Feb. 16", "2023-02-16", date(2023, 2, 16))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert _window(execution.date) == (date(2023, 2, 2), date(2023, 2, 15))
+
+
 def test_just_before_an_act_is_the_same_scene() -> None:
     text = (
         "Report\n\n"

@@ -143,3 +143,20 @@ def test_a_term_handed_down_later_is_not_pinned_to_the_day_of_the_arrest() -> No
     add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     assert _window(sentence) != (date(2023, 6, 6), date(2023, 6, 6))
+
+
+def test_a_lede_sums_up_the_execution_the_trial_scene_dates() -> None:
+    text = (
+        "Report\n\n"
+        "A guide was executed in front of a crowd in Manpo late last month, a source said.\n\n"
+        "On the day of the trial, the 24th, residents were marched to a sandbank, where a court official read"
+        " out the sentences. The guide was sentenced to death and shot immediately."
+    )
+    doc = make(text)
+    add_date(doc, "late last month", "2023-05", date(2023, 5, 21), date(2023, 5, 31))
+    add_date(doc, "the 24th", "2023-05-24", date(2023, 5, 24))
+    executions = [e for e in events_of(doc) if e.type is EventType.EXECUTION]
+    assert len(executions) == 1
+    assert executions[0].date is not None
+    assert (executions[0].date.earliest, executions[0].date.latest) == (date(2023, 5, 24), date(2023, 5, 24))
+    assert any("late last month" in s.text for s in executions[0].evidence)

@@ -187,6 +187,7 @@ TRIGGERS = [
     ("her case was announced at a meeting of the cell", "meeting.at"),
     ("a rally was held in the square", "meeting.was-held"),
     ("a public trial in the stadium", "meeting.public-trial"),
+    ("the workers were brought to watch", "meeting.audience"),
     ("agents were monitoring phone calls", "surveillance.verb"),
     ("she was put under watch", "surveillance.noun"),
     ("guards were writing down the names of visitors", "surveillance.names"),

@@ -519,6 +519,10 @@ WORDINGS = [
     ("", "", "Traders have stopped holding won for more than a few days."),
     ("sentence", "", "The sentences were read out on Friday at the provincial court in Sinuiju."),
     ("execution", "meeting", "The man was shot immediately after the verdict was read out."),
+    ("execution", "meeting", "A dealer was recently shot at a public trial in Sunchon."),
+    ("execution", "", "On the 17th he was tied to a stake on the bank of the river and shot."),
+    ("meeting", "", "Workers and students were brought to watch."),
+    ("meeting", "", "Residents were marched to a sandbank on the edge of the city."),
     ("", "surveillance", "Twice a day, inminban heads go from door to door taking temperatures."),
 ]
 
@@ -554,3 +558,16 @@ def test_a_foreign_word_in_the_headline_is_not_the_ledes_agent(pipeline: Pipelin
     (doc,) = pipeline.pipe([Doc(text=text, published=date(2022, 8, 15))])
     crackdowns = [e for e in doc.events if e.type.value == "crackdown"]
     assert crackdowns and any("swept through" in s.text for e in crackdowns for s in e.evidence)
+
+
+def test_the_crowd_marched_to_watch_is_the_trial_told_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "Man shot in Chongjin\n\n"
+        "A man was shot at a public trial on a riverside field in Chongjin on Feb. 9, a source said. Workers "
+        "from the district's factories were brought to watch."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 3, 6))])
+    meetings = [e for e in doc.events if e.type.value == "meeting"]
+    assert len(meetings) == 1
+    assert any("brought to watch" in s.text for s in meetings[0].evidence)
+    assert any("public trial" in s.text for s in meetings[0].evidence)

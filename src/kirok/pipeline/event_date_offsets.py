@@ -46,7 +46,8 @@ _DISTANCE = (
 )
 #: "two days after the raid", "a week before the Day of the Sun", "on the eve of the holiday"
 _OFFSET = re.compile(
-    _DISTANCE + r"\s+(?P<dir>after|following|before|ahead of|prior to|of)\s+(?P<ref>[^,;.]{3,60})",
+    r"(?:" + _DISTANCE + r"\s+(?P<dir>after|following|before|ahead of|prior to|of)"
+    r"|\b(?P<ahead>ahead of|in the run-up to|in the lead-up to))\s+(?P<ref>[^,;.]{3,60})",
     re.IGNORECASE,
 )
 #: "three days later", "two days after that": counted from the story's time, the act told before
@@ -79,6 +80,8 @@ _FEW = {"a few": (2, 5), "several": (3, 9)}
 _SOON = (1, 21)
 #: "just before the Party anniversary": within the week before it
 _JUST = (1, 7)
+#: "ahead of the Day of the Shining Star on Feb. 16": within the two weeks before it
+_AHEAD = (1, 14)
 #: "the morning after she vanished", "the eve of the holiday": the next day, the day before
 _NEXT = (1, 1)
 #: "the week before Chuseok": the seven days before it
@@ -115,6 +118,8 @@ class DateOffset:
 
 def _distance(m: re.Match[str]) -> tuple[int, int | None]:
     """The least and most days the matched distance spans (``None``: open)."""
+    if m.groupdict().get("ahead"):
+        return _AHEAD
     if m.group("just"):
         return _JUST
     if m.group("soon") or m.group("next") or m.group("eve"):
@@ -166,11 +171,13 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
 def _fits(m: re.Match[str]) -> bool:
     """Whether the distance goes with its direction: only "the eve" is "of" the day it precedes, and
     "the week" or "the night" is only counted after or before a day, never "of" it."""
+    if m.group("ahead"):
+        return True
     return (m.group("dir").lower() == "of") == bool(m.group("eve"))
 
 
 def _is_before(m: re.Match[str]) -> bool:
-    return m.group("dir").lower() not in ("after", "following")
+    return bool(m.group("ahead")) or m.group("dir").lower() not in ("after", "following")
 
 
 def counted_back(doc: Doc, draft: EventDraft) -> tuple[TimeWindow, Timex] | None:

@@ -310,6 +310,7 @@ def attach_narrative_date(
         and _TRIAL_SCENE.search(doc.text, source.start, max(source.end, draft.sentence.start))
     ):
         draft.date = relative_window(start, start)
+        draft.date_value = start.isoformat()  # a day, which a lede's "late last month" may sum up
         draft.reasons.append("date: handed down or held at the trial or execution of the day told before it")
         return
     if (

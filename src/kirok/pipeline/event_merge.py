@@ -35,6 +35,9 @@ _PART_OF_EARLIER = frozenset({"detention.interrogation"})
 #: kinds of act that go on as one campaign: the searches, inspections and sweeps a report tells at one
 #: place are one crackdown, the watch kept on a family one surveillance, the work of one mobilisation one
 _CAMPAIGNS = frozenset({EventType.CRACKDOWN, EventType.SURVEILLANCE, EventType.FORCED_LABOR})
+#: the trigger of a crowd brought to watch, and how far (in characters) the gathering it joins may be
+_AUDIENCE = "meeting.audience"
+_AUDIENCE_REACH = 600
 
 
 def _content_words(text: str, skip: tuple[int, int], start: int, end: int) -> dict[str, int]:
@@ -139,7 +142,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             _take_narrower_date(earlier, d, text)
         else:
             kept.append(d)
-    kept = _merge_lede(_merge_campaigns(kept), text)
+    kept = _merge_lede(_merge_audience(_merge_campaigns(kept)), text)
     for h in headlines:
         body = next((k for k in kept if k.type is h.type and k.backstory == h.backstory), None)
         if body is None:  # the headline's old date may be another act's ("who fled in 2019"), or the
@@ -184,6 +187,43 @@ def _merge_campaigns(drafts: list[EventDraft]) -> list[EventDraft]:
         else:
             _take_narrower_date(first, d)
     return kept
+
+
+def _merge_audience(drafts: list[EventDraft]) -> list[EventDraft]:
+    """The crowd marched to watch ("workers were marched there", "were brought to watch") is the public
+    trial or rally the report tells close by, before or after it, or on the same day; alone, it stands for
+    the gathering."""
+    out = [d for d in drafts if d.trigger.id != _AUDIENCE]
+    for d in drafts:
+        if d.trigger.id != _AUDIENCE:
+            continue
+        near = [
+            k
+            for k in out
+            if k.type is EventType.MEETING
+            and k.backstory == d.backstory
+            and (_apart(k, d) <= _AUDIENCE_REACH or (d.date is not None and _same_days(k.date, d.date)))
+        ]
+        if not near:
+            out.append(d)
+            continue
+        k = min(near, key=lambda k: _apart(k, d))
+        k.evidence.extend(d.evidence)
+        k.evidence.sort(key=lambda span: span.start)
+        k.reasons.append("merged: the crowd brought to watch it")
+        if k.date is None and d.date is not None:
+            k.date, k.date_value = d.date, d.date_value
+    out.sort(key=lambda d: d.sentence.start)
+    return out
+
+
+def _apart(k: EventDraft, d: EventDraft) -> int:
+    """How far (in characters) ``d``'s sentence lies from the nearest evidence of ``k``."""
+    return min(abs(span.start - d.sentence.start) for span in k.evidence)
+
+
+def _same_days(a: TimeWindow | None, b: TimeWindow) -> bool:
+    return a is not None and (a.earliest, a.latest) == (b.earliest, b.latest) and a.earliest is not None
 
 
 def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> None:
