@@ -522,6 +522,7 @@ WORDINGS = [
     ("execution", "meeting", "A dealer was recently shot at a public trial in Sunchon."),
     ("execution", "", "On the 17th he was tied to a stake on the bank of the river and shot."),
     ("meeting", "", "Workers and students were brought to watch."),
+    ("directive", "", "The checks go back to an instruction the security bureau sent in December."),
     ("meeting", "", "Residents were marched to a sandbank on the edge of the city."),
     ("", "surveillance", "Twice a day, inminban heads go from door to door taking temperatures."),
 ]
@@ -571,3 +572,18 @@ def test_the_crowd_marched_to_watch_is_the_trial_told_before_it(pipeline: Pipeli
     assert len(meetings) == 1
     assert any("brought to watch" in s.text for s in meetings[0].evidence)
     assert any("public trial" in s.text for s in meetings[0].evidence)
+
+
+def test_an_order_told_on_with_it_is_the_order_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "Checks tightened in Kanggye\n\n"
+        "The checks go back to an instruction the provincial security bureau sent to all county police "
+        "stations at the end of last year, a source said. It ordered officers to stop unauthorised travel "
+        "and to report traders."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 1, 25))])
+    directives = [e for e in doc.events if e.type.value == "directive"]
+    assert len(directives) == 1
+    assert any(s.text.startswith("It ordered") for s in directives[0].evidence)
+    assert any("instruction the provincial security bureau sent" in s.text for s in directives[0].evidence)
+    assert directives[0].date is not None and directives[0].date.earliest == date(2023, 12, 21)

@@ -23,6 +23,9 @@ def _find(sentence: str, phrase: str, published: str) -> Timex:
 # (sentence, phrase, published, value, earliest, latest)
 # fmt: off
 ROWS: list[tuple[str, str, str, str, str, str]] = [
+    # the Party's founding day, however the report words it
+    ("Pupils scrubbed monuments for the party's founding anniversary.", "party's founding anniversary", "2021-10-13", "2021-10-10", "2021-10-10", "2021-10-10"),
+    ("Agents burst in on the anniversary of the Party's founding.", "anniversary of the Party's founding", "2021-10-20", "2021-10-10", "2021-10-10", "2021-10-10"),
     ("The market stalls shut for the Lunar New Year.", "Lunar New Year", "2023-03-02", "2023-01-22", "2023-01-22", "2023-01-22"),
     ("The market stalls shut for the Lunar New Year.", "Lunar New Year", "2024-03-02", "2024-02-10", "2024-02-10", "2024-02-10"),
     ("The market stalls were shut for the Lunar New Year.", "Lunar New Year", "2022-01-20", "2021-02-12", "2021-02-12", "2021-02-12"),

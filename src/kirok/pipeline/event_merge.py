@@ -35,6 +35,8 @@ _PART_OF_EARLIER = frozenset({"detention.interrogation"})
 #: kinds of act that go on as one campaign: the searches, inspections and sweeps a report tells at one
 #: place are one crackdown, the watch kept on a family one surveillance, the work of one mobilisation one
 _CAMPAIGNS = frozenset({EventType.CRACKDOWN, EventType.SURVEILLANCE, EventType.FORCED_LABOR})
+#: a sentence whose subject is "It": the act of the sentence just before, told on
+_IT_SUBJECT = re.compile(r"\W*It\s+(?:also\s+)?\w+(?:ed|s)\b")
 #: the trigger of a crowd brought to watch, and how far (in characters) the gathering it joins may be
 _AUDIENCE = "meeting.audience"
 _AUDIENCE_REACH = 600
@@ -126,6 +128,18 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             ),
             None,
         )
+        if retold is None and d.date_value is None and _IT_SUBJECT.match(text, d.sentence.start):
+            # "... an instruction the bureau sent at the end of last year. It ordered officers ..."
+            retold = next(
+                (
+                    k
+                    for k in reversed(kept)
+                    if k.type is d.type
+                    and k.backstory == d.backstory
+                    and 0 <= d.sentence.start - k.sentence.end <= 2
+                ),
+                None,
+            )
         if retold is None and d.trigger.id in _PART_OF_EARLIER and d.date_value is None:
             retold = next(
                 (k for k in reversed(kept) if k.type is d.type and k.backstory == d.backstory), None
