@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-SETS = [Path(__file__).resolve().parent.parent / "eval" / name for name in ("timeml-own", "timeml-own2")]
+_EVAL = Path(__file__).resolve().parent.parent / "eval"
+SETS = [_EVAL / name for name in ("timeml-own", "timeml-own2", "timeml-own3")]
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 #: what a TIMEX3 value may look like: dates and times, durations, references, sets
 VALUE = re.compile(
