@@ -231,6 +231,42 @@ ROWS: list[tuple[str, str, date, str, str]] = [
         "1983 and retired in 1986. A memorial service will be held on May 5, and the case resumes on Feb. 14.",
         "Feb. 14", date(2001, 4, 9), "DATE", "2002-02-14",
     ),
+    # a verb joined after the date does not give it its tense
+    ("The truce came into force at 6 a.m. on Tuesday and is due to expire at 6 a.m. on Friday.", "Tuesday",
+     date(2014, 8, 21), "DATE", "2014-08-19"),
+    ("The truce came into force at 6 a.m. on Tuesday and is due to expire at 6 a.m. on Friday.", "Friday",
+     date(2014, 8, 21), "DATE", "2014-08-22"),
+    # what is expected, or called for a weekday, lies ahead
+    ("Preliminary results are expected early Friday.", "Friday", date(2010, 5, 6), "DATE", "2010-05-07"),
+    ("Forecasters expect more rain through the weekend.", "the weekend", date(2014, 3, 12), "DATE",
+     "2014-W11-WE"),
+    ("The opposition has called a general strike for Friday.", "Friday", date(2009, 3, 17), "DATE",
+     "2009-03-20"),
+    ("A memorial service planned at the university for Saturday was canceled.", "Saturday", date(1999, 10, 24),
+     "DATE", "1999-10-23"),
+    # a weekday's possessive "'s" is not part of it
+    ("He was jailed for Friday's attack.", "Friday", date(2009, 3, 17), "DATE", "2009-03-13"),
+    # a clock time in GMT; not the one in brackets after a local time, whose day follows the brackets
+    ("Shares fell 6 percent by 1130 GMT.", "1130 GMT", date(2009, 10, 29), "TIME", "2009-10-29T11:30"),
+    ("The blast came at 10:35 a.m. (0735 GMT) Friday, toppling a building.", "10:35 a.m.", date(1998, 8, 8),
+     "TIME", "1998-08-07T10:35"),
+    # a quarter or half named by its months, and the full year of a fourth-quarter report
+    ("Output in the October-December quarter rose.", "the October-December quarter", date(2012, 1, 27),
+     "DATE", "2011-Q4"),
+    ("Output in the October-December quarter rose. For the full year, production rose 7 percent.",
+     "the full year", date(2012, 1, 27), "DATE", "2011"),
+    ("Sales in the January-June period rose.", "the January-June period", date(2012, 8, 1), "DATE", "2012-H1"),
+    # the first or second half of the year named just before, or of this one
+    ("It expects to post a loss for the first half.", "the first half", date(2015, 6, 30), "DATE", "2015-H1"),
+    ("We expect 2010 to be difficult, with growth returning in the second half.", "the second half",
+     date(2009, 10, 29), "DATE", "2010-H2"),
+    # a start long ago is no day for "the next day" to count from
+    ("The family has run the shop since 1952. It was robbed on June 14 and reopened the next day.",
+     "the next day", date(2012, 7, 9), "DATE", "2012-06-15"),
+    # weekdays in the plural are a set; a decimal count of hours stays as written
+    ("The museum will be closed on Mondays.", "Mondays", date(2015, 1, 8), "SET", "XXXX-WXX-1"),
+    ("The asteroid spins on its axis every 7.6 hours.", "7.6 hours", FRI, "DURATION", "PT7.6H"),
+    ("The meeting took 2 1/2 hours.", "2 1/2 hours", FRI, "DURATION", "PT2H30M"),
     # a year before a comma and a verb that is also a currency
     ("He built the bridge in 1971, won a prize and retired.", "1971", FRI, "DATE", "1971"),
     ("The troops arrived in 1919: most were Polish.", "1919", FRI, "DATE", "1919"),
@@ -281,6 +317,7 @@ def test_table_is_large() -> None:
         "They left in the weeks after, as planned.",
         "He scored 2 in the afternoon session.",  # a session, not a time of day
         "He clocked 12:58.41 to break the record.",  # a race time, not a clock time
+        "City scored twice in the second half.",  # the second half of a game
         "Her mother was taken in for questioning the morning after she vanished.",
     ],
 )

@@ -153,6 +153,8 @@ def _calendar(
         return Reading("DATE", granule.value, granule, _ABS, tuple(warnings))
     if g.get("quarter"):
         return _quarter(lexicon.ordinals[normal_key(g["quarter"] or "")], year, rel, ref, tense, warnings)
+    if g.get("qfrom"):  # "the October-December quarter", "the January-June period"
+        return _month_range_period(g, year, ref, tense, lexicon, warnings)
     if g.get("period") and year is not None and ref.quarter is not None:  # "the 1988 quarter" of a report
         return _quarter((ref.quarter.earliest.month - 1) // 3 + 1, year, None, ref, tense, warnings)
     if g.get("season"):
@@ -297,6 +299,25 @@ def _quarter(
         year -= 1
     granule = quarter_granule(year, quarter)
     return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+
+
+def _month_range_period(
+    g: dict[str, str | None],
+    year: int | None,
+    ref: Reference,
+    tense: str,
+    lexicon: Lexicon,
+    warnings: list[str],
+) -> Reading | None:
+    first, last = (lexicon.month_number(g[k] or "") for k in ("qfrom", "qto"))
+    if last - first == 2:
+        return _quarter((first - 1) // 3 + 1, year, None, ref, tense, warnings)
+    if (first, last) in ((1, 6), (7, 12)) and ref.anchor is not None:
+        half = 1 if first == 1 else 2
+        y = year if year is not None else ref.anchor.year - (half == 2 and ref.anchor.month <= 6)
+        granule = half_year_granule(y, half)
+        return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+    return None
 
 
 def _season(

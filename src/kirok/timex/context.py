@@ -49,6 +49,11 @@ _WEAK = 30
 #: A clause that opens after the expression and reports or states something: its tense is its own.
 _COMPLEMENT = re.compile(r"\bthat\s", re.IGNORECASE)
 
+#: a second verb joined to the clause's own: "... and is due to expire", "... but will return"
+_AND_VERB = re.compile(
+    r"\s(?:and|but)\s+(?:is|are|was|were|will|would|has|have|had|could|may|might)\b", re.IGNORECASE
+)
+
 _PASSIVE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 
 _LAST_WORD = re.compile(r"\w+$")
@@ -164,6 +169,9 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
     clause = _COMPLEMENT.search(after)
     if clause:  # "ruled in January that he should go back": the tense of what was ruled is not ours
         after = after[: clause.start()]
+    joined = _AND_VERB.search(after)
+    if joined:  # "came into force on Tuesday and is due to expire on Friday": that verb's tense is its own
+        after = after[: joined.start()]
     future = lexicon.date_future_markers if calendar else lexicon.future_markers
     markers = (
         ("future", future, 0),

@@ -65,7 +65,10 @@ def read_duration(groups: dict[str, str | None], ref: Reference, lexicon: Lexico
             count = count + 0.5
     else:
         count = "X" if plural else 1
-    value = duration_value(count, unit)
+    if isinstance(count, float) and "." in (groups.get("num") or "") and unit not in _IN_YEARS:
+        value = duration_value(f"{count:g}", unit)  # "every 7.6 hours": PT7.6H, as written
+    else:
+        value = duration_value(count, unit)
     quant = lexicon.quantifiers.get(normal_key(groups["quant"])) if groups.get("quant") else None
     anchor = ref.anchor
     if quant not in ("ANCHOR_PAST", "ANCHOR_FUTURE") or unit in ("H", "MIN", "S"):
@@ -86,6 +89,9 @@ def read_set(groups: dict[str, str | None], lexicon: Lexicon) -> Reading:
         return Reading("SET", lexicon.set_words[normal_key(groups["setword"] or "")], None, _REL)
     if groups.get("weekday"):
         return Reading("SET", f"XXXX-WXX-{lexicon.weekdays[normal_key(groups['weekday'] or '')]}", None, _REL)
+    if groups.get("pweekday"):  # "closed on Mondays"
+        day = lexicon.weekdays[normal_key(groups["pweekday"] or "")]
+        return Reading("SET", f"XXXX-WXX-{day}", None, _REL)
     if groups.get("season"):  # "every winter"
         return Reading("SET", f"XXXX-{lexicon.seasons[normal_key(groups['season'] or '')]}", None, _REL)
     if groups.get("weekend"):

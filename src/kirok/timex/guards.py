@@ -224,6 +224,18 @@ def _reference_named(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     return _not_a_name(match, text, lexicon) and _reference(match, text, lexicon)
 
 
+#: words of a match report, where "the second half" is of the game, not of the year
+_GAME = re.compile(
+    r"\b(?:goals?|scored?|scoring|match|game|minutes?|penalty|half-time|halftime|kick-?off|striker|"
+    r"referee|keeper|innings|quarterback|touchdown|pitch)\b",
+    re.IGNORECASE,
+)
+
+
+def _half_of_year(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    return _GAME.search(text, max(0, match.start() - 160), min(len(text), match.end() + 120)) is None
+
+
 def _clock24(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     return not text[max(0, match.start() - 1) : match.start()].isdigit()
 
@@ -241,6 +253,7 @@ _CHECKS: dict[str, Callable[[re.Match[str], str, Lexicon], bool]] = {
     "part_of_day": _unnamed,
     "deictic_day": _unnamed,
     "clock24": _clock24,
+    "half_of_year": _half_of_year,
     "reference": _reference_named,
     "year_range_second": _year_range_second,
     "day_range_first": _day_range_first,

@@ -110,7 +110,8 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
             steps = -1
         base = ref.anchor
         if word == "the":  # "in the afternoon": of the day the text named last, else of the report's day
-            base = ref.day or ref.anchor
+            past_day = ref.day is not None and (ref.anchor is None or ref.day <= ref.anchor)
+            base = ref.day if past_day else ref.anchor
         elif word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
             if coarse is not None:
@@ -128,6 +129,8 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
     return Reading(type_, value, day_granule(day), _REL, warnings)
 
 
+#: How close before "the second half" a year must be named for the half to be of it.
+_HALF_REACH = 200
 #: Words before "the next year" that make it a span from now, not the year after the one just named.
 _SPAN_LEADS = frozenset({"over", "within", "throughout"})
 
@@ -138,11 +141,18 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
             return unresolved("Y")
         granule = narrow(year_granule(ref.anchor.year - (ref.lead == "since")), "END")
         return Reading("DATE", granule.value, granule, _REL)
+    if groups.get("halfword"):  # "returning in the second half": of the year named just before, or this one
+        if ref.anchor is None:
+            return unresolved("Y")
+        last = ref.last if ref.last is not None and ref.at - ref.last_at <= _HALF_REACH else None
+        year = last.earliest.year if last is not None and last.unit == "Y" else ref.anchor.year
+        granule = half_year_granule(year, 1 if normal_key(groups["halfword"] or "") == "first" else 2)
+        return Reading("DATE", granule.value, granule, _REL)
     if groups.get("newyear") is not None:  # "debated in the new year" said in November: the coming one
         if ref.anchor is None:
             return unresolved("Y")
-        year = ref.narrative_year() if ref.narrative else None  # a history: the one after its year
-        granule = year_granule(year + 1 if year is not None else ref.anchor.year + (ref.anchor.month >= 7))
+        story = ref.narrative_year() if ref.narrative else None  # a history: the one after its year
+        granule = year_granule(story + 1 if story is not None else ref.anchor.year + (ref.anchor.month >= 7))
         return Reading("DATE", granule.value, granule, _REL)
     if groups.get("sameperiod"):  # "up from the same period last year": the report's quarter, a year before
         if ref.anchor is None:
@@ -181,6 +191,8 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     granule = shift(granule_of(unit, base), steps)
     if rel == "the" and not anaphoric:
         granule = _the_unit(granule, base, tense)
+        if unit == "Y" and ref.quarter is not None and "full" in normal_key(groups["rel"] or ""):
+            granule = year_granule(ref.quarter.earliest.year)  # "for the full year" of a Q4 report: its year
     mod_word = normal_key(groups.get("mod") or "")
     if "half" in mod_word and granule.unit == "Y":  # "the second half of the year": 2013-H2
         granule = half_year_granule(granule.earliest.year, 1 if lexicon.modifiers[mod_word] == "START" else 2)

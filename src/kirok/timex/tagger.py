@@ -56,7 +56,8 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             reading = _range_end(reading, rule, match, text, timexes, ref, lexicon)
         if reading is not None:
             if reading.granule is not None and _names_a_date(rule, reading) and not _of_the_day(rule, match):
-                ref.noted(reading.granule)
+                if not _since_long_ago(ref, reading):
+                    ref.noted(reading.granule)
                 _report_period(ref, rule, match, reading)
             if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
                 reading = around_holiday(reading, text, start)
@@ -255,6 +256,8 @@ _BY_WITH_MODAL = re.compile(
 )
 
 
+_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_POSSESSIVE_DAY = re.compile(r"\w+day(?:'s|\u2019s)", re.IGNORECASE)
 #: a future told from the present: what a history or an obituary says is still to come
 _WILL = re.compile(r"\b(?:will|shall)\b(?:(?![.;:!?]\s).)*$", re.IGNORECASE)
 #: "said he would travel to Brussels on Friday": an act the clause puts ahead of its telling
@@ -269,6 +272,8 @@ def _weekday_limit(text: str, start: int, tense: str) -> str:
         return "limit"
     if _BY_WITH_MODAL.search(before) or _WOULD_ON.search(before):
         return "future"
+    if tense != "past" and _FOR.search(before) and not _POSSESSIVE_DAY.match(text, start):
+        return "future"  # "has called a general strike for Friday"; not "jailed for Friday's attack"
     return tense
 
 
@@ -285,6 +290,13 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
     words = m.group().split()
     # a phrase ("go to the polls", "take place") is a verb; a lone word may be a noun ("his visit on")
     return not third_person or words[0].lower().endswith("s") or m.group().lower().startswith(_PHRASES)
+
+
+def _since_long_ago(ref: Reference, reading: Reading) -> bool:
+    """ "A family that has run the shop since 1952": a start far back, not a time the story is at, so
+    "the next day" does not count from it."""
+    g = reading.granule
+    return ref.lead == "since" and g is not None and g.unit in ("Y", "DE", "CE")
 
 
 def _of_the_day(rule: Rule, match: re.Match[str]) -> bool:
