@@ -160,3 +160,25 @@ def test_a_lede_sums_up_the_execution_the_trial_scene_dates() -> None:
     assert executions[0].date is not None
     assert (executions[0].date.earliest, executions[0].date.latest) == (date(2023, 5, 24), date(2023, 5, 24))
     assert any("late last month" in s.text for s in executions[0].evidence)
+
+
+def test_an_act_told_again_in_a_dated_scene_is_one_act_on_that_day() -> None:
+    text = (
+        "Report\n\n"
+        "A guide was executed in Manpo last month, a source said.\n\n"
+        "Two smugglers caught with copper wire were executed in Hyesan late last month, the source said. "
+        "On the day of the trial, the 24th, workers were marched to the airfield, where a court official read"
+        " out the sentences. The two smugglers caught with copper wire were executed in front of them."
+    )
+    doc = make(text)
+    add_date(doc, "last month", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    add_date(doc, "late last month", "2023-05", date(2023, 5, 21), date(2023, 5, 31))
+    add_date(doc, "the 24th", "2023-05-24", date(2023, 5, 24))
+    smugglers = [
+        e
+        for e in events_of(doc)
+        if e.type is EventType.EXECUTION and any("smugglers" in s.text for s in e.evidence)
+    ]
+    assert len(smugglers) == 1
+    assert smugglers[0].date is not None
+    assert (smugglers[0].date.earliest, smugglers[0].date.latest) == (date(2023, 5, 24), date(2023, 5, 24))

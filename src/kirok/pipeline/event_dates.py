@@ -311,6 +311,7 @@ def attach_narrative_date(
     ):
         draft.date = relative_window(start, start)
         draft.date_value = start.isoformat()  # a day, which a lede's "late last month" may sum up
+        draft.scene_dated = True
         draft.reasons.append("date: handed down or held at the trial or execution of the day told before it")
         return
     if (

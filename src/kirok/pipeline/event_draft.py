@@ -51,6 +51,7 @@ class EventDraft:
     evidence: list[Span] = field(default_factory=list)
     date: TimeWindow | None = None
     date_value: str | None = None  # TIMEX3 value when the date came from the event's own sentence
+    scene_dated: bool = False  # the value is the day of the scene told before it, not words of its own
     place: Place | None = None
     reasons: list[str] = field(default_factory=list)
     confidence: float = 0.55

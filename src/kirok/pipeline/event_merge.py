@@ -119,7 +119,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                 k
                 for k in reversed(kept)
                 if k.type is d.type
-                and d.date_value is None
+                and (d.date_value is None or d.scene_dated)
                 and not d.ongoing
                 and k.backstory == d.backstory
                 and _same_place(k, d)
@@ -150,6 +150,8 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
         elif retold is not None and earlier is None:
             retold.evidence.append(d.evidence[0])
             retold.reasons.append("merged: told again in like words, with no date of its own")
+            if d.scene_dated:  # the day of the scene it is told in may date the act more exactly
+                _take_narrower_date(retold, d, text)
         elif earlier is not None:
             earlier.evidence.append(d.evidence[0])
             earlier.reasons.append("merged: a later clause refers back to it")
