@@ -124,6 +124,7 @@ def story_time_before(
         )
         for d in drafts
         if d.date_value is not None
+        and not d.scene_dated  # its day is the scene's, told before it: that telling stays the source
         and d.date is not None
         and d.date.earliest is not None
         and not d.backstory
