@@ -236,3 +236,22 @@ def test_just_before_an_act_is_the_same_scene() -> None:
     add_date(doc, "June 10", "2023-06-10", date(2023, 6, 10))
     meeting = by_type(events_of(doc), EventType.MEETING)
     assert _window(meeting.date) == (date(2023, 6, 10), date(2023, 6, 10))
+
+
+def test_a_distance_in_the_first_conjunct_does_not_date_the_second() -> None:
+    text = (
+        "Report\n\n"
+        "A woman was caught at the station just after Chuseok and has been sent to a labour-training "
+        "brigade, a source said.\n\n"
+        "Ahead of the holiday, the police stepped up checks on travellers at the station.\n\n"
+        "She was held in the cells of the district police station while officers looked for her supplier. "
+        "Last week, she was sent to a labour-training brigade for one year."
+    )
+    doc = make(text, published=date(2024, 10, 9))
+    add_date(doc, "Chuseok", "2024-09-17", date(2024, 9, 17))
+    add_date(doc, "Last week", "2024-W40", date(2024, 9, 30), date(2024, 10, 6))
+    events = events_of(doc)
+    assert _window(by_type(events, EventType.ARREST).date) == (date(2024, 9, 18), date(2024, 9, 24))
+    assert _window(by_type(events, EventType.SENTENCE).date) == (date(2024, 9, 30), date(2024, 10, 6))
+    # the custody told undated begins no earlier than the arrest, dated within a week
+    assert _window(by_type(events, EventType.DETENTION).date) == (date(2024, 9, 18), date(2024, 10, 6))

@@ -92,7 +92,9 @@ _BARE = {"days": (1, 14), "weeks": (7, 42)}
 #: the arrest they were moved"
 _REF_END = re.compile(r"\s+(?:and|where|when|while|but)\s+|\s+(?=(?:they|he|she|we)\s)", re.IGNORECASE)
 #: another clause of the sentence, whose act the distance does not date ("..., while the others were ...")
-_OTHER_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and then)\b", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(
+    r";|,\s+(?:while|whereas|but|and then)\b|\band\s+(?:have|has)\s+(?:since\s+|now\s+)?been\b", re.IGNORECASE
+)
 #: "the eve of the holiday": the holiday the report named before
 _THE_HOLIDAY = re.compile(r"(?:the|that)\s+(?:holiday|festival)\b", re.IGNORECASE)
 #: a day named by its name ("Chuseok", "the Day of the Sun"), not by its number or weekday

@@ -248,11 +248,15 @@ def handover_before(draft: EventDraft, drafts: list[EventDraft], published: date
     return min(days) if days else None
 
 
+#: how many days an arrest's window may span for custody told after it to begin no earlier than it
+_ARREST_SPAN = 7
+
+
 def arrest_before(draft: EventDraft, drafts: list[EventDraft], latest: date) -> date | None:
-    """The day of the latest arrest told before the act that the report dates on a single day by
-    ``latest``: custody told without a date began no earlier ("He had been in custody since July 21 ...
-    For about two months he was held in the basement cells"), even when the story went back to what he
-    was accused of in between."""
+    """The first day of the latest arrest told before the act that the report dates within a week by
+    ``latest`` ("on July 21", "just after Chuseok"): custody told without a date began no earlier ("He
+    had been in custody since July 21 ... For about two months he was held in the basement cells"), even
+    when the story went back to what he was accused of in between."""
     if draft.type not in _HELD:
         return None
     days = [
@@ -263,7 +267,8 @@ def arrest_before(draft: EventDraft, drafts: list[EventDraft], latest: date) -> 
         and d.date_value is not None
         and d.date is not None
         and d.date.earliest is not None
-        and d.date.earliest == d.date.latest
+        and d.date.latest is not None
+        and (d.date.latest - d.date.earliest).days <= _ARREST_SPAN
         and d.date.earliest <= latest
     ]
     return max(days) if days else None

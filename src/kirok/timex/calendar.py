@@ -24,6 +24,7 @@ __all__ = [
     "month_granule",
     "month_week_granule",
     "narrow",
+    "narrow_by_words",
     "nth_weekday",
     "quarter_granule",
     "season_granule",
@@ -185,12 +186,12 @@ def shift(granule: Granule, steps: int) -> Granule:
 
 #: Modifiers that name the very end of a unit, not its last third: "at the end of last year" is late
 #: December, where "late last year" is September to December.
-END_POINT_WORDS = frozenset({"the end of", "end of", "the close of"})
+_END_POINT_WORDS = frozenset({"the end of", "end of", "the close of"})
 
 
 def narrow_by_words(granule: Granule, mod: str, words: str) -> Granule:
     """:func:`narrow`, but "the end of" a year is its last ten or eleven days (December 21-31)."""
-    if mod == "END" and words in END_POINT_WORDS and granule.unit == "Y":
+    if mod == "END" and words in _END_POINT_WORDS and granule.unit == "Y":
         year = granule.earliest.year
         return replace(granule, earliest=date(year, 12, 21), latest=date(year, 12, 31))
     return narrow(granule, mod)
