@@ -181,3 +181,16 @@ def test_since_the_handback_goes_on_from_the_handover() -> None:
     add_date(doc, "May 20", "2023-05-20", date(2023, 5, 20))
     watched = by_type(events_of(doc), EventType.SURVEILLANCE)
     assert watched.date is not None and watched.date.earliest == date(2023, 5, 3)
+
+
+def test_on_the_day_of_an_act_told_before_is_that_acts_day() -> None:
+    text = (
+        "Report\n\n"
+        "A smuggler was executed by firing squad in Chongjin on Wednesday, a source said.\n\n"
+        "On the day of the execution, every people's unit was ordered to send all its adults to the field."
+    )
+    doc = make(text)
+    add_date(doc, "Wednesday", "2023-06-14", date(2023, 6, 14))
+    directive = by_type(events_of(doc), EventType.DIRECTIVE)
+    assert directive.date is not None
+    assert (directive.date.earliest, directive.date.latest) == (date(2023, 6, 14), date(2023, 6, 14))

@@ -39,6 +39,12 @@ _THE_DAY = re.compile(
     r"(?P<ref>(?:the|he|she|they|his|her|their|its)\s[^,;.]{3,80})",
     re.IGNORECASE,
 )
+#: "On the day of the execution", "the night of the raid": the time of the act it names
+_DAY_OF = re.compile(
+    r"\bthe (?:very )?(?:day|night|morning|evening)\s+of\s+"
+    r"(?P<ref>(?:the|that|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(
     r"\bsince (?:(?P<then>then)\b|(?P<ref>(?:the|that|this|their|his|her|its) [\w-]+(?: [\w-]+)?))",
     re.IGNORECASE,
@@ -134,6 +140,10 @@ def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
         types = types_named(doc.text[start : start + cut])
         if types and not (m.start() <= draft.match[0] < start + cut):
             return DateReference(start, start + cut, types, since=False)
+    for m in _DAY_OF.finditer(doc.text, s.start, s.end):
+        types = types_named(m.group("ref"))
+        if types and not (m.start() <= draft.match[0] < m.end()):
+            return DateReference(m.start("ref"), m.end("ref"), types, since=False)
     for m in _DURING.finditer(doc.text, s.start, s.end):
         types = types_named(m.group("ref"))
         if types and draft.type not in types and not _overlaps_timex(doc, m.start("ref"), m.end("ref")):
