@@ -267,6 +267,11 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("The museum will be closed on Mondays.", "Mondays", date(2015, 1, 8), "SET", "XXXX-WXX-1"),
     ("The asteroid spins on its axis every 7.6 hours.", "7.6 hours", FRI, "DURATION", "PT7.6H"),
     ("The meeting took 2 1/2 hours.", "2 1/2 hours", FRI, "DURATION", "PT2H30M"),
+    # "the following Monday": the first after the day just named, unless that is after publication
+    ("They were seized on Oct. 10. The following Monday each was fined.", "The following Monday",
+     date(2021, 10, 20), "DATE", "2021-10-11"),
+    ("They were seized on Oct. 18. The following Monday each was fined.", "The following Monday",
+     date(2021, 10, 20), "DATE", "2021-10-18"),
     # a year before a comma and a verb that is also a currency
     ("He built the bridge in 1971, won a prize and retired.", "1971", FRI, "DATE", "1971"),
     ("The troops arrived in 1919: most were Polish.", "1919", FRI, "DATE", "1919"),

@@ -256,7 +256,10 @@ def _weekday(
         value = f"XXXX-WXX-{weekday}"
         return replace(unresolved("D"), value=value)
     this_week = week_granule(base).earliest + timedelta(days=weekday - 1)
-    if rel == "this":
+    after = _following_weekday(weekday, rel, ref)
+    if after is not None:
+        day = after
+    elif rel == "this":
         day = this_week
     elif rel in ("last", "past"):
         day = this_week if this_week < base else this_week - timedelta(days=7)
@@ -275,6 +278,15 @@ def _weekday(
         code = lexicon.parts_of_day[normal_key(part)]
         return Reading("TIME", f"{day.isoformat()}T{code}", granule, _REL)
     return Reading("DATE", granule.value, granule, _REL)
+
+
+def _following_weekday(weekday: int, rel: str | None, ref: Reference) -> date | None:
+    """ "The following Monday" after a day the text named: the first such weekday after it, if that is
+    not after publication."""
+    if rel not in ("the following", "the next") or ref.last is None or ref.last.unit != "D":
+        return None
+    day = ref.last.earliest + timedelta(days=(weekday - ref.last.earliest.isoweekday() - 1) % 7 + 1)
+    return day if ref.anchor is None or day <= ref.anchor else None
 
 
 def _quarter(
