@@ -236,14 +236,12 @@ def handover_before(draft: EventDraft, drafts: list[EventDraft], published: date
     if draft.type not in _HELD:
         return None
     days = [
-        d.date.earliest
+        w[0]
         for d in drafts
         if d.type is EventType.FORCED_REPATRIATION
-        and d.date_value is not None
         and not d.backstory
-        and d.date is not None
-        and d.date.earliest is not None
-        and d.date.earliest <= published
+        and (w := _dated(d)) is not None
+        and w[0] <= published
     ]
     return min(days) if days else None
 
@@ -260,16 +258,13 @@ def arrest_before(draft: EventDraft, drafts: list[EventDraft], latest: date) -> 
     if draft.type not in _HELD:
         return None
     days = [
-        d.date.earliest
+        w[0]
         for d in drafts
         if d.type is EventType.ARREST
         and d.sentence.start < draft.sentence.start
-        and d.date_value is not None
-        and d.date is not None
-        and d.date.earliest is not None
-        and d.date.latest is not None
-        and (d.date.latest - d.date.earliest).days <= _ARREST_SPAN
-        and d.date.earliest <= latest
+        and (w := _dated(d)) is not None
+        and (w[1] - w[0]).days <= _ARREST_SPAN
+        and w[0] <= latest
     ]
     return max(days) if days else None
 

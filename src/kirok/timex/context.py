@@ -8,6 +8,8 @@ anaphoric ones ("the next day", "two days later", "that year") against the last 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -86,6 +88,16 @@ class Reference:
 
     def last_day(self) -> date | None:
         return self.day or self.anchor
+
+    @contextmanager
+    def told_from_now(self) -> Iterator[None]:
+        """Read what a history says is still to come ("a memorial will be held on May 5") against the
+        publication date, not the year the story is in."""
+        narrative, self.narrative = self.narrative, False
+        try:
+            yield
+        finally:
+            self.narrative = narrative
 
     def narrative_year(self) -> int | None:
         """The year a story set in the past is in: the year it last named.

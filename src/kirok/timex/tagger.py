@@ -55,9 +55,8 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             reading = _read(rule, match, text, ref, lexicon, dated)
             reading = _range_end(reading, rule, match, text, timexes, ref, lexicon)
         if reading is not None:
-            if reading.granule is not None and _names_a_date(rule, reading) and not _of_the_day(rule, match):
-                if not _since_long_ago(ref, reading):
-                    ref.noted(reading.granule)
+            if reading.granule is not None and _names_a_date(rule, match, ref, reading):
+                ref.noted(reading.granule)
                 _report_period(ref, rule, match, reading)
             if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
                 reading = around_holiday(reading, text, start)
@@ -220,11 +219,8 @@ def _read(
         if tense == "future" and _WILL.search(text, max(0, match.start() - 60), match.start()):
             now_frame = True
         if now_frame and ref.narrative:  # an obituary's "a memorial will be held on May 5": from today
-            ref.narrative = False
-            try:
+            with ref.told_from_now():
                 return read_date(groups, ref, tense, lexicon)
-            finally:
-                ref.narrative = True
         return read_date(groups, ref, tense, lexicon)
     if kind == "deictic":
         return read_deictic(groups, ref, lexicon)
@@ -292,24 +288,17 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
     return not third_person or words[0].lower().endswith("s") or m.group().lower().startswith(_PHRASES)
 
 
-def _since_long_ago(ref: Reference, reading: Reading) -> bool:
-    """ "A family that has run the shop since 1952": a start far back, not a time the story is at, so
-    "the next day" does not count from it."""
-    g = reading.granule
-    return ref.lead == "since" and g is not None and g.unit in ("Y", "DE", "CE")
-
-
-def _of_the_day(rule: Rule, match: re.Match[str]) -> bool:
-    """Whether the expression is a part of the day already named ("in the afternoon", "through the
-    night"), which later anaphors do not count from."""
-    return rule.name == "part_of_day" and normal_key(match.group("partrel") or "") == "the"
-
-
-def _names_a_date(rule: Rule, reading: Reading) -> bool:
-    """Whether later anaphors count from this reading. "A year earlier" does not: in "up from $5 a year
-    ago ... compared with $4 a year earlier" both count from the publication date."""
+def _names_a_date(rule: Rule, match: re.Match[str], ref: Reference, reading: Reading) -> bool:
+    """Whether later anaphors count from this reading. Not "a year earlier": in "up from $5 a year ago
+    ... compared with $4 a year earlier" both count from the publication date. Not a part of the day
+    already named ("in the afternoon", "through the night"). Not a start far back ("a family that has
+    run the shop since 1952"), which is no time the story is at."""
     g = reading.granule
     if g is None or reading.type not in ("DATE", "TIME") or not reading.value[:1].isdigit():
+        return False
+    if rule.name == "part_of_day" and normal_key(match.group("partrel") or "") == "the":
+        return False
+    if ref.lead == "since" and g.unit in ("Y", "DE", "CE"):
         return False
     return not (rule.kind == "offset" and g.unit != "D")
 
