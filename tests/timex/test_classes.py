@@ -91,6 +91,16 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Sales rose in the second quarter, up from year-earlier sales of $3 million.", "year-earlier", FRI, "DATE", "2020-Q2"),
     ("Profit rose in the third quarter. A year earlier, the firm lost money.", "A year earlier", FRI, "DATE", "2020-Q3"),
     ("Profit rose in the third quarter after a flat second quarter, and beat a year earlier.", "a year earlier", FRI, "DATE", "2020-Q3"),
+    # the report's quarter is the latest one over, not one of its history nor one to come
+    (
+        "It earned $5 in its fiscal first quarter. For the quarter ended Sept. 30, sales rose from $4 a year earlier.",
+        "a year earlier", FRI, "DATE", "2020-Q3",
+    ),
+    (
+        "It stopped paying a dividend in the third quarter of 2014. Third-quarter profit rose from $5 a year ago.",
+        "a year ago", FRI, "DATE", "2020-Q3",
+    ),
+    ("A fourth-quarter charge is due. Profit rose in the third quarter from $4 a year ago.", "a year ago", FRI, "DATE", "2020-Q3"),
     ("Net sales for this year's third quarter were flat.", "this year's third quarter", FRI, "DATE", "2021-Q3"),
     ("Revenue could grow as early as next year's first quarter.", "next year's first quarter", FRI, "DATE", "2022-Q1"),
     ("Profit fell in the third quarter; in the 2020 quarter it had risen.", "the 2020 quarter", FRI, "DATE", "2020-Q3"),

@@ -80,8 +80,8 @@ class Reference:
     bounds: frozenset[str] = frozenset()
     #: in a story set in the past, a bare year farther than this from the story's year is an aside
     digression: int = 25
-    #: the first quarter named: in a report on a quarter ("profit rose in the third quarter ... from $5 a
-    #: year ago"), "a year ago" and "year-earlier" are the same quarter a year before
+    #: the latest recent quarter named: in a report on a quarter ("profit rose in the third quarter ... from
+    #: $5 a year ago"), "a year ago" and "year-earlier" are the same quarter a year before
     quarter: Granule | None = None
     #: the year given to each month named without one: "in April" said again is the same April
     months: dict[int, int] = field(default_factory=dict)

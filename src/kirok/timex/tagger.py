@@ -303,15 +303,30 @@ def _names_a_date(rule: Rule, match: re.Match[str], ref: Reference, reading: Rea
     return not (rule.kind == "offset" and g.unit != "D")
 
 
+#: how long after its end a quarter can still be the one a report is about, in days
+_REPORT_PERIOD_REACH = 400
+
+
 def _report_period(ref: Reference, rule: Rule, match: re.Match[str], reading: Reading) -> None:
-    """Keep the quarter a report is about: the first one it names ("the third quarter", "the latest
-    quarter"), not the year-earlier quarter it is compared with."""
+    """Keep the quarter a report is about: the latest one it names ("the fiscal first quarter ... for the
+    quarter ended Sept. 30"), not the year-earlier quarter it is compared with, a quarter of its history
+    ("stopped paying a dividend in the third quarter of 1984") or one to come."""
     g = reading.granule
-    if g is None or g.unit != "Q" or ref.quarter is not None:
+    if g is None or g.unit != "Q":
         return
     if rule.name == "latest_quarter" and (match.group("latest") or "").lower().startswith("year"):
         return
-    ref.quarter = g
+    if ref.anchor is None:
+        if ref.quarter is None:
+            ref.quarter = g
+        return
+    since_end = (ref.anchor - g.latest).days
+    if g.earliest > ref.anchor or since_end > _REPORT_PERIOD_REACH:
+        return  # a quarter to come, or one of the company's history
+    if ref.quarter is None:
+        ref.quarter = g
+    elif since_end > 0 and (g.earliest > ref.quarter.earliest or ref.quarter.latest >= ref.anchor):
+        ref.quarter = g  # a quarter over is the one reported ("for the quarter ended Sept. 30")
 
 
 def _timex(text: str, start: int, end: int, reading: Reading) -> Timex:
