@@ -101,6 +101,11 @@ ROWS: list[tuple[str, str, date, str, str]] = [
         "a year ago", FRI, "DATE", "2020-Q3",
     ),
     ("A fourth-quarter charge is due. Profit rose in the third quarter from $4 a year ago.", "a year ago", FRI, "DATE", "2020-Q3"),
+    # a flashback in news goes on in its year: "that December", "that spring", a day just after the one named
+    ("In 1969 a blast killed 61 men, and Congress passed a law that December.", "that December", FRI, "DATE", "1969-12"),
+    ("In 1969 a blast killed 61 men. That spring had been dry.", "That spring", FRI, "DATE", "1969-SP"),
+    ("On June 21, 1969, a blast killed 61 men; the last body was recovered on June 30.", "June 30", FRI, "DATE", "1969-06-30"),
+    ("On June 21, 1969, a blast killed 61 men; a memorial was unveiled on May 2.", "May 2", FRI, "DATE", "2021-05-02"),
     ("Net sales for this year's third quarter were flat.", "this year's third quarter", FRI, "DATE", "2021-Q3"),
     ("Revenue could grow as early as next year's first quarter.", "next year's first quarter", FRI, "DATE", "2022-Q1"),
     ("Profit fell in the third quarter; in the 2020 quarter it had risen.", "the 2020 quarter", FRI, "DATE", "2020-Q3"),
@@ -147,7 +152,7 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("On Monday, the ministry planned to open the border.", "Monday", FRI, "DATE", "2021-10-25"),
     # "only" and "just" are no part of a duration or offset (TimeML mod values have no "only")
     ("The envoy spent only five hours in the city.", "five hours", FRI, "DURATION", "PT5H"),
-    ("The camp was built just a decade ago.", "a decade ago", FRI, "DATE", "201"),
+    ("The camp was built just a decade ago.", "a decade ago", FRI, "DATE", "2011"),
     # a past clause with "to"/"until" a day just after publication: the coming day
     ("The deadline was moved to Nov. 16.", "Nov. 16", FRI, "DATE", "2021-11-16"),
     # "that same day" counts from the last day named
@@ -275,7 +280,19 @@ ROWS: list[tuple[str, str, date, str, str]] = [
      "the next day", date(2012, 7, 9), "DATE", "2012-06-15"),
     # weekdays in the plural are a set; a decimal count of hours stays as written
     ("The museum will be closed on Mondays.", "Mondays", date(2015, 1, 8), "SET", "XXXX-WXX-1"),
-    ("The asteroid spins on its axis every 7.6 hours.", "7.6 hours", FRI, "DURATION", "PT7.6H"),
+    ("The asteroid spins on its axis every 7.6 hours.", "every 7.6 hours", FRI, "SET", "PT7.6H"),
+    ("Elections are held every four years.", "every four years", FRI, "SET", "P4Y"),
+    ("The star flares every few days.", "every few days", FRI, "SET", "PXD"),
+    ("Guards check the wire every other day.", "every other day", FRI, "SET", "P2D"),
+    ("The committee meets eight times a year.", "eight times a year", FRI, "SET", "P1Y"),
+    ("Briefings are held twice a day.", "twice a day", FRI, "SET", "P1D"),
+    ("The board meets once a month.", "once a month", FRI, "SET", "P1M"),
+    # "midnight" is the end of the day it closes; "about" belongs to a clock time
+    ("The old contract expired at midnight Monday.", "midnight Monday", FRI, "TIME", "2021-10-25T24:00"),
+    ("The verdict was read at about 11:15 a.m. Friday.", "about 11:15 a.m. Friday", FRI, "TIME", "2021-10-29T11:15"),
+    # a scheduled present looks ahead; the same word after a past verb is a noun
+    ("Playoff tickets go on sale at 10 a.m. Tuesday.", "10 a.m. Tuesday", FRI, "TIME", "2021-11-02T10:00"),
+    ("The two leaders met in their first televised debate Tuesday night.", "Tuesday night", FRI, "TIME", "2021-10-26TNI"),
     ("The meeting took 2 1/2 hours.", "2 1/2 hours", FRI, "DURATION", "PT2H30M"),
     # "the following Monday": the first after the day just named, unless that is after publication
     ("They were seized on Oct. 10. The following Monday each was fined.", "The following Monday",

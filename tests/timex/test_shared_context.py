@@ -35,7 +35,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("The market reopened in August and closed in September.", [("August", "DATE", "2021-08"), ("September", "DATE", "2021-09")]),
     ("Talks in March and a vote in 1999 were planned.", [("March", "DATE", "2021-03"), ("1999", "DATE", "1999")]),
     # a clock time takes the day named right after it
-    ("The blast came at about 10:35 a.m. (0735 GMT) Wednesday, witnesses said.", [("10:35 a.m.", "TIME", "2021-10-27T10:35"), ("Wednesday", "DATE", "2021-10-27")]),
+    ("The blast came at about 10:35 a.m. (0735 GMT) Wednesday, witnesses said.", [("about 10:35 a.m.", "TIME", "2021-10-27T10:35"), ("Wednesday", "DATE", "2021-10-27")]),
     ("At 5:34 AM local time on March 20, 2003, the raid began.", [("5:34 AM", "TIME", "2003-03-20T05:34"), ("March 20, 2003", "DATE", "2003-03-20")]),
     ("At precisely 5:00 am on October 3, 1935, the column crossed the river.", [("5:00 am", "TIME", "1935-10-03T05:00"), ("October 3, 1935", "DATE", "1935-10-03")]),
     ("The vote closed at 6 p.m., on Tuesday, officials said.", [("6 p.m.", "TIME", "2021-10-26T18:00"), ("Tuesday", "DATE", "2021-10-26")]),

@@ -152,7 +152,7 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("He was arrested two days ago.", "two days ago", FRI, "2021-10-27", "2021-10-27", "2021-10-27", "day"),
     ("He was arrested 10 days ago.", "10 days ago", FRI, "2021-10-19", "2021-10-19", "2021-10-19", "day"),
     ("He fled five years ago.", "five years ago", FRI, "2016", "2016-01-01", "2016-12-31", "year"),
-    ("He fled a decade ago.", "a decade ago", FRI, "201", "2010-01-01", "2019-12-31", "year"),
+    ("He fled a decade ago.", "a decade ago", FRI, "2011", "2011-01-01", "2011-12-31", "year"),
     ("He fled almost four years ago.", "almost four years ago", FRI, "2017", "2017-01-01", "2017-12-31", "year"),
     ("He fled a few days ago.", "a few days ago", FRI, "PAST_REF", None, None, None),
     ("The decision takes effect two weeks from now.", "two weeks from now", FRI, "2021-W45", "2021-11-08", "2021-11-14", "week"),
@@ -168,6 +168,7 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("He was arrested in 2015. He escaped the previous year.", "the previous year", FRI, "2014", "2014-01-01", "2014-12-31", "year"),
     ("He was arrested yesterday and questioned the next day.", "the next day", FRI, "2021-10-29", "2021-10-29", "2021-10-29", "day"),
     ("He was arrested on Oct. 12 and released a week later.", "a week later", FRI, "2021-W42", "2021-10-18", "2021-10-24", "week"),
+    ("It opened in March 2020 and closed a year later.", "a year later", FRI, "2021", "2021-01-01", "2021-12-31", "year"),
     ("He was arrested on Oct. 12, 2020 and released three days earlier.", "three days earlier", FRI, "2020-10-09", "2020-10-09", "2020-10-09", "day"),
     # references
     ("Prices have been rising recently.", "recently", FRI, "PAST_REF", None, None, None),

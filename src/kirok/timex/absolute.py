@@ -345,8 +345,8 @@ def _season(
         granule = season_granule(year, code, months)
         return Reading("DATE", granule.value, granule, _ABS, tuple(warnings))
     anchor = ref.anchor
-    narrative = ref.narrative_year()
-    if narrative is not None:
+    narrative = ref.year if rel == "that" and ref.year is not None else ref.narrative_year()
+    if narrative is not None:  # a story's season, or "that spring" of the year named last
         granule = season_granule(narrative, code, months)
         return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
     if anchor is None:

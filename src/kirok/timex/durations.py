@@ -54,6 +54,13 @@ def duration_value(count: int | float | str, unit: str) -> str:
     return f"P{number}{unit}"
 
 
+def _count_value(count: int | float | str, written: str, unit: str) -> str:
+    """The value of ``count`` units; a decimal stays as written ("7.6 hours": PT7.6H, not PT7H36M)."""
+    if isinstance(count, float) and "." in written and unit not in _IN_YEARS:
+        return duration_value(f"{count:g}", unit)
+    return duration_value(count, unit)
+
+
 def read_duration(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon) -> Reading:
     unit_word = normal_key(groups["unit"] or "")
     unit = lexicon.units[unit_word]
@@ -65,10 +72,7 @@ def read_duration(groups: dict[str, str | None], ref: Reference, lexicon: Lexico
             count = count + 0.5
     else:
         count = "X" if plural else 1
-    if isinstance(count, float) and "." in (groups.get("num") or "") and unit not in _IN_YEARS:
-        value = duration_value(f"{count:g}", unit)  # "every 7.6 hours": PT7.6H, as written
-    else:
-        value = duration_value(count, unit)
+    value = _count_value(count, groups.get("num") or "", unit)
     quant = lexicon.quantifiers.get(normal_key(groups["quant"])) if groups.get("quant") else None
     anchor = ref.anchor
     if quant not in ("ANCHOR_PAST", "ANCHOR_FUTURE") or unit in ("H", "MIN", "S"):
@@ -99,6 +103,9 @@ def read_set(groups: dict[str, str | None], lexicon: Lexicon) -> Reading:
     if groups.get("month"):  # "every December"
         return Reading("SET", f"XXXX-{lexicon.months[normal_key(groups['month'] or '')]:02d}", None, _REL)
     word = normal_key(groups["unit"] or "")
+    if groups.get("num") or groups.get("other"):  # "every six hours", "every few days", "every other day"
+        count = 2 if groups.get("other") else lexicon.number(groups["num"] or "")
+        return Reading("SET", _count_value(count, groups["num"] or "", lexicon.units[word]), None, _REL)
     if word in lexicon.parts_of_day:
         return Reading("SET", f"XXXX-XX-XXT{lexicon.parts_of_day[word]}", None, _REL)
     return Reading("SET", duration_value(1, lexicon.units[word]), None, _REL)
@@ -126,7 +133,7 @@ def read_clock(
     day = dated or ref.recent_day() or (ref.day if ref.narrative else ref.anchor)
     if groups.get("deictic") and ref.anchor is not None:
         day = ref.anchor + timedelta(days=lexicon.deictic_days[normal_key(groups["deictic"])])
-    clock = f"T{hour:02d}:{minute:02d}"
+    clock = "T24:00" if named == "midnight" else f"T{hour:02d}:{minute:02d}"  # the end of the day named
     if day is None:
         return Reading("TIME", "XXXX-XX-XX" + clock, None, DateResolution.UNRESOLVED, (NO_ANCHOR,))
     return Reading("TIME", day.isoformat() + clock, day_granule(day), _REL)

@@ -296,7 +296,7 @@ def load_lexicon() -> Lexicon:
             + _alternation(data["tense"]["scheduled_present"])
             # "meet again on Monday", "meet separately Monday", "play away at Eastholm on Wednesday"
             + r")\s+(?:(?:again|away|\w+ly)\s+)?"
-            + r"(?:(?:at|in|against)\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?\s+)?(?:on\s+)?$",
+            + r"(?:(?:at|in|against)\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?\s+)?(?:on\s+|at\s+)?$",
             re.IGNORECASE,
         ),
         future_before_markers=_markers(data["tense"]["future_before"]),

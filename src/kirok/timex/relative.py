@@ -249,6 +249,13 @@ def _modified(
     return narrow_by_words(granule, lexicon.modifiers[mod_word], mod_word)
 
 
+def _offset_unit(unit: str, last: Granule | None) -> str:
+    """The precision an offset lands at: its own unit's ("fifteen months later" after "May 23" is a
+    month; "a week later" the week, not one day of it), but a decade back from now is a year ("a decade
+    ago" is the year ten years back)."""
+    return "Y" if last is None and unit == "DE" else unit
+
+
 def read_offset(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading:
     """Three months ago (from the publication date), two days later (from the last date named).
 
@@ -260,6 +267,7 @@ def read_offset(groups: dict[str, str | None], ref: Reference, tense: str, lexic
     direction = normal_key(groups["dir"] or "")
     sign = lexicon.offset_directions[direction]
     warnings: tuple[str, ...] = ()
+    last: Granule | None = None
     if direction in lexicon.deictic_directions:
         base = ref.anchor
     else:
@@ -285,7 +293,7 @@ def read_offset(groups: dict[str, str | None], ref: Reference, tense: str, lexic
         and direction not in lexicon.deictic_directions
     ):
         return Reading("DATE", unresolved(unit).value, None, DateResolution.UNRESOLVED, (_AFTER_PUBLICATION,))
-    granule = granule_of(unit, day)
+    granule = granule_of(_offset_unit(unit, last), day)
     if unit in ("D", "N"):
         ref.saw(day, None)
     quant = lexicon.quantifiers.get(normal_key(groups.get("quant")))

@@ -238,6 +238,8 @@ def _read(
     if kind == "clock":
         if groups.get("weekday") or groups.get("month"):  # "5 p.m. Friday", "noon, Nov. 9"
             tense = clause_tense(text, match.start(), match.end(), lexicon, True)
+            if groups.get("weekday") and _scheduled(text, match.start(), lexicon):
+                tense = "future"  # "tickets go on sale at 10 a.m. Tuesday"
             day_reading = read_date(groups, ref, tense, lexicon)
             dated = day_reading.day if day_reading is not None else None
         return read_clock(groups, ref, lexicon, dated)
@@ -273,7 +275,8 @@ def _weekday_limit(text: str, start: int, tense: str) -> str:
     return tense
 
 
-_PHRASES = ("go to the polls", "take place", "take effect", "go on trial", "kick off")
+_PHRASES = ("go to the polls", "take place", "take effect", "go on trial", "kick off", "go on sale")
+_CLAUSE_START = re.compile(r"[.;:!?]\s|,\s+(?:and|but|while|who|which)\s")
 
 
 def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = False) -> bool:
@@ -284,6 +287,9 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
     if m is None:
         return False
     words = m.group().split()
+    clause = _CLAUSE_START.split(text[max(0, m.start() - 60) : m.start()])[-1]
+    if not words[0].lower().endswith("s") and lexicon.past_markers.search(clause):
+        return False  # "the two leaders met in their first televised debate Tuesday night": a noun
     # a phrase ("go to the polls", "take place") is a verb; a lone word may be a noun ("his visit on")
     return not third_person or words[0].lower().endswith("s") or m.group().lower().startswith(_PHRASES)
 

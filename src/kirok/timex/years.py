@@ -20,6 +20,8 @@ _NEAR_FUTURE_DAYS = 45
 _TARGET_WORDS = frozenset({"to", "until", "till"})
 #: Even in a clause about the future, a day at most this many days before publication is the one just past.
 _NEAR_PAST_DAYS = 31
+#: How close after a full date of years back a day named without a year goes on in that year.
+_FLASHBACK_REACH, _FLASHBACK_DAYS = 300, 92
 #: Clause tenses that say nothing of their own about when a date lies.
 _UNMARKED = frozenset({"", "ed", "said"})
 
@@ -39,9 +41,13 @@ def year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense
         return anchor.year if here > now else anchor.year + 1
     if rel in ("this", "the same"):
         return anchor.year
+    if rel == "that" and ref.year is not None:  # "in 1969 ... a law passed that December"
+        return ref.year
     narrative = ref.narrative_year()
     if narrative is not None:
         return narrative
+    if day is not None and tense != "future" and (flashback := _flashback_year(month, day, ref, anchor)):
+        return flashback
     if ref.lead == "by" and day is None and tense != "past":  # "to conclude by May": a deadline ahead
         return anchor.year if here >= now else anchor.year + 1
     if tense in _UNMARKED and month in ref.months:  # the same month said again, with nothing new to say
@@ -68,6 +74,17 @@ def year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense
         if (coming - anchor).days <= _NEAR_FUTURE_DAYS:
             return anchor.year
     return past
+
+
+def _flashback_year(month: int, day: int, ref: Reference, anchor: date) -> int | None:
+    """The year of a news report's flashback: "On Saturday, June 21, 1969, a blast tore through the mine
+    ... the last body was recovered on June 30" goes on in 1969, if the day named just before is years
+    back and the new day follows it within a season."""
+    last = ref.recent_day(_FLASHBACK_REACH)
+    if last is None or last.year >= anchor.year - 1:
+        return None
+    following = date(last.year, month, min(day, last_day(last.year, month)))
+    return last.year if 0 <= (following - last).days <= _FLASHBACK_DAYS else None
 
 
 def _day_of(year: int, month: int, day: int | None) -> date:
