@@ -106,6 +106,11 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("In 1969 a blast killed 61 men. That spring had been dry.", "That spring", FRI, "DATE", "1969-SP"),
     ("On June 21, 1969, a blast killed 61 men; the last body was recovered on June 30.", "June 30", FRI, "DATE", "1969-06-30"),
     ("On June 21, 1969, a blast killed 61 men; a memorial was unveiled on May 2.", "May 2", FRI, "DATE", "2021-05-02"),
+    # what a clause puts ahead: the quarter just closed, a threat's or a likelihood's date, a season still running
+    ("The firm will report fourth-quarter results on Feb. 24.", "fourth-quarter", date(2010, 2, 2), "DATE", "2009-Q4"),
+    ("They threatened to raise tariffs from July 1 if the duties stay.", "July 1", date(2002, 3, 14), "DATE", "2002-07-01"),
+    ("The board was likely to leave rates alone at its next meeting on Nov. 13.", "Nov. 13", date(1996, 10, 8), "DATE", "1996-11-13"),
+    ("The minister had vowed to retake the region by the end of the summer.", "the end of the summer", date(2014, 8, 20), "DATE", "2014-SU"),
     ("Net sales for this year's third quarter were flat.", "this year's third quarter", FRI, "DATE", "2021-Q3"),
     ("Revenue could grow as early as next year's first quarter.", "next year's first quarter", FRI, "DATE", "2022-Q1"),
     ("Profit fell in the third quarter; in the 2020 quarter it had risen.", "the 2020 quarter", FRI, "DATE", "2020-Q3"),

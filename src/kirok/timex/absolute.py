@@ -304,7 +304,11 @@ def _quarter(
     if rel == "next":
         year = anchor.year if quarter > current else anchor.year + 1
     elif tense == "future":  # "will report third-quarter results" just after the quarter closed
-        year = anchor.year if quarter >= current - 1 else anchor.year + 1
+        closed = current - 1 or 4  # in January, "fourth-quarter results" are last year's
+        if quarter == closed:
+            year = anchor.year - (closed == 4)
+        else:
+            year = anchor.year if quarter >= current else anchor.year + 1
     else:
         year = anchor.year if quarter <= current else anchor.year - 1
     if rel in ("year-earlier", "year-ago"):
@@ -360,6 +364,8 @@ def _season(
     upcoming = [c for c in candidates if c.earliest > anchor]
     if rel in ("last", "the previous", "past"):
         granule = ended[-1]
+    elif rel is None and tense == "future" and started and started[-1].latest >= anchor:
+        granule = started[-1]  # "vowed to retake the region by the end of the summer", said in August
     elif rel in ("next", "the following", "the coming") or (rel is None and tense == "future"):
         granule = upcoming[0]
     elif rel == "this":
