@@ -114,6 +114,12 @@ NEWS_OR_HISTORY_ROWS: list[tuple[str, str, str]] = [
     ("The bank raised rates on Wednesday for the first time since 2008. Rates were cut in 2009 and held "
      "through 2011, 2013 and 2016. One member argued today it would be better to wait until March.", "March", "2022-03"),
     (_CAMPAIGN + "The truce was signed on a Sunday. In late November the front froze.", "late November", "1935-11"),
+    # "last fall" is from now even in a long history; "next spring" and "that summer" are of the story
+    (_CAMPAIGN + "The case was heard last fall and again in January.", "last fall", "2020-FA"),
+    (_CAMPAIGN + "The winter killed many horses. The next spring, the army marched north.", "next spring", "1936-SP"),
+    (_CAMPAIGN + "That summer the army rested.", "That summer", "1935-SU"),
+    ("He won a seat on the board in 1974, lost it two years later, and won it back the following spring.",
+     "the following spring", "1977-SP"),
 ]
 # fmt: on
 

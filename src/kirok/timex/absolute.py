@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from kirok.model import DateResolution
 from kirok.timex.calendar import (
+    Granule,
     century_granule,
     day_granule,
     decade_granule,
@@ -336,6 +337,15 @@ def _month_range_period(
     return None
 
 
+def _season_beside(last: Granule, code: str, months: tuple[int, int], after: bool) -> Granule:
+    """The first such season after the date ``last`` named, or the last one before it."""
+    pivot = last.latest if after else last.earliest
+    seasons = [season_granule(y, code, months) for y in range(pivot.year - 2, pivot.year + 2)]
+    if after:
+        return next(c for c in seasons if c.earliest > pivot)
+    return [c for c in seasons if c.latest < pivot][-1]
+
+
 def _season(
     code: str,
     months: tuple[int, int],
@@ -349,8 +359,19 @@ def _season(
         granule = season_granule(year, code, months)
         return Reading("DATE", granule.value, granule, _ABS, tuple(warnings))
     anchor = ref.anchor
-    narrative = ref.year if rel == "that" and ref.year is not None else ref.narrative_year()
-    if narrative is not None:  # a story's season, or "that spring" of the year named last
+    story = ref.narrative_year()
+    if ref.last is not None and (
+        rel in ("the following", "the previous") or (story is not None and rel == "next")
+    ):
+        # "won it back the following spring"; a history's "the next spring"
+        granule = _season_beside(ref.last, code, months, after=rel != "the previous")
+        return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
+    # "that spring" is of the year named last; a story's own season of its year; "last fall" is from now,
+    # even in a report that tells a long history
+    narrative = ref.year if rel == "that" and ref.year is not None else None
+    if narrative is None and rel in (None, "that", "this"):
+        narrative = story
+    if narrative is not None:
         granule = season_granule(narrative, code, months)
         return Reading("DATE", granule.value, granule, _REL, tuple(warnings))
     if anchor is None:

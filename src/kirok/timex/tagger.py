@@ -295,7 +295,8 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
 
 
 def _names_a_date(rule: Rule, match: re.Match[str], ref: Reference, reading: Reading) -> bool:
-    """Whether later anaphors count from this reading. Not "a year earlier": in "up from $5 a year ago
+    """Whether later anaphors count from this reading: "lost it two years later, and won it back the
+    following spring". Not "a year earlier": in "up from $5 a year ago
     ... compared with $4 a year earlier" both count from the publication date. Not a part of the day
     already named ("in the afternoon", "through the night"). Not a start far back ("a family that has
     run the shop since 1952"), which is no time the story is at."""
@@ -306,7 +307,9 @@ def _names_a_date(rule: Rule, match: re.Match[str], ref: Reference, reading: Rea
         return False
     if ref.lead == "since" and g.unit in ("Y", "DE", "CE"):
         return False
-    return not (rule.kind == "offset" and g.unit != "D")
+    if rule.kind == "offset" and g.unit != "D":  # "two years later" moves the story on; "a year ago" does not
+        return normal_key(match.groupdict().get("dir") or "") in ("later", "after")
+    return True
 
 
 #: how long after its end a quarter can still be the one a report is about, in days
