@@ -111,6 +111,10 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("They threatened to raise tariffs from July 1 if the duties stay.", "July 1", date(2002, 3, 14), "DATE", "2002-07-01"),
     ("The board was likely to leave rates alone at its next meeting on Nov. 13.", "Nov. 13", date(1996, 10, 8), "DATE", "1996-11-13"),
     ("The minister had vowed to retake the region by the end of the summer.", "the end of the summer", date(2014, 8, 20), "DATE", "2014-SU"),
+    # an itinerary told in the present looks ahead; a weekday's possessive names a thing done
+    ("Ilvar holds talks with his counterpart at the palace on Tuesday.", "Tuesday", FRI, "DATE", "2021-11-02"),
+    ("On Wednesday Ilvar flies to Sao Paulo to address business leaders.", "Wednesday", FRI, "DATE", "2021-11-03"),
+    ("The move follows Tuesday's declaration by the rival firm, which holds 12 percent.", "Tuesday", FRI, "DATE", "2021-10-26"),
     ("Net sales for this year's third quarter were flat.", "this year's third quarter", FRI, "DATE", "2021-Q3"),
     ("Revenue could grow as early as next year's first quarter.", "next year's first quarter", FRI, "DATE", "2022-Q1"),
     ("Profit fell in the third quarter; in the 2020 quarter it had risen.", "the 2020 quarter", FRI, "DATE", "2020-Q3"),

@@ -118,6 +118,8 @@ NEWS_OR_HISTORY_ROWS: list[tuple[str, str, str]] = [
     (_CAMPAIGN + "The case was heard last fall and again in January.", "last fall", "2020-FA"),
     (_CAMPAIGN + "The winter killed many horses. The next spring, the army marched north.", "next spring", "1936-SP"),
     (_CAMPAIGN + "That summer the army rested.", "That summer", "1935-SU"),
+    # what a long history says is scheduled is from now
+    (_CAMPAIGN + "The old fort was pulled down in 1995, and a hearing on the site is scheduled for July 22.", "July 22", "2022-07-22"),
     ("He won a seat on the board in 1974, lost it two years later, and won it back the following spring.",
      "the following spring", "1977-SP"),
 ]

@@ -78,6 +78,8 @@ class Lexicon:
     date_future_adjacent: re.Pattern[str]
     #: a present-tense verb of a scheduled event right before a weekday puts it ahead: "Talks resume Monday"
     scheduled_present: re.Pattern[str]
+    #: the third person of those verbs anywhere in a clause: "Ilvar holds talks at the palace on Tuesday"
+    scheduled_verbs: re.Pattern[str]
     future_before_markers: re.Pattern[str]  # say future only before the expression: "planned to leave Monday"
     past_markers: re.Pattern[str]
     reporting_markers: re.Pattern[str]  # "said", "told": past, but of the report, not of what it reports
@@ -299,6 +301,7 @@ def load_lexicon() -> Lexicon:
             + r"(?:(?:at|in|against)\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?\s+)?(?:on\s+|at\s+)?$",
             re.IGNORECASE,
         ),
+        scheduled_verbs=_markers([v for v in data["tense"]["scheduled_present"] if v.split()[0][-1] == "s"]),
         future_before_markers=_markers(data["tense"]["future_before"]),
         past_markers=_markers(data["tense"]["past"]),
         reporting_markers=_markers(data["tense"]["reporting"]),

@@ -216,6 +216,8 @@ def _read(
             tense, now_frame = "future", True  # "talks resume Monday", "his term ends on October 31"
         elif not calendar and groups.get("weekday"):
             tense = _weekday_limit(text, match.start(), tense)
+            if not tense and _present_schedule(text, match.start(), match.end(), lexicon):
+                tense = "future"
         if tense == "future" and _WILL.search(text, max(0, match.start() - 60), match.start()):
             now_frame = True
         if now_frame and ref.narrative:  # an obituary's "a memorial will be held on May 5": from today
@@ -256,8 +258,12 @@ _BY_WITH_MODAL = re.compile(
 
 _FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _POSSESSIVE_DAY = re.compile(r"\w+day(?:'s|\u2019s)", re.IGNORECASE)
-#: a future told from the present: what a history or an obituary says is still to come
-_WILL = re.compile(r"\b(?:will|shall)\b(?:(?![.;:!?]\s).)*$", re.IGNORECASE)
+#: a future told from the present: what a history or an obituary says is still to come ("will be held",
+#: "a state hearing is scheduled for July 22")
+_WILL = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|due|set|slated|expected|to))\b(?:(?![.;:!?]\s).)*$",
+    re.IGNORECASE,
+)
 #: "said he would travel to Brussels on Friday": an act the clause puts ahead of its telling
 _WOULD_ON = re.compile(r"\bwould\s+(?!have\b|be\s+\w+ed\b)\w+\b[^.;,]{0,50}\bon\s+$", re.IGNORECASE)
 
@@ -292,6 +298,22 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
         return False  # "the two leaders met in their first televised debate Tuesday night": a noun
     # a phrase ("go to the polls", "take place") is a verb; a lone word may be a noun ("his visit on")
     return not third_person or words[0].lower().endswith("s") or m.group().lower().startswith(_PHRASES)
+
+
+_SENTENCE_END = re.compile(r"[.;:!?]\s|\n")
+
+
+def _present_schedule(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the sentence around a weekday tells an itinerary in the present ("Ilvar holds talks at the
+    palace on Tuesday", "On Wednesday he flies to Sao Paulo"), with no past or reporting verb in it."""
+    before = _SENTENCE_END.split(text[max(0, start - 160) : start])[-1]
+    after = _SENTENCE_END.split(text[end : end + 120])[0]
+    if _POSSESSIVE_DAY.match(text, start):
+        return False  # "the move follows Tuesday's declaration": a thing done, not a plan
+    sentence = f"{before} {after}"
+    if lexicon.past_markers.search(sentence) or lexicon.reporting_markers.search(sentence):
+        return False
+    return lexicon.scheduled_verbs.search(sentence) is not None
 
 
 def _names_a_date(rule: Rule, match: re.Match[str], ref: Reference, reading: Reading) -> bool:
