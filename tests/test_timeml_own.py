@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 _EVAL = Path(__file__).resolve().parent.parent / "eval"
-SETS = [_EVAL / name for name in ("timeml-own", "timeml-own2", "timeml-own3", "timeml-own4")]
+SETS = [_EVAL / name for name in ("timeml-own", "timeml-own2", "timeml-own3", "timeml-own4", "timeml-own5")]
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 #: what a TIMEX3 value may look like: dates and times, durations, references, sets
 VALUE = re.compile(
