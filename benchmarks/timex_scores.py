@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/timex_scores.py [--sets te3-platinum tbaq wikiwars] [--out FILE]
 
 Runs ``../shared/eval/score.py timex`` on each set (the kit's three, and ``eval/timeml-own`` to
-``eval/timeml-own5``, sixteen news articles each, written and annotated for Kirok) twice: once with ``kirok extract --jsonl`` (segment and date stages, the part of the pipeline
-that tags time) and once with the dateparser baseline of the evaluation kit, then prints one table
+``eval/timeml-own5``, sixteen news articles each, written and annotated for Kirok) twice: once with
+``kirok extract --jsonl`` (segment and date stages, the part of the pipeline that tags time) and once
+with the dateparser baseline of the evaluation kit, then prints one table
 (Markdown) and writes it to ``--out`` when given. dateparser comes with Kirok's ``bench`` extra
 (``make bench``).
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SETS = ("te3-platinum", "tbaq", "wikiwars", "timeml-own", "timeml-own2", "timeml-own3", "timeml-own4", "timeml-own5")
+SETS = ("te3-platinum", "tbaq", "wikiwars") + tuple(f"timeml-own{n}" for n in ("", "2", "3", "4", "5"))
 #: where each set lives: the evaluation kit's, and those written for Kirok (``eval/timeml-own*``)
 PATHS = {name: SHARED / "eval" / "timeml" / name for name in SETS[:3]} | {
     name: ROOT / "eval" / name for name in SETS[3:]
