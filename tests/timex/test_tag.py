@@ -220,6 +220,7 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     # a bare ordinal day is a day of the month the report is in, the latest one not after publication
     ("Two porters were sent to a labour camp on the 16th for carrying goods.", "the 16th", "2020-01-22", "2020-01-16", "2020-01-16", "2020-01-16", "day"),
     ("The trial was held on the 26th on the edge of the market.", "the 26th", "2021-04-02", "2021-03-26", "2021-03-26", "2021-03-26", "day"),
+    ("The trial was held on the morning of the 18th on the quay.", "the 18th", "2023-08-25", "2023-08-18", "2023-08-18", "2023-08-18", "day"),
     ("The lockdown was ordered on the 12th by the county committee.", "the 12th", "2022-05-20", "2022-05-12", "2022-05-12", "2022-05-12", "day"),
     ("Workers were told to hand in their phones by the 21st.", "the 21st", "2022-05-20", "2022-04-21", "2022-04-21", "2022-04-21", "day"),
     ("He was detained on the 9th for selling radios.", "the 9th", "2022-05-20", "2022-05-09", "2022-05-09", "2022-05-09", "day"),
