@@ -455,3 +455,18 @@ def test_the_date_of_the_telling_gives_way_to_the_acts_own_when_told_again() -> 
     assert len(executions) == 1
     assert executions[0].date is not None
     assert (executions[0].date.earliest, executions[0].date.latest) == (date(2023, 5, 1), date(2023, 5, 10))
+
+
+def test_acts_whose_dates_name_years_that_do_not_meet_stay_two_events() -> None:
+    text = (
+        "Report\n\n"
+        "His wife crossed the Yalu to China in the autumn of 2016, he said. "
+        "He crossed the frozen Yalu in December 2018, paying a broker."
+    )
+    doc = make(text)
+    add_date(doc, "the autumn of 2016", "2016-FA", date(2016, 9, 1), date(2016, 11, 30))
+    add_date(doc, "December 2018", "2018-12", date(2018, 12, 1), date(2018, 12, 31))
+    first, second = events_of(doc)
+    assert first.type is second.type is EventType.ESCAPE
+    assert first.date is not None and first.date.timex == "2016-FA"
+    assert second.date is not None and second.date.timex == "2018-12"

@@ -107,7 +107,9 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                 (
                     k
                     for k in reversed(kept)
-                    if k.type is d.type and (k.backstory == d.backstory or d.date_value is None)
+                    if k.type is d.type
+                    and (k.backstory == d.backstory or d.date_value is None)
+                    and not _years_apart(k, d)
                 ),
                 None,
             )
@@ -236,6 +238,22 @@ def _merge_audience(drafts: list[EventDraft]) -> list[EventDraft]:
 def _apart(k: EventDraft, d: EventDraft) -> int:
     """How far (in characters) ``d``'s sentence lies from the nearest evidence of ``k``."""
     return min(abs(span.start - d.sentence.start) for span in k.evidence)
+
+
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+
+def _years_apart(a: EventDraft, b: EventDraft) -> bool:
+    """Whether both acts carry dates that name their years and do not meet: "His wife crossed the Yalu in
+    the autumn of 2016" is not the "He crossed the frozen Yalu in December 2018" told later."""
+    x, y = a.date, b.date
+    if x is None or y is None or a.date_value is None or b.date_value is None:
+        return False
+    if x.span is None or y.span is None or not (_YEAR.search(x.span.text) and _YEAR.search(y.span.text)):
+        return False
+    if x.earliest is None or x.latest is None or y.earliest is None or y.latest is None:
+        return False
+    return x.latest < y.earliest or y.latest < x.earliest
 
 
 def _same_days(a: TimeWindow | None, b: TimeWindow) -> bool:
