@@ -111,6 +111,19 @@ def test_how_long_an_act_lasted_ends_its_window() -> None:
     assert _window(held.date) == (date(2023, 5, 4), date(2023, 5, 8))
 
 
+def test_days_spent_in_a_cell_end_its_window() -> None:
+    text = (
+        "Report\n\n"
+        "A driver was stopped at a checkpoint outside Hyesan on May 4, a source said. "
+        "He spent ten days in the holding cells of the police station."
+    )
+    doc = make(text)
+    add_date(doc, "May 4", "2023-05-04", date(2023, 5, 4))
+    add_duration(doc, "ten days", "P10D")
+    held = by_type(events_of(doc), EventType.DETENTION)
+    assert _window(held.date) == (date(2023, 5, 4), date(2023, 5, 14))
+
+
 def test_a_hedged_length_does_not_end_the_window() -> None:
     text = (
         "Report\n\n"

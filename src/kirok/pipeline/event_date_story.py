@@ -44,8 +44,8 @@ _TO_DEATH = re.compile(r"\s+to death\b", re.IGNORECASE)
 #: "a woman released in March", "until her release at the end of August": the day a holding ended
 _RELEASE = re.compile(r"\breleas(?:ed|e)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
-#: "for four days", "for two weeks": how long the act lasted, told exactly
-_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+#: "kept there for four days", "spent ten days in a cell": how long the act lasted, told exactly
+_FOR = re.compile(r"\b(?:for|spent)\s+$", re.IGNORECASE)
 _EXACT_SPAN = re.compile(r"P(?P<n>\d{1,2})(?P<unit>[DW])")
 _SPAN_UNIT_DAYS = {"D": 1, "W": 7}
 _HEDGED = re.compile(r"(?:about|around|some|nearly|almost|more|over|at least|up to|roughly|less)\b", re.I)
@@ -354,7 +354,7 @@ def lasted(doc: Doc, draft: EventDraft) -> int | None:
         if (
             m is not None
             and not _HEDGED.match(t.text)
-            and _FOR.search(doc.text, max(draft.sentence.start, t.start - 5), t.start)
+            and _FOR.search(doc.text, max(draft.sentence.start, t.start - 8), t.start)
         ):
             return int(m.group("n")) * _SPAN_UNIT_DAYS[m.group("unit")]
     return None
