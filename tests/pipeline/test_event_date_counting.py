@@ -135,3 +135,12 @@ def test_a_hedged_length_does_not_end_the_window() -> None:
     add_duration(doc, "about two weeks", "P2W")
     held = by_type(events_of(doc), EventType.DETENTION)
     assert _window(held.date) == (date(2023, 5, 4), date(2023, 6, 15))
+
+
+def test_an_act_told_for_a_month_still_running_ends_at_publication() -> None:
+    text = "Report\n\nResidents of Hoeryong were made to dig trenches by the river this month, a source said."
+    doc = make(text, published=date(2020, 8, 27))
+    add_date(doc, "this month", "2020-08", date(2020, 8, 1), date(2020, 8, 31))
+    dug = by_type(events_of(doc), EventType.FORCED_LABOR)
+    assert _window(dug.date) == (date(2020, 8, 1), date(2020, 8, 27))
+    assert "date: cut at the publication date, by which it had happened" in dug.reasons

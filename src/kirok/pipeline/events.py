@@ -14,9 +14,10 @@ import logging
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from datetime import date
 from typing import ClassVar
 
-from kirok.model import Event, EventType, SegmentRole, Source, Span, event_id
+from kirok.model import Event, EventType, SegmentRole, Source, Span, TimeWindow, event_id
 from kirok.pipeline import event_details as details
 from kirok.pipeline.doc import Doc, Sentence
 from kirok.pipeline.event_date_story_time import dates_in
@@ -241,12 +242,15 @@ class RuleEventStage(StageBase):
         if perpetrators or victims:
             d.confidence += 0.1
         first = d.evidence[0]
+        date_ = _by_publication(d.date, doc.published)
+        if date_ is not d.date:
+            d.reasons.append("date: cut at the publication date, by which it had happened")
         return Event(
             id=event_id(doc.report_id, d.type, first.start, first.end),
             report_id=doc.report_id,
             type=d.type,
             evidence=tuple(d.evidence),
-            date=d.date,
+            date=date_,
             place=d.place,
             perpetrators=perpetrators,
             victims=victims,
@@ -267,3 +271,13 @@ def _attribution(doc: Doc) -> str | None:
             if m:
                 return m.group(0).strip()
     return None
+
+
+def _by_publication(window: TimeWindow | None, published: date | None) -> TimeWindow | None:
+    """A reported act happened by the publication date: "made to dig trenches all month" in a report of
+    Aug. 27 ends on Aug. 27, not Aug. 31."""
+    if window is None or published is None or window.earliest is None or window.latest is None:
+        return window
+    if window.earliest <= published < window.latest:
+        return window.model_copy(update={"latest": published})
+    return window
