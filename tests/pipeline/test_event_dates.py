@@ -23,6 +23,16 @@ def test_date_comes_from_the_event_not_from_the_attribution() -> None:
     assert event.date is None
 
 
+def test_the_day_of_a_phone_call_is_the_telling_not_the_act() -> None:
+    doc = make(
+        "Report\n\nChinese police recently handed eleven people back across the bridge at Musan, "
+        "a source in North Hamgyong Province told Example News in a phone call on Wednesday."
+    )
+    add_date(doc, "Wednesday", "2023-06-14", date(2023, 6, 14))
+    (event,) = events_of(doc)
+    assert event.date is None or event.date.earliest != date(2023, 6, 14)
+
+
 def test_event_date_is_taken_even_when_the_attribution_has_one() -> None:
     doc = make("Report\n\nA source told Example News on Wednesday that a woman was arrested on Monday.")
     add_date(doc, "Wednesday", "2023-06-14", date(2023, 6, 14))
