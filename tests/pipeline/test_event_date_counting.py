@@ -144,3 +144,18 @@ def test_an_act_told_for_a_month_still_running_ends_at_publication() -> None:
     dug = by_type(events_of(doc), EventType.FORCED_LABOR)
     assert _window(dug.date) == (date(2020, 8, 1), date(2020, 8, 27))
     assert "date: cut at the publication date, by which it had happened" in dug.reasons
+
+
+def test_a_distance_counts_from_a_backstory_act_when_it_is_the_only_one_of_its_kind() -> None:
+    text = (
+        "Report\n\n"
+        "A family was sent to a prison camp late last month. "
+        "The mother had been arrested in early November after a neighbour reported her. "
+        "Her husband and children were taken in a week after her arrest."
+    )
+    doc = make(text, published=date(2025, 2, 11))
+    add_date(doc, "late last month", "2025-01", date(2025, 1, 21), date(2025, 1, 31))
+    add_date(doc, "early November", "2024-11", date(2024, 11, 1), date(2024, 11, 10))
+    add_duration(doc, "a week", "P1W")
+    taken = [e for e in events_of(doc) if e.type is EventType.ARREST][-1]
+    assert _window(taken.date) == (date(2024, 11, 8), date(2024, 11, 17))

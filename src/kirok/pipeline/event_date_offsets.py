@@ -246,16 +246,19 @@ def _counted_from(
         for d in drafts
         if d is not draft
         and d.type in types
-        and not d.backstory
         and d.date is not None
         and d.date.earliest is not None
         and d.date.latest is not None
     ]
     if not named:
         return None
-    # an act its own sentence dates before one the story only bounds ("orders every workplace to hold
-    # the lecture"), then the nearest
-    act = min(named, key=lambda d: (d.date_value is None, abs(d.sentence.start - draft.sentence.start)))
+    # an act of the story before one of its backstory (unless only that one is told: "had been arrested
+    # in early November ... taken in a week after her arrest"), an act its own sentence dates before one
+    # the story only bounds ("orders every workplace to hold the lecture"), then the nearest
+    act = min(
+        named,
+        key=lambda d: (d.backstory, d.date_value is None, abs(d.sentence.start - draft.sentence.start)),
+    )
     return act.date
 
 
