@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kirok.model import EventType, TimeWindow
+from kirok.pipeline.doc import Timex
 
 from .event_docs import add_date, add_duration, by_type, events_of, make
 
@@ -159,3 +160,23 @@ def test_a_distance_counts_from_a_backstory_act_when_it_is_the_only_one_of_its_k
     add_duration(doc, "a week", "P1W")
     taken = [e for e in events_of(doc) if e.type is EventType.ARREST][-1]
     assert _window(taken.date) == (date(2024, 11, 8), date(2024, 11, 17))
+
+
+def test_the_following_day_after_a_wider_date_is_its_days_one_on() -> None:
+    text = (
+        "Report\n\n"
+        "The mother had been arrested in early November after a neighbour reported her. "
+        "Agents searched the flat the following day."
+    )
+    doc = make(text, published=date(2025, 2, 11))
+    add_date(doc, "early November", "2024-11", date(2024, 11, 1), date(2024, 11, 10))
+    start = text.index("the following day")
+    doc.timexes = sorted(
+        [
+            *doc.timexes,
+            Timex(start, start + len("the following day"), "the following day", "DATE", "2024-11-XX"),
+        ],
+        key=lambda t: t.start,
+    )
+    searched = by_type(events_of(doc), EventType.CRACKDOWN)
+    assert _window(searched.date) == (date(2024, 11, 2), date(2024, 11, 11))
