@@ -537,6 +537,15 @@ WORDINGS = [
     ("directive", "", "The checks go back to an instruction the security bureau sent in December."),
     ("meeting", "", "Residents were marched to a sandbank on the edge of the city."),
     ("", "surveillance", "Twice a day, inminban heads go from door to door taking temperatures."),
+    ("arrest", "crackdown", "Two men were seized in a raid on a house near the iron mine."),
+    ("arrest", "", "On Monday at least seven traders were marched to the local social security substation."),
+    ("arrest", "", "He had been stopped in June at a checkpoint outside Hyesan."),
+    ("crackdown", "", "Police have been combing hillside plots for opium poppies since the 1st."),
+    ("crackdown", "", "Maritime security officers have broken up a smuggling ring in Rajin."),
+    ("ill_treatment", "", "During questioning, interrogators broke two of his fingers."),
+    ("detention", "", "She and her son have been in the cells of the county security department ever since."),
+    ("", "", "The miner broke one of his ribs in a fall at the pit."),
+    ("", "", "The delegates were taken to the railway station by bus."),
 ]
 
 
