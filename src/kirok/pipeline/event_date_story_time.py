@@ -21,8 +21,10 @@ __all__ = [
     "story_dates",
     "story_time_before",
     "counted_from_telling",
+    "day_after_act",
     "day_after_story",
     "told_as_next",
+    "uncounted_next_day",
 ]
 
 #: "the next day", "the following Monday": the day after the story's time (or the first such weekday
@@ -214,4 +216,49 @@ def day_after_story(
     draft.date_value = day.isoformat()
     draft.reasons.append(f"date: “{own.text}”, the {'day of' if same else 'day after'} the story's time")
     draft.confidence += 0.15
+    return True
+
+
+#: how far back (in characters) "the following day" looks for the act it follows
+_NEXT_DAY_REACH = 20
+_FOLLOWING_DAY = re.compile(r"(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after", re.IGNORECASE)
+
+
+def uncounted_next_day(doc: Doc, draft: EventDraft) -> bool:
+    """Whether the act's sentence says "the following day" and the date tagger could not count it."""
+    s = draft.sentence
+    return any(
+        s.start <= t.start < s.end
+        and (t.window is None or t.window.earliest is None)
+        and _FOLLOWING_DAY.fullmatch(t.text) is not None
+        for t in doc.timexes
+    )
+
+
+def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool:
+    """ "had been arrested in early November ... Agents searched the flat the following day": the days of
+    the act told just before, each one day on; whether it dated the act."""
+    before = [
+        d
+        for d in drafts
+        if d.sentence.end <= draft.sentence.start
+        and draft.sentence.start - d.sentence.end <= _NEXT_DAY_REACH
+        and d.date_value is not None
+        and d.date is not None
+        and d.date.earliest is not None
+        and d.date.latest is not None
+    ]
+    if not before or doc.published is None:
+        return False
+    act = max(before, key=lambda d: d.sentence.start)
+    assert act.date is not None and act.date.earliest is not None and act.date.latest is not None
+    earliest, latest = (
+        act.date.earliest + timedelta(days=1),
+        min(doc.published, act.date.latest + timedelta(days=1)),
+    )
+    if earliest > latest:
+        return False
+    draft.date = relative_window(earliest, latest)
+    draft.backstory = act.backstory
+    draft.reasons.append("date: the day after the act told just before it, in its days")
     return True

@@ -33,10 +33,12 @@ from kirok.pipeline.event_date_story_time import (
     counted_from_telling,
     date_from_what_follows,
     dates_in,
+    day_after_act,
     day_after_story,
     past_perfect,
     story_time_before,
     told_as_next,
+    uncounted_next_day,
 )
 from kirok.pipeline.event_draft import EventDraft, relative_window
 from kirok.pipeline.event_rules import load_event_rules
@@ -208,8 +210,8 @@ def _next_day(
     (:func:`~kirok.pipeline.event_date_story_time.day_after_story`), else the date as the tagger read
     it; whether the sentence tells one."""
     own = _own_date(doc, draft, attribution_time)
-    if own is None and _uncounted_next_day(doc, draft):  # the tagger could not count from "early November"
-        return _day_after_act(doc, draft, drafts)
+    if own is None and uncounted_next_day(doc, draft):  # the tagger could not count from "early November"
+        return day_after_act(doc, draft, drafts)
     told = _told_next(doc, own, attribution_time) if own is not None else None
     if own is None or told is None or own.window is None:
         return False
@@ -222,53 +224,6 @@ def _next_day(
     draft.confidence += 0.15
     draft.backstory = is_backstory(doc, draft, own.window)
     return True
-
-
-_NEXT_DAY = re.compile(r"(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after", re.IGNORECASE)
-
-
-def _uncounted_next_day(doc: Doc, draft: EventDraft) -> bool:
-    """Whether the act's sentence says "the following day" and the date tagger could not count it."""
-    s = draft.sentence
-    return any(
-        s.start <= t.start < s.end
-        and (t.window is None or t.window.earliest is None)
-        and _NEXT_DAY.fullmatch(t.text) is not None
-        for t in doc.timexes
-    )
-
-
-def _day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool:
-    """ "had been arrested in early November ... Agents searched the flat the following day": the days of
-    the act told just before, each one day on; whether it dated the act."""
-    before = [
-        d
-        for d in drafts
-        if d.sentence.end <= draft.sentence.start
-        and draft.sentence.start - d.sentence.end <= _NEXT_DAY_REACH
-        and d.date_value is not None
-        and d.date is not None
-        and d.date.earliest is not None
-        and d.date.latest is not None
-    ]
-    if not before or doc.published is None:
-        return False
-    act = max(before, key=lambda d: d.sentence.start)
-    assert act.date is not None and act.date.earliest is not None and act.date.latest is not None
-    earliest, latest = (
-        act.date.earliest + timedelta(days=1),
-        min(doc.published, act.date.latest + timedelta(days=1)),
-    )
-    if earliest > latest:
-        return False
-    draft.date = relative_window(earliest, latest)
-    draft.backstory = act.backstory
-    draft.reasons.append("date: the day after the act told just before it, in its days")
-    return True
-
-
-#: how far back (in characters) "the following day" looks for the act it follows
-_NEXT_DAY_REACH = 20
 
 
 def _told_next(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> re.Match[str] | None:
