@@ -218,6 +218,8 @@ def _read(
             tense = _weekday_limit(text, match.start(), tense)
             if not tense and _present_schedule(text, match.start(), match.end(), lexicon):
                 tense = "future"
+            if _later_today(text, match.start(), groups.get("weekday") or "", ref, lexicon):
+                tense = ""  # "expected to strengthen later on Monday", said on a Monday: today
         if tense == "future" and _WILL.search(text, max(0, match.start() - 60), match.start()):
             now_frame = True
         if now_frame and ref.narrative:  # an obituary's "a memorial will be held on May 5": from today
@@ -301,6 +303,16 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]\s|\n")
+
+
+_LATER_ON = re.compile(r"\blater\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _later_today(text: str, start: int, weekday: str, ref: Reference, lexicon: Lexicon) -> bool:
+    """Whether "later (on) Monday" names the day of publication itself."""
+    if ref.anchor is None or not _LATER_ON.search(text, max(0, start - 12), start):
+        return False
+    return lexicon.weekdays.get(normal_key(weekday)) == ref.anchor.isoweekday()
 
 
 def _present_schedule(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
