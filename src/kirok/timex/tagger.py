@@ -210,6 +210,8 @@ def _read(
             or groups.get("season")
         )
         tense = clause_tense(text, match.start(), match.end(), lexicon, calendar)
+        if calendar and _DEADLINE_AFTER.match(text, match.end()):
+            tense = "limit"  # "gave no reason for the Jan. 14 deadline": the one nearest, either side
         named_day = groups.get("day") if calendar else groups.get("weekday")
         now_frame = False
         if named_day and _scheduled(text, match.start(), lexicon, third_person=calendar):
@@ -305,6 +307,7 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
 _SENTENCE_END = re.compile(r"[.;:!?]\s|\n")
 
 
+_DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
 _LATER_ON = re.compile(r"\blater\s+(?:on\s+)?$", re.IGNORECASE)
 
 
