@@ -123,6 +123,8 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Revenue rose 3.7% in the quarter to $2.35 billion.", "the quarter", FRI, "DATE", "2021-Q3"),
     ("The official gave no reason for the Nov. 7 deadline.", "Nov. 7", FRI, "DATE", "2021-11-07"),
     ("The official gave no reason for the Oct. 20 deadline.", "Oct. 20", FRI, "DATE", "2021-10-20"),
+    ("They may lose the fight when the case is heard in December.", "December", FRI, "DATE", "2021-12"),
+    ("The case was heard in December.", "December", FRI, "DATE", "2020-12"),
     ("Net sales for this year's third quarter were flat.", "this year's third quarter", FRI, "DATE", "2021-Q3"),
     ("Revenue could grow as early as next year's first quarter.", "next year's first quarter", FRI, "DATE", "2022-Q1"),
     ("Profit fell in the third quarter; in the 2020 quarter it had risen.", "the 2020 quarter", FRI, "DATE", "2020-Q3"),

@@ -286,7 +286,11 @@ def load_lexicon() -> Lexicon:
         narrative=data["narrative"],
         news_days=_news_days(data),
         future_markers=_markers(data["tense"]["future"]),
-        date_future_markers=_markers(data["tense"]["future"] + data["tense"]["future_for_dates"]),
+        # "when the case is heard in May": a present passive puts a month or a day ahead
+        date_future_markers=_markers(
+            data["tense"]["future"] + data["tense"]["future_for_dates"],
+            data["tense"]["future_for_dates_pattern"],
+        ),
         date_future_adjacent=re.compile(
             r"(?<![\w'])(?:"
             + _alternation(data["tense"]["future_for_dates_adjacent"])
