@@ -470,3 +470,16 @@ def test_acts_whose_dates_name_years_that_do_not_meet_stay_two_events() -> None:
     assert first.type is second.type is EventType.ESCAPE
     assert first.date is not None and first.date.timex == "2016-FA"
     assert second.date is not None and second.date.timex == "2018-12"
+
+
+def test_a_trial_told_with_an_execution_takes_the_day_the_body_gives_it() -> None:
+    text = (
+        "Report\n\n"
+        "The owner of the boat was shot at a public trial in Rajin, a source said. "
+        "He was executed on Aug. 24 at the harbour."
+    )
+    doc = make(text)
+    add_date(doc, "Aug. 24", "2023-08-24", date(2023, 8, 24))
+    trial = by_type(events_of(doc), EventType.MEETING)
+    assert trial.date is not None and (trial.date.earliest, trial.date.latest) == (date(2023, 8, 24),) * 2
+    assert "date: the day of the execution told in the same sentence" in trial.reasons

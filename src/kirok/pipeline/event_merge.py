@@ -172,7 +172,32 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             body.confidence += 0.05
         else:
             kept.insert(0, h)
+    _date_trials_by_their_execution(kept)
     return kept
+
+
+def _date_trials_by_their_execution(kept: list[EventDraft]) -> None:
+    """ "The owner of the boat was shot at a public trial": the trial told in the sentence of an execution
+    is on its day, once the body has dated the execution ("shot on the 24th") and the trial's own window
+    holds that day."""
+    for trial in kept:
+        if trial.type is not EventType.MEETING:
+            continue
+        for act in kept:
+            day = act.date
+            if (
+                act.type is EventType.EXECUTION
+                and day is not None
+                and day.earliest is not None
+                and day.earliest == day.latest
+                and act.date_value is not None
+                and any(span.start == trial.sentence.start for span in act.evidence)
+                and (trial.date is None or _inside(day, trial.date))
+                and not _same_days(trial.date, day)
+            ):
+                trial.date, trial.date_value = day, act.date_value
+                trial.reasons.append("date: the day of the execution told in the same sentence")
+                break
 
 
 def _merge_campaigns(drafts: list[EventDraft]) -> list[EventDraft]:
