@@ -221,18 +221,17 @@ def day_after_story(
 
 #: how far back (in characters) "the following day" looks for the act it follows
 _NEXT_DAY_REACH = 20
-_FOLLOWING_DAY = re.compile(r"(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after", re.IGNORECASE)
 
 
 def uncounted_next_day(doc: Doc, draft: EventDraft) -> bool:
     """Whether the act's sentence says "the following day" and the date tagger could not count it."""
     s = draft.sentence
-    return any(
-        s.start <= t.start < s.end
-        and (t.window is None or t.window.earliest is None)
-        and _FOLLOWING_DAY.fullmatch(t.text) is not None
-        for t in doc.timexes
-    )
+    for t in doc.timexes:
+        if s.start <= t.start < s.end and (t.window is None or t.window.earliest is None):
+            told = told_as_next(doc, t)
+            if told is not None and told.group("weekday") is None and told.group("same") is None:
+                return True
+    return False
 
 
 def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool:

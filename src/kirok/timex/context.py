@@ -154,6 +154,21 @@ def _breaks(text: str, abbreviations: frozenset[str], first: bool = False) -> li
     return found
 
 
+def clause_around(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[str, str]:
+    """The words of the clause before ``start`` (up to 160 characters) and after ``end`` (up to 120), cut
+    where the clause ends, but not at the full stop of "Nov. 16", "a.m." or "Mr. Lee"."""
+    before = text[max(0, start - 160) : start]
+    abbreviations = lexicon.guards["abbreviations"]
+    breaks = _breaks(before, abbreviations)
+    if breaks:
+        before = before[breaks[-1].end() :]
+    after = text[end : end + 120]
+    cuts = _breaks(after, abbreviations, first=True)
+    if cuts:
+        after = after[: cuts[0].start()]
+    return before, after
+
+
 def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bool = False) -> str:
     """``"past"``, ``"future"``, ``"limit"`` (a past verb up to a date: "was extended until Nov. 20",
     either side of publication), ``"said"`` (only a reporting verb, which is past but says nothing of
@@ -168,16 +183,7 @@ def clause_tense(text: str, start: int, end: int, lexicon: Lexicon, calendar: bo
     they do not for weekdays, which news uses for the days just past. Some words say future only before
     the expression: "planned to leave on Friday", but "on Friday, they planned to leave".
     """
-    lo = max(0, start - 160)
-    before = text[lo:start]
-    abbreviations = lexicon.guards["abbreviations"]
-    breaks = _breaks(before, abbreviations)
-    if breaks:
-        before = before[breaks[-1].end() :]
-    after = text[end : end + 120]
-    cuts = _breaks(after, abbreviations, first=True)
-    if cuts:
-        after = after[: cuts[0].start()]
+    before, after = clause_around(text, start, end, lexicon)
     clause = _COMPLEMENT.search(after)
     if clause:  # "ruled in January that he should go back": the tense of what was ruled is not ours
         after = after[: clause.start()]

@@ -14,7 +14,7 @@ from datetime import date
 from kirok.model import DateResolution, Span, TimeWindow
 from kirok.pipeline.doc import Timex
 from kirok.timex.absolute import read_date
-from kirok.timex.context import Reference, clause_tense, is_narrative
+from kirok.timex.context import Reference, clause_around, clause_tense, is_narrative
 from kirok.timex.durations import read_bc, read_clock, read_duration, read_set
 from kirok.timex.guards import accepts
 from kirok.timex.holidays import around_holiday
@@ -286,7 +286,6 @@ def _weekday_limit(text: str, start: int, tense: str) -> str:
 
 
 _PHRASES = ("go to the polls", "take place", "take effect", "go on trial", "kick off", "go on sale")
-_CLAUSE_START = re.compile(r"[.;:!?]\s|,\s+(?:and|but|while|who|which)\s")
 
 
 def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = False) -> bool:
@@ -297,14 +296,11 @@ def _scheduled(text: str, start: int, lexicon: Lexicon, third_person: bool = Fal
     if m is None:
         return False
     words = m.group().split()
-    clause = _CLAUSE_START.split(text[max(0, m.start() - 60) : m.start()])[-1]
+    clause, _ = clause_around(text, m.start(), m.start(), lexicon)
     if not words[0].lower().endswith("s") and lexicon.past_markers.search(clause):
         return False  # "the two leaders met in their first televised debate Tuesday night": a noun
     # a phrase ("go to the polls", "take place") is a verb; a lone word may be a noun ("his visit on")
     return not third_person or words[0].lower().endswith("s") or m.group().lower().startswith(_PHRASES)
-
-
-_SENTENCE_END = re.compile(r"[.;:!?]\s|\n")
 
 
 _DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
@@ -319,16 +315,14 @@ def _later_today(text: str, start: int, weekday: str, ref: Reference, lexicon: L
 
 
 def _present_schedule(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """Whether the sentence around a weekday tells an itinerary in the present ("Ilvar holds talks at the
+    """Whether the clause around a weekday tells an itinerary in the present ("Ilvar holds talks at the
     palace on Tuesday", "On Wednesday he flies to Sao Paulo"), with no past or reporting verb in it."""
-    before = _SENTENCE_END.split(text[max(0, start - 160) : start])[-1]
-    after = _SENTENCE_END.split(text[end : end + 120])[0]
     if _POSSESSIVE_DAY.match(text, start):
         return False  # "the move follows Tuesday's declaration": a thing done, not a plan
-    sentence = f"{before} {after}"
-    if lexicon.past_markers.search(sentence) or lexicon.reporting_markers.search(sentence):
+    clause = " ".join(clause_around(text, start, end, lexicon))
+    if lexicon.past_markers.search(clause) or lexicon.reporting_markers.search(clause):
         return False
-    return lexicon.scheduled_verbs.search(sentence) is not None
+    return lexicon.scheduled_verbs.search(clause) is not None
 
 
 def _names_a_date(rule: Rule, match: re.Match[str], ref: Reference, reading: Reading) -> bool:
