@@ -16,7 +16,7 @@ from datetime import date
 from kirok.timex.calendar import Granule
 from kirok.timex.lexicon import Lexicon
 
-__all__ = ["Reference", "clause_tense", "is_narrative", "unit_rank"]
+__all__ = ["Reference", "clause_around", "clause_tense", "is_narrative", "unit_rank"]
 
 #: Units from finest to coarsest: an anaphor never counts from a date coarser than itself.
 _RANK = {
