@@ -51,6 +51,11 @@ def test_a_date_in_a_relative_clause_does_not_date_a_later_state() -> None:
     assert _window(text, EventType.SENTENCE, _MARCH) is None
 
 
+def test_a_date_in_a_whose_clause_does_not_date_a_later_state() -> None:
+    text = "A woman whose husband ended up in a prison camp in March has been sentenced to three years."
+    assert _window(text, EventType.SENTENCE, _MARCH) is None
+
+
 def test_a_date_in_a_relative_clause_dates_an_act_told_in_the_simple_past() -> None:
     may3 = ("May 3", "2023-05-03", date(2023, 5, 3), date(2023, 5, 3))
     text = "Five men who tried to flee on May 3 were arrested by border guards."

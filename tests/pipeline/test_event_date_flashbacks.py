@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from kirok.model import EventType
-from kirok.pipeline.doc import Doc
+from kirok.pipeline.doc import Doc, Timex
 
 from .event_docs import add_date, events_of, make
 
@@ -120,3 +120,40 @@ def test_a_meeting_an_order_calls_for_does_not_take_the_orders_date() -> None:
     add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
     assert (date(2023, 5, 2), date(2023, 5, 2)) not in _windows(doc, EventType.MEETING)
     assert _windows(doc, EventType.ARREST) == [(date(2023, 5, 22), date(2023, 6, 1))]
+
+
+def test_a_past_perfect_told_after_an_act_of_one_day_ends_on_that_day() -> None:
+    doc = make(
+        "Report\n\nThree residents were taken from their homes in Hyesan on Thursday, a source said. "
+        "Agents had been watching the block with a detection van for most of the week."
+    )
+    add_date(doc, "Thursday", "2023-06-08", date(2023, 6, 8))
+    add_date(doc, "the week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    (surveillance,) = _windows(doc, EventType.SURVEILLANCE)
+    assert surveillance == (date(2023, 6, 5), date(2023, 6, 8))
+
+
+def test_a_past_perfect_of_a_relative_clause_or_with_its_own_bound_is_not_cut() -> None:
+    doc = make(
+        "Report\n\nThree residents were taken from their homes in Hyesan on Thursday, a source said. "
+        "Agents who had been watching the block kept them under surveillance for the week."
+    )
+    add_date(doc, "Thursday", "2023-06-08", date(2023, 6, 8))
+    add_date(doc, "the week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    assert _windows(doc, EventType.SURVEILLANCE) == [(date(2023, 6, 5), date(2023, 6, 11))]
+
+
+def test_the_next_day_after_an_order_the_raid_followed_counts_from_the_raid() -> None:
+    doc = make(
+        "Report\n\nPolice raided the market in Musan on June 6, a source said.\n\n"
+        "The raid followed an order from the Central Committee in the first week of June. "
+        "The order has been passed down through the provincial committees.\n\n"
+        "Two traders were taken to the police station and released the next day after paying fines "
+        "of 300,000 won each."
+    )
+    add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
+    add_date(doc, "the first week of June", "2023-W22", date(2023, 6, 1), date(2023, 6, 7))
+    start = doc.text.index("the next day")  # as the tagger leaves it, unable to count from a week
+    uncounted = Timex(start, start + len("the next day"), "the next day", "DATE", "XXXX-XX-XX", None)
+    doc.timexes = sorted([*doc.timexes, uncounted], key=lambda t: t.start)
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 7), date(2023, 6, 7))]

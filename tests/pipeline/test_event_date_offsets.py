@@ -255,3 +255,61 @@ def test_a_distance_in_the_first_conjunct_does_not_date_the_second() -> None:
     assert _window(by_type(events, EventType.SENTENCE).date) == (date(2024, 9, 30), date(2024, 10, 6))
     # the custody told undated begins no earlier than the arrest, dated within a week
     assert _window(by_type(events, EventType.DETENTION).date) == (date(2024, 9, 18), date(2024, 10, 6))
+
+
+def test_the_first_working_day_after_a_holiday_lies_in_the_days_after_it() -> None:
+    doc = make(
+        "Report\n\nA man was executed in Hoeryong on the first working day after the Chuseok holiday, "
+        "a source said."
+    )
+    add_date(doc, "the Chuseok holiday", "2023-05-19", date(2023, 5, 19))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert _window(execution.date) == (date(2023, 5, 20), date(2023, 5, 24))
+
+
+def test_the_second_day_of_a_holiday_is_one_day_on_from_it() -> None:
+    doc = make(
+        "Report\n\nWomen were made to haul gravel until Chuseok, a source said. "
+        "On the second day of the holiday, police took her away to a labour-training unit."
+    )
+    add_date(doc, "Chuseok", "2023-06-05", date(2023, 6, 5))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 6, 6), date(2023, 6, 6))
+
+
+def test_a_week_later_counts_from_the_date_told_before_it_in_the_same_sentence() -> None:
+    doc = make(
+        "Report\n\nTwo students who went home in mid-May were picked up by campus security the day they "
+        "returned and, a week later, handed six months in a labour-training brigade, a source said."
+    )
+    add_date(doc, "mid-May", "2023-05", date(2023, 5, 11), date(2023, 5, 20))
+    sentence, arrest = by_type(events_of(doc), EventType.SENTENCE), by_type(events_of(doc), EventType.ARREST)
+    assert _window(sentence.date) == (date(2023, 5, 18), date(2023, 5, 27))
+    assert _window(arrest.date) == (date(2023, 5, 11), date(2023, 5, 20))  # told before "a week later"
+
+
+@pytest.mark.parametrize(
+    ("told", "counted"),
+    [
+        # "the transfer" names the holding it began
+        (
+            "Three days after the arrest Kang was moved to the detention centre. "
+            "A week after the transfer, the court sentenced her to five years.",
+            (date(2023, 6, 13), date(2023, 6, 13)),
+        ),
+        # "the closure" names the lockdown
+        (
+            "The city was sealed off on June 3. "
+            "Two days after the closure, the court sentenced her to five years.",
+            (date(2023, 6, 5), date(2023, 6, 5)),
+        ),
+    ],
+)
+def test_a_distance_counts_from_the_act_its_noun_names(told: str, counted: tuple[date, date]) -> None:
+    text = f"Report\n\nGuards arrested a woman in Musan on June 3, a source said. {told}"
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3), nth=0)
+    if "sealed off on June 3" in text:
+        add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3), nth=1)
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == counted

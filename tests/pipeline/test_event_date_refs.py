@@ -194,3 +194,16 @@ def test_on_the_day_of_an_act_told_before_is_that_acts_day() -> None:
     directive = by_type(events_of(doc), EventType.DIRECTIVE)
     assert directive.date is not None
     assert (directive.date.earliest, directive.date.latest) == (date(2023, 6, 14), date(2023, 6, 14))
+
+
+def test_at_the_trial_takes_the_day_of_the_execution_the_trial_ended_in() -> None:
+    doc = make(
+        "Report\n\nA man was shot in Hoeryong on June 2 after a public trial, a source said. "
+        "He had been held since April.\n\n"
+        "At the trial the court also sentenced his nephew to 15 years in a reform-through-labour camp."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 6, 2), date(2023, 6, 2))
+    assert any("“trial”" in r for r in sentence.reasons)

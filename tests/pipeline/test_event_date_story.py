@@ -192,3 +192,14 @@ def test_deaths_over_the_following_two_weeks_come_after_the_day_told_before() ->
     add_duration(doc, "the following two weeks", "P2W")
     deaths = sorted(_windows(doc, EventType.ILL_TREATMENT))
     assert (date(2023, 6, 4), PUBLISHED) in deaths  # June 4 to 17, cut at publication on the 15th
+
+
+def test_found_dead_on_a_day_tells_the_death_of_the_lede_more_exactly() -> None:
+    doc = make(
+        "Report\n\nA coal trader died in a police holding cell in Hamhung this month, a source said.\n\n"
+        "Police arrested him at his home on June 1. He was found dead in his cell on the morning of June 7."
+    )
+    add_date(doc, "this month", "2023-06", date(2023, 6, 1), date(2023, 6, 15))
+    add_date(doc, "June 1", "2023-06-01", date(2023, 6, 1))
+    add_date(doc, "the morning of June 7", "2023-06-07TMO", date(2023, 6, 7))
+    assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 6, 7), date(2023, 6, 7))]

@@ -127,3 +127,21 @@ def test_a_bound_year_does_not_move_a_story() -> None:
     )
     (t,) = [t for t in tag(text, date(2021, 10, 29)) if t.text == "11 March"]
     assert t.value == "1975-03-11"
+
+
+# (sentence, phrase, value): "the week" is the week of a day or week named just before, when that is not
+# publication's week; else publication's week
+# fmt: off
+THE_WEEK: list[tuple[str, str, str]] = [
+    ("Three were taken away last week. Agents had parked a van there for most of the week.", "the week", "2021-W42"),
+    ("They were taken on Oct. 13. Agents had watched the block for most of the week.", "the week", "2021-W41"),
+    ("Prices rose on Monday. For the week, rice gained 3%.", "the week", "2021-W43"),
+    ("Police will step up checks during the week.", "the week", "2021-W43"),
+    ("Police said on Oct. 13 they will step up checks during the week.", "the week", "2021-W43"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value"), THE_WEEK)
+def test_the_week_is_the_one_told_just_before(sentence: str, phrase: str, value: str) -> None:
+    assert _find(sentence, phrase).value == value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -64,18 +64,19 @@ def test_two_digit_year(yy: int, anchor: date, year: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("year", "month", "ordinal", "value", "monday"),
+    ("year", "month", "ordinal", "value", "first"),
     [
-        (2022, 1, 2, "2022-W02", date(2022, 1, 10)),
-        (2022, 1, 1, "2022-W01", date(2022, 1, 3)),
+        (2022, 1, 2, "2022-W02", date(2022, 1, 8)),
+        (2022, 1, 1, "2022-W01", date(2022, 1, 1)),
         (2021, 3, 1, "2021-W09", date(2021, 3, 1)),
-        (2021, 9, -1, "2021-W39", date(2021, 9, 27)),
-        (2023, 2, 4, "2023-W08", date(2023, 2, 20)),
+        (2021, 9, -1, "2021-W39", date(2021, 9, 24)),
+        (2023, 2, 4, "2023-W08", date(2023, 2, 22)),
     ],
 )
-def test_week_of_month(year: int, month: int, ordinal: int, value: str, monday: date) -> None:
+def test_week_of_month(year: int, month: int, ordinal: int, value: str, first: date) -> None:
+    """The days 1-7, 8-14, ... (the last seven for -1), valued as the ISO week holding their middle."""
     g = month_week_granule(year, month, ordinal)
-    assert (g.value, g.earliest, g.unit) == (value, monday, "W")
+    assert (g.value, g.earliest, g.latest - g.earliest, g.unit) == (value, first, timedelta(days=6), "W")
 
 
 @pytest.mark.parametrize(

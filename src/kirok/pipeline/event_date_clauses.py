@@ -49,7 +49,7 @@ _MAIN_AFTER = re.compile(r",\s+(?:was|were|is|are|has|have|had)\s+\w+", re.IGNOR
 #: the relative clause the act is told in: "a ban, which was imposed after"
 _IN_RELATIVE = re.compile(r"\b(?:which|who)\b[^,;.]*$", re.IGNORECASE)
 #: a relative clause still open at the date: "who were sent back ... at the end of March"
-_RELATIVE_OPEN = re.compile(r"\b(?:who|which)\b[^,;()]*$", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r"\b(?:who|whose|which)\b[^,;()]*$", re.IGNORECASE)
 #: the relative pronoun and its own auxiliary ("who were sent back", "who had been")
 _RELATIVE_VERB = re.compile(
     r"\w+\s+(?:(?:was|were|is|are|has|have|had|had been|have been)\s+)?", re.IGNORECASE

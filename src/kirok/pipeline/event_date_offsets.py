@@ -42,6 +42,7 @@ _DISTANCE = (
     r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<soon>shortly|soon)|(?P<just>just|right)|"
     r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening))|(?P<week>the\s+week)|(?P<eve>the\s+eve)|"
+    r"(?P<first>the\s+first\s+(?P<working>working\s+)?day)|(?P<nth>the\s+(?:second|third|fourth|fifth)\s+day)|"
     r"(?P<bare>days|weeks))"
 )
 #: "two days after the raid", "a week before the Day of the Sun", "on the eve of the holiday"
@@ -84,13 +85,21 @@ _JUST = (1, 7)
 _AHEAD = (1, 14)
 #: "the morning after she vanished", "the eve of the holiday": the next day, the day before
 _NEXT = (1, 1)
+#: "the first working day after the Chuseok holiday": past the holiday's days and a weekend
+_FIRST_WORKING = (1, 5)
+#: "the second day of the holiday": how many days on from its first
+_DAYS_ON = {"second": 1, "third": 2, "fourth": 3, "fifth": 4}
 #: "the week before Chuseok": the seven days before it
 _WEEK = (1, 7)
 #: "Days after the execution", "weeks after his arrest": some days, some weeks
 _BARE = {"days": (1, 14), "weeks": (7, 42)}
 #: where the words counted from end: "after she vanished and were held for three days", "four days after
 #: the arrest they were moved"
-_REF_END = re.compile(r"\s+(?:and|where|when|while|but)\s+|\s+(?=(?:they|he|she|we)\s)", re.IGNORECASE)
+_REF_END = re.compile(
+    r"\s+(?:and|where|when|while|but)\s+|\s+(?=(?:they|he|she|we)\s)"
+    r"|\s+(?=(?-i:[A-Z][a-z]+)\s+(?:was|were|had|has)\b)",  # "three days after the arrest Kang was moved"
+    re.IGNORECASE,
+)
 #: another clause of the sentence, whose act the distance does not date ("..., while the others were ...")
 _OTHER_CLAUSE = re.compile(
     r";|,\s+(?:while|whereas|but|and then)\b|\band\s+(?:have|has)\s+(?:since\s+|now\s+)?been\b", re.IGNORECASE
@@ -116,6 +125,7 @@ class DateOffset:
     most: int | None
     from_story: bool = False  # "three days later": counted from the story's time
     before: bool = False  # "a week before the Day of the Sun": counted back from it
+    distance_start: int = 0  # where "a week later" begins: a date before it may be what it counts from
 
 
 def _distance(m: re.Match[str]) -> tuple[int, int | None]:
@@ -126,6 +136,11 @@ def _distance(m: re.Match[str]) -> tuple[int, int | None]:
         return _JUST
     if m.group("soon") or m.group("next") or m.group("eve"):
         return _SOON if m.group("soon") else _NEXT
+    if m.group("nth"):  # "on the second day of the holiday": one day on from its first
+        n = _DAYS_ON[m.group("nth").split()[1].lower()]
+        return n, n
+    if m.group("first"):
+        return _FIRST_WORKING if m.group("working") else _NEXT
     if m.group("week"):
         return _WEEK
     if m.group("bare"):
@@ -153,7 +168,13 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     if later is not None:
         if _OTHER_CLAUSE.search(doc.text, *sorted((later.start(), draft.match[0]))):
             return None
-        return DateOffset(later.start("ref"), later.end("ref"), *_distance(later), from_story=True)
+        return DateOffset(
+            later.start("ref"),
+            later.end("ref"),
+            *_distance(later),
+            from_story=True,
+            distance_start=later.start(),
+        )
     m = next((m for m in _OFFSET.finditer(doc.text, s.start, s.end) if _fits(m)), None)
     if m is None:
         return None
@@ -175,10 +196,12 @@ def _fits(m: re.Match[str]) -> bool:
     "the week" or "the night" is only counted after or before a day, never "of" it."""
     if m.group("ahead"):
         return True
-    return (m.group("dir").lower() == "of") == bool(m.group("eve"))
+    return (m.group("dir").lower() == "of") == bool(m.group("eve") or m.group("nth"))
 
 
 def _is_before(m: re.Match[str]) -> bool:
+    if m.group("nth"):  # "the second day of the holiday": counted on from its first day
+        return False
     return bool(m.group("ahead")) or m.group("dir").lower() not in ("after", "following")
 
 
@@ -228,6 +251,9 @@ def _counted_from(
     nearest of its kind told anywhere in the report, dated in its own sentence if one is; for "three
     days later", the story's time."""
     if offset.from_story:
+        told = _date_before_later(doc, draft, offset)
+        if told is not None:  # "picked up in mid-May and, a week later, handed six months"
+            return told.window
         if doc.published is None:
             return None
         story = story_time_before(doc, doc.published, draft, drafts, load_event_rules().attribution_time)
@@ -260,6 +286,28 @@ def _counted_from(
         key=lambda d: (d.backstory, d.date_value is None, abs(d.sentence.start - draft.sentence.start)),
     )
     return act.date
+
+
+def _date_before_later(doc: Doc, draft: EventDraft, offset: DateOffset) -> Timex | None:
+    """The date told earlier in the sentence that "a week later" counts from, when the act is told after
+    those words ("were picked up in mid-May and, a week later, handed six months"); ``None`` without
+    one."""
+    told = [
+        t
+        for t in doc.timexes
+        if draft.sentence.start <= t.start
+        and t.end <= offset.ref_start
+        and not t.start <= offset.ref_start < t.end
+        and t.end <= draft.match[0]
+        and t.type == "DATE"
+        and t.window is not None
+        and t.window.earliest is not None
+        and t.window.latest is not None
+    ]
+    if not told or not offset.distance_start or draft.match[0] < offset.ref_end:
+        return None  # "picked up in mid-May and, a week later, ...": the pick-up is not counted
+    last = max(told, key=lambda t: t.start)
+    return last if last.end <= offset.distance_start else None
 
 
 def _holiday_before(doc: Doc, start: int) -> TimeWindow | None:
@@ -315,6 +363,8 @@ def in_offset(
         return False
     if offset.from_story and timex.start < offset.ref_start < timex.end:
         return attribution_time is not None and counted_from_telling(doc, timex, attribution_time)
+    if offset.from_story:
+        return _date_before_later(doc, draft, offset) is timex
     return offset.ref_start <= timex.start < offset.ref_end
 
 

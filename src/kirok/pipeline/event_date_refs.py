@@ -61,7 +61,13 @@ _DURING = re.compile(
     r"[\w-]+(?:\s+[\w-]+)?)",
     re.IGNORECASE,
 )
-_AT_SAME = re.compile(r"\bat the same (?P<ref>trial|rally|meeting|session|hearing|lecture)\b", re.IGNORECASE)
+#: "at the same trial", "At the trial the court also sentenced": the trial, rally or meeting told before
+_AT_SAME = re.compile(
+    r"\bat (?:the same|the|that) (?P<ref>(?P<court>trial|hearing)|rally|meeting|session|lecture)\b",
+    re.IGNORECASE,
+)
+#: what a trial told before may be: the public trial itself, or the execution it ended in
+_AT_TRIAL = (EventType.MEETING, EventType.EXECUTION)
 #: "on arrival", "upon their return": the day of the handover told before
 _ON_ARRIVAL = re.compile(
     r"\b(?:on|upon)\s+(?:their |his |her )?(?:arrival|return)\b(?!\s+to\b)", re.IGNORECASE
@@ -91,6 +97,8 @@ _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
         ),
         (r"crossing|escape|fled|flight|defect|vanish|disappear|went missing", (EventType.ESCAPE,)),
         (r"raids?\b|search(?:es)?\b|inspections?\b|crackdown", (EventType.CRACKDOWN,)),
+        (r"transfer", (EventType.DETENTION,)),  # "a week after the transfer" to the detention centre
+        (r"closure|lockdown", (EventType.MOVEMENT_RESTRICTION,)),
         (r"order\b|orders\b|directive|instruction|decree", (EventType.DIRECTIVE,)),
     )
 )
@@ -153,7 +161,8 @@ def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
     for m in _ON_ARRIVAL.finditer(doc.text, s.start, s.end):
         return DateReference(m.start(), m.end(), (EventType.FORCED_REPATRIATION,), since=False)
     for m in _AT_SAME.finditer(doc.text, s.start, s.end):
-        return DateReference(m.start("ref"), m.end("ref"), (EventType.MEETING,), since=False)
+        types = _AT_TRIAL if m.group("court") else (EventType.MEETING,)
+        return DateReference(m.start("ref"), m.end("ref"), types, since=False)
     for m in _SINCE.finditer(doc.text, s.start, s.end):
         if m.group("then"):
             return DateReference(m.start("then"), m.end("then"), (), since=True)

@@ -13,6 +13,7 @@ from kirok.pipeline.event_draft import EventDraft
 
 __all__ = [
     "arrest_before",
+    "at_capture_scene",
     "custody_before_punishment",
     "ends_custody",
     "handover_before",
@@ -130,7 +131,7 @@ def refine_by_next(
     trigger = [w.lower() for w in doc.text[draft.match[0] : draft.match[1]].split()]
     words = [next((w for w in trigger if w not in _AUXILIARIES), trigger[0])]  # "returned", not "were"
     if draft.type is EventType.ILL_TREATMENT and ends_custody(doc, draft):
-        words.append("died")  # "died in custody after being beaten" ... "He died on Jan. 9"
+        words.extend(("died", "dead"))  # "died in custody" ... "He died on Jan. 9", "was found dead on"
     words = [re.escape(w) for w in words if len(w) >= _WORD_LEN]
     if words:
         said = re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
@@ -329,6 +330,44 @@ def same_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Se
     lead_in = doc.text[max(draft.sentence.start, draft.match[0] - 30) : draft.match[0]]
     return not _NOT_SIMPLE_PAST.search(lead_in) and not _NOT_SIMPLE_PAST_START.match(
         doc.text, draft.match[0], draft.match[1]
+    )
+
+
+#: where and how a beating is told as part of the capture: "at their post", "on the bank", "before
+#: handing him over to the security department"
+_CAPTURE_SCENE = re.compile(
+    r"\b(?:before\s+(?:being\s+handed|(?:turning|handing)\s+(?:him|her|them|the\s+\w+)\s+over)"
+    r"|at\s+(?:the|their|a)\s+(?:border\s+|guard\s+|sentry\s+)?post|on\s+the\s+(?:river\s*)?bank|on\s+the\s+ice"
+    r"|right\s+there|at\s+the\s+scene)\b",
+    re.IGNORECASE,
+)
+#: how many sentences may lie between the capture and the beating told as part of it
+_CAPTURE_GAP = 2
+
+
+def at_capture_scene(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence, day: date
+) -> bool:
+    """Whether an undated beating is told as part of the capture the story dated just before: the
+    sentence places it there ("beat him with rifle butts at their post before turning him over", "was
+    beaten unconscious by the soldiers on the bank"), the capture is told in the sentence that dated the
+    story's time to ``day`` or is dated to that day, that sentence is at most two before it, and nothing
+    between them moves time on."""
+    if draft.type is not EventType.ILL_TREATMENT or not _CAPTURE_SCENE.search(
+        doc.text, draft.sentence.start, draft.sentence.end
+    ):
+        return False
+    if not any(
+        d.type in _OPENING
+        and d.sentence.start < draft.sentence.start
+        and (d.sentence.start == source.start or _dated(d) == (day, day))
+        for d in drafts
+    ):
+        return False
+    between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
+    told = [t.end for t in doc.timexes if source.start <= t.start < source.end]
+    return len(between) <= _CAPTURE_GAP and not _TIME_MOVES.search(
+        doc.text, max(told, default=source.start), draft.sentence.start
     )
 
 

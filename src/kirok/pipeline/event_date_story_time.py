@@ -10,8 +10,9 @@ from kirok.model import SegmentRole
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_clauses import a_limit
 from kirok.pipeline.event_date_refs import points_to_an_act
-from kirok.pipeline.event_date_tense import flashback, past_perfect
+from kirok.pipeline.event_date_tense import looks_back, past_perfect
 from kirok.pipeline.event_draft import EventDraft, relative_window
+from kirok.pipeline.event_rules import load_event_rules
 
 __all__ = [
     "BACKSTORY_DAYS",
@@ -121,7 +122,7 @@ def story_time_before(
             d.sentence.start,
             d.date.earliest,
             d.date.latest,
-            d.ongoing or flashback(doc, d),
+            d.ongoing or looks_back(doc, d, drafts),
             d.sentence,
         )
         for d in drafts
@@ -251,13 +252,17 @@ def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool
         return False
     act = max(before, key=lambda d: d.sentence.start)
     assert act.date is not None and act.date.earliest is not None and act.date.latest is not None
-    earliest, latest = (
-        act.date.earliest + timedelta(days=1),
-        min(doc.published, act.date.latest + timedelta(days=1)),
-    )
+    start, end = act.date.earliest, act.date.latest
+    told = "the act told just before it"
+    if looks_back(doc, act, drafts):  # "The raid followed an order ...": the day after the raid's
+        story = story_time_before(doc, doc.published, draft, drafts, load_event_rules().attribution_time)
+        if story is not None:
+            start, end = story[0], story[1] or story[0]
+            told = "the story's time, not the earlier act told just before it"
+    earliest, latest = start + timedelta(days=1), min(doc.published, end + timedelta(days=1))
     if earliest > latest:
         return False
     draft.date = relative_window(earliest, latest)
     draft.backstory = act.backstory
-    draft.reasons.append("date: the day after the act told just before it, in its days")
+    draft.reasons.append(f"date: the day after {told}, in its days")
     return True

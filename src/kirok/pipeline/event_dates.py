@@ -18,6 +18,7 @@ from kirok.pipeline.event_date_offsets import counted_back, following_span, in_o
 from kirok.pipeline.event_date_refs import reference_bounds, referenced_window, retold_act
 from kirok.pipeline.event_date_story import (
     arrest_before,
+    at_capture_scene,
     custody_before_punishment,
     ends_custody,
     handover_before,
@@ -295,7 +296,11 @@ def attach_narrative_date(
     if referenced is not None:
         draft.date, pointed_to = referenced
         # "Since the handover they have been held": dated by another kind of act, not a restatement
-        draft.back_reference = draft.back_reference and pointed_to is draft.type
+        # ("At the trial the judge handed down the term": a punishment dated by its trial may restate one)
+        draft.back_reference = draft.back_reference and (
+            pointed_to is draft.type
+            or (draft.type in _PUNISHMENT and pointed_to in (EventType.MEETING, EventType.EXECUTION))
+        )
         return
     retold = retold_act(doc, draft, drafts)
     if retold is not None:
@@ -340,6 +345,10 @@ def attach_narrative_date(
     if until == start and same_scene(doc, draft, drafts, source):
         draft.date = relative_window(start, start)
         draft.reasons.append("date: in the scene of the act told just before it, on its day")
+        return
+    if until == start and at_capture_scene(doc, draft, drafts, source, start):
+        draft.date = relative_window(start, start)
+        draft.reasons.append("date: at the capture told just before it, on its day")
         return
     earliest, latest = start, published
     bound = ""

@@ -21,6 +21,7 @@ from kirok.model import Event, EventType, SegmentRole, Source, Span, TimeWindow,
 from kirok.pipeline import event_details as details
 from kirok.pipeline.doc import Doc, Sentence
 from kirok.pipeline.event_date_story_time import dates_in
+from kirok.pipeline.event_date_tense import before_story_time
 from kirok.pipeline.event_dates import attach_narrative_date, attach_own_date
 from kirok.pipeline.event_draft import EventDraft, precision_of
 from kirok.pipeline.event_merge import merge_drafts
@@ -215,6 +216,8 @@ class RuleEventStage(StageBase):
         for d in drafts:
             if d.date is None:
                 attach_narrative_date(doc, d, drafts)
+        for d in drafts:
+            before_story_time(doc, d, drafts)
         source = Source(
             report_id=doc.report_id,
             outlet=doc.outlet,

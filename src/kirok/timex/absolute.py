@@ -28,7 +28,7 @@ from kirok.timex.calendar import (
 from kirok.timex.context import Reference
 from kirok.timex.holidays import read_holiday
 from kirok.timex.lexicon import Lexicon, normal_key
-from kirok.timex.month_ordinals import read_month_ordinal
+from kirok.timex.month_ordinals import read_day_of_period, read_month_ordinal
 from kirok.timex.readings import Reading, unresolved
 from kirok.timex.years import year_for
 
@@ -169,6 +169,8 @@ def _calendar(
     day = int(g["day"] or 0) if g.get("day") else None
     if g.get("weekord"):  # "the second week of January", "the last Saturday of May"
         return read_month_ordinal(g, year, rel, ref, tense, lexicon, warnings)
+    if g.get("dayord"):  # "the last day of the year", "the first day of March"
+        return read_day_of_period(g, year, rel, ref, tense, lexicon, warnings)
     if g.get("holiday"):
         return read_holiday(normal_key(g["holiday"]), year, rel, ref, tense, lexicon, warnings)
     if month is None and day is None:

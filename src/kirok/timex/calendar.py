@@ -81,11 +81,13 @@ def month_granule(year: int, month: int) -> Granule:
 
 
 def month_week_granule(year: int, month: int, ordinal: int) -> Granule:
-    """The ``ordinal``-th week of a month (-1: the last): the Monday-to-Sunday week holding the middle
-    of its days 1-7, 8-14, ... (the last seven days for -1), so "the second week of January 2022" is
-    2022-W02, 10-16 January."""
-    middle = last_day(year, month) - 3 if ordinal < 0 else 7 * ordinal - 3
-    return week_granule(date(year, month, min(middle, last_day(year, month))))
+    """The ``ordinal``-th week of a month (-1: the last): its days 1-7, 8-14, ... (the last seven days for
+    -1), valued as the Monday-to-Sunday week holding their middle, so "the second week of January 2022" is
+    2022-W02 and runs 8-14 January."""
+    end = last_day(year, month)
+    first = end - 6 if ordinal < 0 else min(7 * ordinal - 6, end - 6)
+    week = week_granule(date(year, month, first + 3))
+    return replace(week, earliest=date(year, month, first), latest=date(year, month, first + 6))
 
 
 def nth_weekday(year: int, month: int, weekday: int, ordinal: int) -> date | None:

@@ -1,5 +1,6 @@
 """Weeks and weekdays named by their place in a month: "the second week of January", "the last week in
-May", "the last Saturday of May", "the first Monday of next month", "May's final Friday".
+May", "the last Saturday of May", "the first Monday of next month", "May's final Friday"; and the first or
+last day of a month or year: "the last day of the year", "the first day of March".
 
 The month's year is read as for a bare month ("May"): the most recent one not after the publication
 date, unless the clause looks ahead. A week is the Monday-to-Sunday week holding the middle of the days
@@ -12,13 +13,20 @@ from dataclasses import replace
 from datetime import date
 
 from kirok.model import DateResolution
-from kirok.timex.calendar import add_months, day_granule, month_granule, month_week_granule, nth_weekday
+from kirok.timex.calendar import (
+    add_months,
+    day_granule,
+    last_day,
+    month_granule,
+    month_week_granule,
+    nth_weekday,
+)
 from kirok.timex.context import Reference
 from kirok.timex.lexicon import Lexicon, normal_key
 from kirok.timex.readings import Reading, unresolved
 from kirok.timex.years import year_for
 
-__all__ = ["read_month_ordinal"]
+__all__ = ["read_day_of_period", "read_month_ordinal"]
 
 #: How far (in characters) back the date that "the month" is the month of may stand.
 _NEAR_CHARS = 400
@@ -71,6 +79,58 @@ def read_month_ordinal(
         return Reading("DATE", granule.value, granule, resolution, tuple(warnings))
     granule = day_granule(day)
     return Reading("DATE", granule.value, granule, resolution, tuple(warnings))
+
+
+def read_day_of_period(
+    g: dict[str, str | None],
+    year: int | None,
+    rel: str | None,
+    ref: Reference,
+    tense: str,
+    lexicon: Lexicon,
+    warnings: list[str],
+) -> Reading:
+    """The first or last day of a month or year (the ``dayord`` group): "the last day of the year" told of
+    the past in early January is Dec. 31 of the year just ended; "the first day of next month"."""
+    first = normal_key(g.get("dayord")) == "first"
+    resolution = DateResolution.ABSOLUTE if year is not None else DateResolution.RELATIVE
+    month: int | None = None
+    anchor = ref.anchor
+    if g.get("month"):
+        month = lexicon.month_number(g["month"] or "")
+        if year is None:
+            year = year_for(month, 1 if first else 28, None, ref, tense)
+    elif anchor is not None:
+        unit = normal_key(g.get("period"))
+        step = {"last": -1, "next": 1}.get(rel or "", 0)
+        if unit == "year":
+            year, month = anchor.year + step, 1 if first else 12
+        else:
+            moved = add_months(anchor.replace(day=1), step)
+            year, month = moved.year, moved.month
+        last = ref.last if ref.last is not None and ref.at - ref.last_at <= _NEAR_CHARS else None
+        if rel == "the" and last is not None and last.unit in ("D", "M", "Y"):  # "in March ... that month"
+            year = last.earliest.year
+            month = (1 if first else 12) if unit == "year" else last.earliest.month
+        elif rel in ("the", "this"):  # "the last day of the year" told of the past: of the one just ended
+            day = date(year, month, 1 if first else last_day(year, month))
+            ahead = tense == "future" or (ref.lead == "by" and tense != "past")  # "done by the last day of"
+            if not ahead and day > anchor:
+                year, month = _period_before(unit, year, month)
+            elif ahead and day < anchor:
+                year, month = _period_before(unit, year, month, -1)
+    if month is None or year is None:
+        return _unresolved("D", month, warnings)
+    granule = day_granule(date(year, month, 1 if first else last_day(year, month)))
+    return Reading("DATE", granule.value, granule, resolution, tuple(warnings))
+
+
+def _period_before(unit: str, year: int, month: int, steps: int = 1) -> tuple[int, int]:
+    """The year and month of the year or month ``steps`` before (after, when negative)."""
+    if unit == "year":
+        return year - steps, month
+    moved = add_months(date(year, month, 1), -steps)
+    return moved.year, moved.month
 
 
 def _the_month(

@@ -78,6 +78,19 @@ def move(day: date, unit: str, steps: int) -> date:
     return day
 
 
+def _week_told_before(ref: Reference) -> bool:
+    """Whether a day or week named close before lies in another week than publication's: "the week"
+    is then that one."""
+    last = ref.last
+    return (
+        last is not None
+        and ref.anchor is not None
+        and last.unit in ("D", "W")
+        and _near(ref)
+        and granule_of("W", last.earliest) != granule_of("W", ref.anchor)
+    )
+
+
 def _near(ref: Reference) -> bool:
     """Whether the last date named stands close before the expression being read: "Last week they were
     taken away; his wife was banished the same day", not "had been detained in April" a paragraph up."""
@@ -175,6 +188,8 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
         anaphoric = False  # news: "rates will rise over the next year" counts from now, not from 2009
     if rel == "the" and ref.narrative_year() is not None:
         anaphoric = True
+    if rel == "the" and unit == "W" and tense != "future" and _week_told_before(ref):
+        anaphoric = True  # "arrested last week ... on Thursday ... parked there for most of the week"
     steps = 0 if rel == "the" else lexicon.relative_words.get(word, lexicon.relative_words_after.get(word, 0))
     warnings: tuple[str, ...] = ()
     base = ref.anchor
