@@ -187,3 +187,22 @@ def test_a_date_in_a_relative_clause_after_the_act_dates_that_clause() -> None:
         " court, which had sat behind closed doors the previous afternoon."
     )
     assert _window(text, EventType.SENTENCE, same, before) == (date(2025, 4, 12), date(2025, 4, 12))
+
+
+def test_a_date_of_the_main_clause_does_not_date_the_order_of_its_after_clause() -> None:
+    doc = make(
+        "Report\n\nInspection teams have been going through markets in Wonsan since early this month, after "
+        "the Central Committee ordered a push against private trade, a source said.\n\n"
+        "The directive, dated May 27, told provincial committees to stamp out private transport."
+    )
+    add_date(doc, "early this month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    add_date(doc, "May 27", "2023-05-27", date(2023, 5, 27))
+    directive = by_type(events_of(doc), EventType.DIRECTIVE)
+    assert directive.date is not None
+    assert (directive.date.earliest, directive.date.latest) == (date(2023, 5, 27), date(2023, 5, 27))
+
+
+def test_a_date_before_an_after_phrase_set_off_by_commas_dates_the_main_act() -> None:
+    may3 = ("May 3", "2023-05-03", date(2023, 5, 3), date(2023, 5, 3))
+    text = "On May 3, after a tip-off from a neighbour, police arrested a woman in Hyesan."
+    assert _window(text, EventType.ARREST, may3) == (date(2023, 5, 3), date(2023, 5, 3))

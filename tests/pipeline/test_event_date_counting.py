@@ -180,3 +180,23 @@ def test_the_following_day_after_a_wider_date_is_its_days_one_on() -> None:
     )
     searched = by_type(events_of(doc), EventType.CRACKDOWN)
     assert _window(searched.date) == (date(2024, 11, 2), date(2024, 11, 11))
+
+
+def test_the_following_day_after_an_act_in_a_state_going_on_counts_from_the_act() -> None:
+    doc = make(
+        "Report\n\nA woman from Anju was caught selling clothes at a market in Pyongyang, a source said.\n\n"
+        "She was stopped on June 8 during an inspection that officers have carried out since the start of "
+        "the month. She was fined 300,000 won the following day and sent home."
+    )
+    add_date(doc, "June 8", "2023-06-08", date(2023, 6, 8))
+    add_date(doc, "the start of the month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    start = doc.text.index("the following day")
+    doc.timexes = sorted(
+        [*doc.timexes, Timex(start, start + 17, "the following day", "DATE", "XXXX-XX-XX", None)],
+        key=lambda t: t.start,
+    )
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is not None and (sentence.date.earliest, sentence.date.latest) == (
+        date(2023, 6, 9),
+        date(2023, 6, 9),
+    )

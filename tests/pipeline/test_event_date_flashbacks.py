@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kirok.model import EventType
+from kirok.model import DateResolution, EventType, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 
 from .event_docs import add_date, events_of, make
@@ -157,3 +157,33 @@ def test_the_next_day_after_an_order_the_raid_followed_counts_from_the_raid() ->
     uncounted = Timex(start, start + len("the next day"), "the next day", "DATE", "XXXX-XX-XX", None)
     doc.timexes = sorted([*doc.timexes, uncounted], key=lambda t: t.start)
     assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 7), date(2023, 6, 7))]
+
+
+def test_the_same_day_after_a_look_back_in_the_past_perfect_is_the_storys_day() -> None:
+    doc = make(
+        "Report\n\nChinese police handed seven people back at the Namyang bridge on June 8, a source said. "
+        "Most of them had waded across the river this spring.\n\n"
+        "On the same day they were marched to the county state security holding centre, where they are "
+        "still being interrogated."
+    )
+    add_date(doc, "June 8", "2023-06-08", date(2023, 6, 8))
+    add_date(doc, "this spring", "2023-SP", date(2023, 3, 1), date(2023, 5, 31))
+    start = doc.text.index("the same day")  # as the tagger reads it: the season named last
+    window = TimeWindow(
+        earliest=date(2023, 3, 1), latest=date(2023, 5, 31), resolution=DateResolution.RELATIVE
+    )
+    same = Timex(start, start + len("the same day"), "the same day", "DATE", "2023-XX-XX", window)
+    doc.timexes = sorted([*doc.timexes, same], key=lambda t: t.start)
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 6, 8), date(2023, 6, 8))]
+
+
+def test_an_act_in_an_after_clause_does_not_move_the_story_back() -> None:
+    doc = make(
+        "Report\n\nFour fishermen were caught taking a boat out in Haeju on June 10, a source said. "
+        "The boat ban was imposed after a family of five slipped away to the South in a wooden boat in "
+        "mid-May.\n\n"
+        "The four men were sentenced three days later to six months in a labour-training brigade."
+    )
+    add_date(doc, "June 10", "2023-06-10", date(2023, 6, 10))
+    add_date(doc, "mid-May", "2023-05", date(2023, 5, 11), date(2023, 5, 20))
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 13), date(2023, 6, 13))]

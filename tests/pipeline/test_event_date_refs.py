@@ -207,3 +207,15 @@ def test_at_the_trial_takes_the_day_of_the_execution_the_trial_ended_in() -> Non
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     assert _window(sentence.date) == (date(2023, 6, 2), date(2023, 6, 2))
     assert any("“trial”" in r for r in sentence.reasons)
+
+
+def test_the_same_week_at_the_end_of_a_sentence_points_to_the_last_act_of_one_day() -> None:
+    doc = make(
+        "Report\n\nA grain official was executed in Pyongsong on June 6, a source said. He was arrested in "
+        "April and held by the provincial bureau until the execution.\n\n"
+        "His wife and children were banished to a mountain village the same week."
+    )
+    add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
+    add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 6, 6), date(2023, 6, 6))

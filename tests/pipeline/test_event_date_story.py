@@ -203,3 +203,26 @@ def test_found_dead_on_a_day_tells_the_death_of_the_lede_more_exactly() -> None:
     add_date(doc, "June 1", "2023-06-01", date(2023, 6, 1))
     add_date(doc, "the morning of June 7", "2023-06-07TMO", date(2023, 6, 7))
     assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 6, 7), date(2023, 6, 7))]
+
+
+def test_a_ledes_undated_punishment_takes_the_date_of_the_sentence_that_tells_it() -> None:
+    doc = make(
+        "Report\n\nA factory technician in Kaesong who was reported by a neighbour has been sent to a "
+        "political prison camp, a source said.\n\n"
+        "He was arrested in late March. He was taken away to the camp at the end of May without any trial."
+    )
+    add_date(doc, "late March", "2023-03", date(2023, 3, 21), date(2023, 3, 31))
+    add_date(doc, "the end of May", "2023-05", date(2023, 5, 21), date(2023, 5, 31))
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 5, 21), date(2023, 5, 31))]
+
+
+def test_held_for_a_number_of_days_after_an_arrest_in_a_month_ends_that_many_days_after_it() -> None:
+    doc = make(
+        "Report\n\nA fisherman in Kimchaek was sentenced on June 12 to a year in a labour-training brigade, "
+        "a source said.\n\nThe man was arrested in April. He was held for 40 days in the holding cells of "
+        "the city police and was then moved to the provincial bureau."
+    )
+    add_date(doc, "June 12", "2023-06-12", date(2023, 6, 12))
+    add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
+    add_duration(doc, "40 days", "P40D")
+    assert (date(2023, 4, 1), date(2023, 6, 9)) in _windows(doc, EventType.DETENTION)

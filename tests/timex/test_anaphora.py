@@ -145,3 +145,20 @@ THE_WEEK: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("sentence", "phrase", "value"), THE_WEEK)
 def test_the_week_is_the_one_told_just_before(sentence: str, phrase: str, value: str) -> None:
     assert _find(sentence, phrase).value == value
+
+
+# (sentence, phrase, value): "the previous Friday" is the last Friday before the day named just before,
+# else before publication (Friday 2021-10-29)
+# fmt: off
+PREVIOUS: list[tuple[str, str, str]] = [
+    ("The index closed on Friday, down 4.5% from the previous Friday.", "the previous Friday", "2021-10-22"),
+    ("He was arrested on Oct. 13. He had been seen at the market the preceding Monday.", "the preceding Monday", "2021-10-11"),
+    ("Prices fell from the previous Friday.", "the previous Friday", "2021-10-22"),
+    ("Prices fell from the previous Thursday.", "the previous Thursday", "2021-10-28"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value"), PREVIOUS)
+def test_the_previous_weekday_is_before_the_day_told_before(sentence: str, phrase: str, value: str) -> None:
+    assert _find(sentence, phrase).value == value

@@ -33,3 +33,11 @@ def test_no_publication_date_takes_the_year_the_text_named() -> None:
     ref = Reference(None, year=1950)
     assert year_for(6, 25, None, ref, "") == 1950
     assert year_for(6, 25, None, Reference(None), "") is None
+
+
+@pytest.mark.parametrize("tense", ["future", "limit", "past", ""])
+def test_since_names_a_start_already_passed_whatever_the_clause_says(tense: str) -> None:
+    # "Since the end of June no boat may leave harbour", told on Sept. 27: this June, never the next
+    ref = Reference(PUBLISHED, lead="since")
+    assert year_for(6, None, None, ref, tense) == 2022
+    assert year_for(12, None, None, ref, tense) == 2021

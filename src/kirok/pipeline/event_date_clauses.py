@@ -15,6 +15,7 @@ from kirok.pipeline.event_draft import precision_of
 __all__ = [
     "a_limit",
     "after_other_act",
+    "in_after_clause",
     "in_other_clause",
     "in_relative_clause",
     "range_window",
@@ -92,7 +93,8 @@ def after_other_act(doc: Doc, sent_start: int, timex: Timex, act: EventType, mat
     m = _AFTER_ACT.search(doc.text, sent_start, timex.start)
     if m is None or m.start() <= match[0] < timex.end:
         return False
-    types = types_named(m.group("ref"))
+    # "after his arrest in late summer"; "after a family of five slipped away in mid-May": the clause's verb
+    types = types_named(m.group("ref")) or types_named(m.group(0))
     return bool(types) and act not in types
 
 
@@ -111,6 +113,22 @@ def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
     ):
         return True
     return lo < hi and _CLAUSE_BREAK.search(doc.text, lo, hi) is not None
+
+
+#: "after" opening a clause of its own: "since early this month, after the Central Committee ordered"
+_AFTER_CLAUSE = re.compile(r"\bafter\s+(?:the\s+|a\s+)?[\w' -]+?\s+\w+ed$", re.IGNORECASE)
+
+
+def in_after_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
+    """Whether the act is the verb of an "after" clause told after the date, which belongs to the main
+    clause: "Teams have combed the markets since early this month, after the Central Committee ordered a
+    push" (the order came before). Not an "after" phrase set off by commas ("On May 3, after a tip-off,
+    police arrested him") nor a noun ("shot on June 2 after a public trial")."""
+    if timex.end > match[0]:
+        return False
+    return _AFTER_CLAUSE.search(doc.text, timex.end, match[1]) is not None and not re.search(
+        r"[,;]", doc.text[timex.end : match[0]].split("after")[-1]
+    )
 
 
 def in_relative_clause(doc: Doc, sent_start: int, timex: Timex, match: tuple[int, int] | None) -> bool:

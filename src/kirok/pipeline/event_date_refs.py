@@ -81,6 +81,8 @@ _BEFORE_AFTER = re.compile(
 _DEFINITE = re.compile(r"\b(?:the|that|this|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s+and\s+|\s+to\s+(?:between|live)\b")
 
+#: the most days a window of "the same week" can point back to
+_WEEK_DAYS = 6
 #: the words by which a report points back to an act it told, and the kinds of act they can name
 _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
     (re.compile(rf"\b(?:{words})", re.IGNORECASE), types)
@@ -95,7 +97,10 @@ _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
             r"hand-?over|hand-?back|handed (?:over|back)|repatriat|return(?:ed)?\b|sent back",
             (EventType.FORCED_REPATRIATION,),
         ),
-        (r"crossing|escape|fled|flight|defect|vanish|disappear|went missing", (EventType.ESCAPE,)),
+        (
+            r"crossing|crossed|escape|fled|flight|defect|vanish|disappear|went missing|slipped (?:away|out)",
+            (EventType.ESCAPE,),
+        ),
         (r"raids?\b|search(?:es)?\b|inspections?\b|crackdown", (EventType.CRACKDOWN,)),
         (r"transfer", (EventType.DETENTION,)),  # "a week after the transfer" to the detention centre
         (r"closure|lockdown", (EventType.MOVEMENT_RESTRICTION,)),
@@ -211,6 +216,14 @@ def _referred_act(
     if not ref.types:  # the act told just before, not one it looked back to ("had been parked")
         body = [d for d in before if d.sentence.role is SegmentRole.BODY]
         body = [d for d in body if not flashback(doc, d)] or body
+        # "held until the execution ... banished the same week": the last act told of one day, else of a
+        # week or less
+        if not ref.since:
+            body = (
+                [d for d in body if _span_days(d) == 0]
+                or [d for d in body if _span_days(d) <= _WEEK_DAYS]
+                or body
+            )
         return max(body, key=lambda d: (d.sentence.start, d.match[0])) if body else None
     fitting = [d for d in before if d.type in ref.types]
     if not fitting:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kirok.model import SegmentRole
+from kirok.model import EventType, SegmentRole
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_clauses import a_limit
 from kirok.pipeline.event_date_refs import points_to_an_act
@@ -151,6 +151,15 @@ def story_time_before(
     return story
 
 
+#: the words of a later sentence that tells a punishment the lede summed up without a date
+_PUNISHMENT_TOLD = {
+    EventType.SENTENCE: re.compile(
+        r"\b(?:sentenc\w*|verdict|camp|kwalliso|kyohwaso|labour-training)\b", re.IGNORECASE
+    ),
+    EventType.EXECUTION: re.compile(r"\b(?:execut\w*|firing squad|shot)\b", re.IGNORECASE),
+}
+
+
 def date_from_what_follows(
     doc: Doc, published: date, draft: EventDraft, attribution_time: re.Pattern[str]
 ) -> None:
@@ -162,7 +171,18 @@ def date_from_what_follows(
     later = [s for s in doc.sentences if s.role is SegmentRole.BODY and s.start > draft.sentence.start]
     if not later:
         return
-    if _PERFECT.search(doc.text, draft.sentence.start, draft.match[1]):
+    told = _PUNISHMENT_TOLD.get(draft.type)
+    # "has been given five years" ... "The court passed the sentence on Jan. 9": that sentence's date
+    tellings = [s for s in later if told is not None and told.search(doc.text, s.start, s.end)]
+    for s in tellings:
+        dated = story_dates(doc, published, s, attribution_time)
+        if dated and dated[0].window is not None:
+            draft.date = dated[0].window
+            draft.reasons.append(f"date: “{dated[0].text}” in a later sentence that tells the punishment")
+            return
+    after = doc.text.rfind(" after ", draft.sentence.start, draft.match[0])
+    clause = after if after >= 0 else draft.sentence.start  # "have been combing ..., after the party ordered"
+    if _PERFECT.search(doc.text, clause, draft.match[1]):
         starts = [
             t.window.earliest
             for s in later
@@ -235,6 +255,23 @@ def uncounted_next_day(doc: Doc, draft: EventDraft) -> bool:
     return False
 
 
+def _one_day_beside(doc: Doc, act: EventDraft) -> date | None:
+    """The last day the sentence of a state going on names besides the state's own start, if it names
+    one."""
+    own = act.date.span.start if act.date is not None and act.date.span is not None else None
+    days = [
+        t.window.earliest
+        for t in doc.timexes
+        if act.sentence.start <= t.start < act.sentence.end
+        and t.start != own
+        and t.type == "DATE"
+        and t.window is not None
+        and t.window.earliest is not None
+        and t.window.earliest == t.window.latest
+    ]
+    return days[-1] if days else None
+
+
 def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool:
     """ "had been arrested in early November ... Agents searched the flat the following day": the days of
     the act told just before, each one day on; whether it dated the act."""
@@ -250,11 +287,17 @@ def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool
     ]
     if not before or doc.published is None:
         return False
-    act = max(before, key=lambda d: d.sentence.start)
+    act = max(before, key=lambda d: (d.sentence.start, not d.ongoing))
     assert act.date is not None and act.date.earliest is not None and act.date.latest is not None
     start, end = act.date.earliest, act.date.latest
     told = "the act told just before it"
-    if looks_back(doc, act, drafts):  # "The raid followed an order ...": the day after the raid's
+    day = _one_day_beside(doc, act) if act.ongoing else None
+    if day is not None:
+        # "stopped last Thursday during an inspection going on since the start of the month. She was
+        # fined the following day": the day after that Thursday, not after the start of the state
+        start = end = day
+        told = "the day told just before it"
+    elif looks_back(doc, act, drafts):  # "The raid followed an order ...": the day after the raid's
         story = story_time_before(doc, doc.published, draft, drafts, load_event_rules().attribution_time)
         if story is not None:
             start, end = story[0], story[1] or story[0]

@@ -12,9 +12,11 @@ __all__ = ["before_story_time", "flashback", "looks_back", "past_perfect"]
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 #: another clause between the past perfect and the act's word ("and they traced the calls" goes on in it)
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whether|where|when|while|because|until)\b", re.IGNORECASE)
-#: "The raid followed an order", "the arrests came after a tip-off": what is told next came before
+#: "The raid followed an order", "the arrests came after a tip-off", "the ban was imposed after a family
+#: slipped away": what is told next came before
 _CAME_AFTER = re.compile(
-    r"\b(?:followed|came (?:after|on the heels of)|was (?:prompted|triggered|sparked) by)\s+(?:an?|the)\b",
+    r"\b(?:followed|came (?:after|on the heels of)|was (?:prompted|triggered|sparked) by"
+    r"|(?<=\w )after)\s+(?:an?|the)\b",  # "The ban was imposed after a family slipped away", not "After a"
     re.IGNORECASE,
 )
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
@@ -42,21 +44,27 @@ def past_perfect(text: str, start: int, end: int, trigger: int | None = None) ->
 
 def flashback(doc: Doc, d: EventDraft) -> bool:
     """Whether the act's sentence is told in the past perfect ("For most of the previous week, a
-    detection van had been parked at the end of her lane", "had reported hearing it in October"), or as
-    what an act told before came after ("The raid followed an order ... in the first week of February"):
-    a look back from the story's time, which never moves that time back nor is what "since then" means."""
-    return past_perfect(doc.text, d.sentence.start, d.sentence.end) or (
-        _CAME_AFTER.search(doc.text, d.sentence.start, d.match[0]) is not None
-    )
+    detection van had been parked at the end of her lane", "had reported hearing it in October"): a
+    look back from the story's time, which never moves that time back nor is what "since then" means."""
+    return past_perfect(doc.text, d.sentence.start, d.sentence.end)
 
 
 def looks_back(doc: Doc, d: EventDraft, drafts: list[EventDraft]) -> bool:
-    """Whether the act is a flashback (:func:`flashback`) or retells one with its date ("The raid
-    followed an order in the first week of February ... The order has been passed down")."""
-    return flashback(doc, d) or any(
-        e.type is d.type and e.date == d.date and e.sentence.start < d.sentence.start and flashback(doc, e)
+    """Whether the act is a flashback (:func:`flashback`), is told as what an act told before came after
+    ("The raid followed an order in the first week of February", "The ban was imposed after a family
+    slipped away in mid-May"), or retells such an act with its date ("The order has been passed down"):
+    it does not move the story's time back, though "since then" may still mean it."""
+    return _looks_back_itself(doc, d) or any(
+        e.type is d.type
+        and e.date == d.date
+        and e.sentence.start < d.sentence.start
+        and _looks_back_itself(doc, e)
         for e in drafts
     )
+
+
+def _looks_back_itself(doc: Doc, d: EventDraft) -> bool:
+    return flashback(doc, d) or _CAME_AFTER.search(doc.text, d.sentence.start, d.match[0]) is not None
 
 
 def before_story_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> None:

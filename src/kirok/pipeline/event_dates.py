@@ -9,6 +9,7 @@ from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_clauses import (
     after_other_act,
+    in_after_clause,
     in_other_clause,
     in_relative_clause,
     range_window,
@@ -83,6 +84,7 @@ def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) ->
         t
         for t in dates_in(doc, draft.sentence, attribution_time)
         if not in_other_clause(doc, t, draft.match)
+        and not in_after_clause(doc, t, draft.match)
         and not in_relative_clause(doc, draft.sentence.start, t, draft.match)
         and not after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
     ]
@@ -235,9 +237,22 @@ def _told_next(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> re.Ma
         told is not None
         and told.group("same") is not None
         and not counted_from_telling(doc, own, attribution_time)
+        and not _counted_from_flashback(doc, own)
     ):
         return None
     return told
+
+
+def _counted_from_flashback(doc: Doc, own: Timex) -> bool:
+    """Whether the date named last before ``own`` was told in the past perfect ("had been caught in a
+    raid in July ... had waded across this spring. On the same day they were marched to the holding
+    centre"), the verb before it: "the same day" is then the story's day, not that look back's."""
+    told = [t for t in doc.timexes if t.end <= own.start and t.type == "DATE"]
+    if not told:
+        return False
+    last = told[-1]
+    sentence = next((s for s in doc.sentences if s.start <= last.start < s.end), None)
+    return sentence is not None and past_perfect(doc.text, sentence.start, last.start)
 
 
 def _going_on_since(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> None:
@@ -384,9 +399,10 @@ def attach_narrative_date(
     if bounded is not None:
         (earliest, latest), words = bounded
         bound = f"{bound}, and {words}"
-    days = lasted(doc, draft) if until == start == earliest else None
-    if days is not None and earliest + timedelta(days=days) < latest:
-        latest, bound = earliest + timedelta(days=days), f"{bound}, and by how long it lasted"
+    days = lasted(doc, draft) if start == earliest else None
+    # "held for 40 days" after an arrest "in April": by 40 days after the last day of April
+    if days is not None and (until or start) + timedelta(days=days) < latest:
+        latest, bound = (until or start) + timedelta(days=days), f"{bound}, and by how long it lasted"
     first = _FIRST_SPAN.search(doc.text, draft.sentence.start, draft.sentence.end)
     if first is not None and draft.type in _CUSTODY:  # "had two ribs broken during his first week"
         end = earliest + timedelta(days=_FIRST_DAYS[first.group("unit").lower()])

@@ -285,7 +285,13 @@ def _weekday(
 
 def _following_weekday(weekday: int, rel: str | None, ref: Reference) -> date | None:
     """ "The following Monday" after a day the text named: the first such weekday after it, if that is
-    not after publication."""
+    not after publication; "the previous Friday": the last such weekday before the day the text named,
+    else before publication."""
+    if rel in ("the previous", "the preceding"):
+        base = ref.last.earliest if ref.last is not None and ref.last.unit == "D" else ref.anchor
+        if base is None:
+            return None
+        return base - timedelta(days=(base.isoweekday() - weekday - 1) % 7 + 1)
     if rel not in ("the following", "the next") or ref.last is None or ref.last.unit != "D":
         return None
     day = ref.last.earliest + timedelta(days=(weekday - ref.last.earliest.isoweekday() - 1) % 7 + 1)

@@ -29,6 +29,8 @@ _UNMARKED = frozenset({"", "ed", "said"})
 def year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense: str) -> int | None:
     """The year of ``month`` (and ``day``) read against ``ref``; ``None`` with nothing to read it by."""
     anchor = ref.anchor
+    if ref.lead == "since" and tense in ("future", "limit"):
+        tense = "past"  # "Since the end of June no boat may leave harbour": a start already passed
     if rel in ("the previous", "the following", "the same") and ref.last is not None:
         anchor = ref.last.earliest
     if anchor is None:
