@@ -200,3 +200,41 @@ def test_the_following_day_after_an_act_in_a_state_going_on_counts_from_the_act(
         date(2023, 6, 9),
         date(2023, 6, 9),
     )
+
+
+def test_a_ledes_distance_counts_on_from_the_date_the_body_gives_what_it_counts_from() -> None:
+    doc = make(
+        "Report\n\nA soldier who walked away from his unit in Kilju was caught four days later at a "
+        "relative's house in Kimchaek, a source said.\n\n"
+        "He slipped out of the barracks on the night of June 5."
+    )
+    add_date(doc, "the night of June 5", "2023-06-05TNI", date(2023, 6, 5))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None and (arrest.date.earliest, arrest.date.latest) == (
+        date(2023, 6, 9),
+        date(2023, 6, 9),
+    )
+    assert any("four days later" in r for r in arrest.reasons)
+
+
+def test_yesterday_counts_from_the_day_the_source_told_it() -> None:
+    doc = make(
+        "Report\n\nA factory worker in Kaesong was taken in for questioning, a source told the outlet on "
+        'Friday.\n\nShe was taken away from her sewing machine "the day before yesterday", the source said.'
+    )
+    add_date(doc, "Friday", "2023-06-09", date(2023, 6, 9))
+    add_date(doc, "the day before yesterday", "2023-06-13", date(2023, 6, 13))  # as the tagger counts it
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert arrests and all(e.date is not None and e.date.earliest == date(2023, 6, 7) for e in arrests)
+
+
+def test_an_arrest_told_as_well_or_raids_by_their_name_share_the_story_days() -> None:
+    doc = make(
+        "Report\n\nSecurity agents in Hyesan searched homes over the weekend and hauled off three residents, "
+        "a source said.\n\nThe raids, carried out by a team from the city office, went on after dark. "
+        "Two men who carried cash for them were detained as well."
+    )
+    add_date(doc, "the weekend", "2023-W23-WE", date(2023, 6, 10), date(2023, 6, 11))
+    windows = {(e.type, e.date.earliest, e.date.latest) for e in events_of(doc) if e.date is not None}
+    assert (EventType.CRACKDOWN, date(2023, 6, 10), date(2023, 6, 11)) in windows
+    assert all(latest <= date(2023, 6, 11) for t, _, latest in windows if t is EventType.ARREST)

@@ -162,3 +162,10 @@ PREVIOUS: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("sentence", "phrase", "value"), PREVIOUS)
 def test_the_previous_weekday_is_before_the_day_told_before(sentence: str, phrase: str, value: str) -> None:
     assert _find(sentence, phrase).value == value
+
+
+def test_a_day_of_the_month_is_not_of_a_month_named_ahead() -> None:
+    # the anniversary month lies ahead of publication (2021-10-29 is a Friday): "the 6th" is this month's
+    sentence = "Officials want it finished before the party anniversary in December. The first group left on the 6th."
+    assert _find(sentence, "the 6th").value == "2021-10-06"
+    assert _find(sentence, "December").value == "2021-12"  # "want ... finished before": a date ahead

@@ -18,7 +18,15 @@ from kirok.pipeline.event_date_story_time import counted_from_telling, story_tim
 from kirok.pipeline.event_draft import EventDraft, relative_window
 from kirok.pipeline.event_rules import load_event_rules
 
-__all__ = ["DateOffset", "counted_back", "find_offset", "following_span", "in_offset", "offset_window"]
+__all__ = [
+    "DateOffset",
+    "counted_back",
+    "counted_on_from",
+    "find_offset",
+    "following_span",
+    "in_offset",
+    "offset_window",
+]
 
 _NUMBERS = {
     "a": 1,
@@ -89,6 +97,8 @@ _NEXT = (1, 1)
 _FIRST_WORKING = (1, 5)
 #: "the second day of the holiday": how many days on from its first
 _DAYS_ON = {"second": 1, "third": 2, "fourth": 3, "fifth": 4}
+#: the widest window a distance is still counted on from
+_WEEK_DAYS = 6
 #: "the week before Chuseok": the seven days before it
 _WEEK = (1, 7)
 #: "Days after the execution", "weeks after his arrest": some days, some weeks
@@ -350,6 +360,32 @@ def offset_window(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> Time
     words = doc.text[offset.ref_start : offset.ref_end]
     draft.reasons.append(f"date: counted {'back ' if offset.before else ''}from “{words.strip()}”")
     return relative_window(earliest, latest)
+
+
+def counted_on_from(doc: Doc, draft: EventDraft) -> None:
+    """ "A soldier who walked away from his unit was caught four days later": a lede dated by the body's
+    telling of what it counts from ("on the night of Aug. 5") moves on by the distance it states."""
+    offset = find_offset(doc, draft)
+    window = draft.date
+    if offset is None or not offset.from_story or window is None or doc.published is None:
+        return
+    if (
+        window.earliest is None
+        or window.latest is None
+        or (window.latest - window.earliest).days > _WEEK_DAYS
+    ):
+        return  # "handed back two days later" than "last year": nothing to count from
+    earliest = window.earliest + timedelta(days=offset.least)
+    latest = (
+        doc.published
+        if offset.most is None
+        else min(doc.published, window.latest + timedelta(days=offset.most))
+    )
+    if earliest > latest:
+        return
+    draft.date = relative_window(earliest, latest)
+    draft.date_value = None
+    draft.reasons.append(f"date: counted on from it by “{doc.text[offset.distance_start : offset.ref_end]}”")
 
 
 def in_offset(

@@ -34,6 +34,9 @@ _OPENING = (EventType.ARREST, EventType.ESCAPE, EventType.FORCED_REPATRIATION)
 #: where people are held after their punishment, not before it
 _AFTER_PUNISHMENT = re.compile(r"\b(?:camp|kyohwaso|kwalliso|brigade|prison)\b", re.IGNORECASE)
 
+_TRIAL = re.compile(r"\b(?:public\s+)?trial\b", re.IGNORECASE)
+#: the acts a sentence about a trial tells besides it: the gathering and the order to attend
+_GATHERING = (EventType.MEETING, EventType.DIRECTIVE)
 #: the trigger of a death in custody
 _DEATH = re.compile(r"(?:died|dies|death)\b", re.IGNORECASE)
 #: a death told before the beating that caused it ("died in custody earlier this month after being
@@ -125,7 +128,9 @@ def refine_by_next(
     others = {d.type for d in drafts if d.sentence.start == draft.sentence.start and d.type in _COURT_WORDS}
     court = [_COURT_WORDS[t] for t in others - {draft.type}]
     for nxt in body[1 : 1 + _TELLS_MORE]:
-        if nxt.start in with_acts or any(w.search(doc.text, nxt.start, nxt.end) for w in court):
+        if any(w.search(doc.text, nxt.start, nxt.end) for w in court):
+            break
+        if nxt.start in with_acts and not _tells_its_trial(doc, draft, drafts, nxt):
             break
         following.append(nxt)
     trigger = [w.lower() for w in doc.text[draft.match[0] : draft.match[1]].split()]
@@ -155,6 +160,21 @@ def refine_by_next(
                 draft.date, draft.date_value = w, t.value
                 draft.reasons.append(f"date: “{t.text}” in a later sentence, which tells it more exactly")
                 return
+
+
+def _tells_its_trial(doc: Doc, draft: EventDraft, drafts: list[EventDraft], sentence: Sentence) -> bool:
+    """Whether a sentence right after a lede's punishment tells the trial it was handed down at, with no
+    act of its own but the gathering ("The trial was held on the afternoon of the 3rd at the stadium,
+    where workers had been ordered to assemble")."""
+    return (
+        draft.type in _PUNISHMENT
+        and _TRIAL.search(doc.text, sentence.start, sentence.end) is not None
+        and all(d.type in _GATHERING for d in drafts if d.sentence.start == sentence.start)
+        and not any(  # "executed ..., and his family banished the following day": whose trial is unclear
+            d.type in _PUNISHMENT and d.type is not draft.type and d.sentence.start == draft.sentence.start
+            for d in drafts
+        )
+    )
 
 
 def next_custody_step(

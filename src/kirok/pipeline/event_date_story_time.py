@@ -21,6 +21,7 @@ __all__ = [
     "past_perfect",
     "story_dates",
     "story_time_before",
+    "telling_day",
     "counted_from_telling",
     "day_after_act",
     "day_after_story",
@@ -85,6 +86,22 @@ def counted_from_telling(doc: Doc, own: Timex, attribution_time: re.Pattern[str]
     last = named[-1]
     sent = next((s for s in doc.sentences if s.start <= last.start < s.end), None)
     return sent is not None and _telling_before(doc.text[sent.start : last.start], attribution_time)
+
+
+def telling_day(doc: Doc, attribution_time: re.Pattern[str]) -> date | None:
+    """The day the source told the outlet, when the report names it ("a source told Ridge Line Reports
+    on Friday", "The source, who spoke on Tuesday, said"): the first such day."""
+    for t in doc.timexes:
+        if t.window is None or t.window.earliest is None or t.window.earliest != t.window.latest:
+            continue
+        sent = next((s for s in doc.sentences if s.start <= t.start < s.end), None)
+        if (
+            sent is not None
+            and sent.role is SegmentRole.BODY
+            and _telling_before(doc.text[sent.start : t.start], attribution_time)
+        ):
+            return t.window.earliest
+    return None
 
 
 def _telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:

@@ -15,7 +15,13 @@ from kirok.pipeline.event_date_clauses import (
     range_window,
     since_before,
 )
-from kirok.pipeline.event_date_offsets import counted_back, following_span, in_offset, offset_window
+from kirok.pipeline.event_date_offsets import (
+    counted_back,
+    counted_on_from,
+    following_span,
+    in_offset,
+    offset_window,
+)
 from kirok.pipeline.event_date_refs import reference_bounds, referenced_window, retold_act
 from kirok.pipeline.event_date_story import (
     arrest_before,
@@ -39,6 +45,7 @@ from kirok.pipeline.event_date_story_time import (
     day_after_story,
     past_perfect,
     story_time_before,
+    telling_day,
     told_as_next,
     uncounted_next_day,
 )
@@ -65,6 +72,12 @@ _AT_ONCE = re.compile(
     r"|(?:moments|minutes) (?:after|later))\b",
     re.I,
 )
+#: "were detained as well": along with what was told before, when it happened
+_ALSO = re.compile(r"\bas well\b(?!\s+as)", re.I)
+#: "The raids, carried out by ...": a sentence that opens on the definite name of its act
+_THE_ACT = re.compile(r"(?:the|these|those)\s+[\w-]+\b", re.I)
+#: the widest story time ("over the weekend", "last week") an act told "as well" shares
+_SCENE_DAYS = 6
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
 #: "an earlier boat defection", "a previous raid": an act before the one the story tells
 _EARLIER = re.compile(r"\b(?:an|the|a)\s+(?:earlier|previous|prior)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -73,6 +86,29 @@ _SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNO
 #: Custody comes before the punishment it leads to; the punishment's date bounds an undated custody event.
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
 _PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
+
+
+#: words that count from the day they are said: from the source's telling, when the report names it
+_SAID_TODAY = re.compile(
+    r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening)", re.I
+)
+
+
+def _from_the_telling(doc: Doc, draft: EventDraft, own: Timex, attribution_time: re.Pattern[str]) -> None:
+    """ "was taken away 'the day before yesterday'", said by a source who "spoke on Friday" to a report
+    of Monday: counted from the Friday."""
+    window = draft.date
+    if not _SAID_TODAY.fullmatch(own.text) or doc.published is None or window is None:
+        return
+    told = telling_day(doc, attribution_time)
+    if told is None or told == doc.published or window.earliest is None or window.latest is None:
+        return
+    shift = told - doc.published
+    draft.date = window.model_copy(
+        update={"earliest": window.earliest + shift, "latest": window.latest + shift}
+    )
+    draft.date_value = (window.earliest + shift).isoformat()
+    draft.reasons.append(f"date: counted from the day the source told it, {told.isoformat()}")
 
 
 def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
@@ -182,6 +218,7 @@ def attach_own_date(
     if own is not None and own.window is not None:
         draft.date, draft.date_value = range_window(doc, own) or own.window, own.value
         draft.reasons.append(f"date: “{own.text}” {where}")
+        _from_the_telling(doc, draft, own, attribution_time)
         if since_before(doc, draft.sentence.start, own, draft.match):
             _going_on_since(doc, draft, own, drafts or [])
         elif where == "in the sentence":
@@ -325,6 +362,7 @@ def attach_narrative_date(
     story = story_time_before(doc, published, draft, drafts, pattern)
     if story is None:
         date_from_what_follows(doc, published, draft, pattern)
+        counted_on_from(doc, draft)
         return
     start, until, source = story
     if (
@@ -352,6 +390,18 @@ def attach_narrative_date(
         draft.date = relative_window(start, start)
         draft.date_value = start.isoformat()
         draft.reasons.append("date: at once, on the day the story told before it")
+        return
+    if (
+        until is not None
+        and 0 < (until - start).days <= _SCENE_DAYS
+        and draft.type in (EventType.ARREST, EventType.CRACKDOWN)
+        and (
+            _ALSO.search(doc.text, draft.sentence.start, draft.sentence.end)
+            or (draft.back_reference and _THE_ACT.match(doc.text, draft.sentence.start, draft.match[1]))
+        )
+    ):  # "went from house to house over the weekend ... The raids ...; two men were detained as well"
+        draft.date = relative_window(start, until)
+        draft.reasons.append("date: along with the act told before it, in its days")
         return
     if until == start and in_raid_scene(doc, draft, drafts, source):
         draft.date = relative_window(start, start)

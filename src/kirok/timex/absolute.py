@@ -221,6 +221,8 @@ def _day_of_month(
     if rel in ("last", "next", "this"):  # "the 26th of last month" counts from publication
         last = None
     told = last.earliest if last is not None and last.unit in ("D", "M") else None
+    if told is not None and ref.anchor is not None and told > ref.anchor and tense != "future":
+        told = None  # "to be finished before the anniversary in October ... left on the 6th": not October's
     base = told or ref.anchor
     if base is None:
         return replace(unresolved("D", tuple(warnings)), value=f"XXXX-XX-{day:02d}")
