@@ -78,3 +78,13 @@ def test_an_arrest_after_a_crossing_of_several_days_is_not_dated_by_the_scene() 
     add_date(doc, "early June", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
     arrest = by_type(events_of(doc), EventType.ARREST)
     assert _window(arrest) == (date(2023, 6, 1), PUBLISHED)
+
+
+def test_an_arrest_after_a_crossing_on_a_night_of_two_days_has_those_days() -> None:
+    doc = make(
+        "Report\n\nTwo women tried to cross the river near Musan on the night of the 3rd to the 4th. "
+        "Border guards arrested one of them in the shallows."
+    )
+    add_date(doc, "the night of the 3rd to the 4th", "2023-06-03TNI", date(2023, 6, 3), date(2023, 6, 4))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest) == (date(2023, 6, 3), date(2023, 6, 4))

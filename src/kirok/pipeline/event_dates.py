@@ -407,8 +407,8 @@ def attach_narrative_date(
         draft.date = relative_window(start, start)
         draft.reasons.append("date: in the scene of the raid told just before it, on its day")
         return
-    if until == start and same_scene(doc, draft, drafts, source):
-        draft.date = relative_window(start, start)
+    if until is not None and 0 <= (until - start).days <= 1 and same_scene(doc, draft, drafts, source):
+        draft.date = relative_window(start, until)  # "on the night of the 3rd to the 4th": those days
         draft.reasons.append("date: in the scene of the act told just before it, on its day")
         return
     if until == start and at_capture_scene(doc, draft, drafts, source, start):
