@@ -6,12 +6,9 @@ import re
 from datetime import date, timedelta
 
 from kirok.model import EventType, SegmentRole, TimeWindow
-from kirok.pipeline.doc import Doc, Timex
+from kirok.pipeline.doc import Doc
 from kirok.pipeline.event_date_clauses import (
     after_other_act,
-    in_after_clause,
-    in_other_clause,
-    in_relative_clause,
     range_window,
     since_before,
 )
@@ -21,6 +18,14 @@ from kirok.pipeline.event_date_offsets import (
     following_span,
     in_offset,
     offset_window,
+)
+from kirok.pipeline.event_date_own import (
+    comes_after,
+    from_the_telling,
+    going_on_since,
+    lede_date,
+    own_date,
+    told_next,
 )
 from kirok.pipeline.event_date_refs import reference_bounds, referenced_window, retold_act
 from kirok.pipeline.event_date_story import (
@@ -38,15 +43,12 @@ from kirok.pipeline.event_date_story import (
 )
 from kirok.pipeline.event_date_story_time import (
     BACKSTORY_DAYS,
-    counted_from_telling,
     date_from_what_follows,
     dates_in,
     day_after_act,
     day_after_story,
     past_perfect,
     story_time_before,
-    telling_day,
-    told_as_next,
     uncounted_next_day,
 )
 from kirok.pipeline.event_draft import EventDraft, relative_window
@@ -56,15 +58,6 @@ __all__ = ["attach_narrative_date", "attach_own_date", "is_backstory"]
 
 #: a sentence that tells of a trial or an execution: the punishments told after it were handed down there
 _TRIAL_SCENE = re.compile(r"\b(?:trial|verdict|execut\w*|firing squad|shot)\b", re.IGNORECASE)
-#: what an order calls for ("an order calling for students to be put to work", "orders every workplace
-#: to hold the lecture twice"), in the order's clause
-_ORDERED = (
-    EventType.FORCED_LABOR,
-    EventType.MEETING,
-    EventType.MOVEMENT_RESTRICTION,
-    EventType.CRACKDOWN,
-    EventType.SURVEILLANCE,
-)
 #: "confiscated on the spot", "were immediately taken away", "shot moments after the verdict": at the time
 #: of the act told just before
 _AT_ONCE = re.compile(
@@ -78,90 +71,11 @@ _ALSO = re.compile(r"\bas well\b(?!\s+as)", re.I)
 _THE_ACT = re.compile(r"(?:the|these|those)\s+[\w-]+\b", re.I)
 #: the widest story time ("over the weekend", "last week") an act told "as well" shares
 _SCENE_DAYS = 6
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
 #: "an earlier boat defection", "a previous raid": an act before the one the story tells
 _EARLIER = re.compile(r"\b(?:an|the|a)\s+(?:earlier|previous|prior)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-#: "agents have since banished", "since then": after the date told before, in the same sentence
-_SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
 #: Custody comes before the punishment it leads to; the punishment's date bounds an undated custody event.
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
 _PUNISHMENT = (EventType.SENTENCE, EventType.EXECUTION)
-
-
-#: words that count from the day they are said: from the source's telling, when the report names it
-_SAID_TODAY = re.compile(
-    r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening)", re.I
-)
-
-
-def _from_the_telling(doc: Doc, draft: EventDraft, own: Timex, attribution_time: re.Pattern[str]) -> None:
-    """ "was taken away 'the day before yesterday'", said by a source who "spoke on Friday" to a report
-    of Monday: counted from the Friday."""
-    window = draft.date
-    if not _SAID_TODAY.fullmatch(own.text) or doc.published is None or window is None:
-        return
-    told = telling_day(doc, attribution_time)
-    if told is None or told == doc.published or window.earliest is None or window.latest is None:
-        return
-    shift = told - doc.published
-    draft.date = window.model_copy(
-        update={"earliest": window.earliest + shift, "latest": window.latest + shift}
-    )
-    draft.date_value = (window.earliest + shift).isoformat()
-    draft.reasons.append(f"date: counted from the day the source told it, {told.isoformat()}")
-
-
-def _own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
-    """The date in the act's sentence nearest its trigger (or inside it: "forbidden on May 2 to go"),
-    leaving out dates in another clause, in a relative clause told before it, or of another act it
-    followed ("after his arrest in late summer")."""
-    m_start, m_end = draft.match
-    found = [
-        t
-        for t in dates_in(doc, draft.sentence, attribution_time)
-        if not in_other_clause(doc, t, draft.match)
-        and not in_after_clause(doc, t, draft.match)
-        and not in_relative_clause(doc, draft.sentence.start, t, draft.match)
-        and not after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
-    ]
-    inside = [t for t in found if m_start <= t.start and t.end <= m_end]
-    if inside:
-        return inside[0]
-    after = [t for t in found if t.start >= m_end]
-    before = [t for t in found if t.end <= m_start]
-    if after:
-        return min(after, key=lambda t: t.start - m_end)
-    if before:
-        return min(before, key=lambda t: m_start - t.end)
-    return None
-
-
-def _lede_date(doc: Doc, attribution_time: re.Pattern[str]) -> Timex | None:
-    """The first date of the lede, the body's first sentence, which tells what the headline sums up."""
-    lede = next((s for s in doc.sentences if s.role is SegmentRole.BODY), None)
-    found = dates_in(doc, lede, attribution_time) if lede is not None else []
-    main = [t for t in found if lede is not None and not in_relative_clause(doc, lede.start, t, None)]
-    return (main or found)[0] if found else None
-
-
-def _comes_after(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> str | None:
-    """Why the act only follows the date before it in its sentence, if it does: "issued an order in
-    mid-April calling for students to be put to work" (the order's date, not the labour's), "crossed
-    late last month, and agents have since banished their relatives"."""
-    if own.end > draft.match[0]:
-        return None
-    between = doc.text[own.end : draft.match[0]]
-    if _SINCE_ADVERB.search(between):
-        return "“since”: after it"
-    if draft.type in _ORDERED and any(
-        d.type is EventType.DIRECTIVE
-        and d.sentence.start == draft.sentence.start
-        and d.match[1] <= draft.match[0]
-        and not _CLAUSE_BREAK.search(doc.text, d.match[1], draft.match[0])
-        for d in drafts
-    ):
-        return "the order that calls for it"
-    return None
 
 
 def attach_own_date(
@@ -169,13 +83,13 @@ def attach_own_date(
 ) -> None:
     """The date of the act's own sentence; a headline without one takes the lede's date ("Five
     fishermen flee by boat" ... "sailed out of the harbour on Oct. 9"). An act told after an order or
-    after "since" in that sentence only follows its date, up to publication (:func:`_comes_after`)."""
+    after "since" in that sentence only follows its date, up to publication (:func:`comes_after`)."""
     back = counted_back(doc, draft)
     if back is not None:
         draft.date = back[0]
         draft.backstory = is_backstory(doc, draft, back[0])
         return
-    own = _own_date(doc, draft, attribution_time)
+    own = own_date(doc, draft, attribution_time)
     if own is not None and in_offset(doc, draft, own, attribution_time):
         return  # "shortly after the holiday (October 10)": counted from it (:func:`attach_narrative_date`)
     if own is None:  # "over the following two weeks": a span the tagger leaves without a window
@@ -202,10 +116,8 @@ def attach_own_date(
     if own is None and _after_the_act_it_followed(doc, draft, attribution_time):
         return
     if own is None and draft.sentence.role is SegmentRole.HEADLINE:
-        own, where = _lede_date(doc, attribution_time), "in the lede"
-    after = (
-        _comes_after(doc, draft, own, drafts or []) if own is not None and where != "in the lede" else None
-    )
+        own, where = lede_date(doc, attribution_time), "in the lede"
+    after = comes_after(doc, draft, own, drafts or []) if own is not None and where != "in the lede" else None
     if own is not None and own.window is not None and own.window.earliest is not None and after:
         if doc.published is None or own.window.earliest > doc.published:
             return
@@ -213,14 +125,14 @@ def attach_own_date(
         draft.reasons.append(f"date: from “{own.text}” up to publication ({after})")
         draft.ongoing = True
         return
-    if own is not None and where == "in the sentence" and _told_next(doc, own, attribution_time) is not None:
+    if own is not None and where == "in the sentence" and told_next(doc, own, attribution_time) is not None:
         return  # counted from the story's time, once every act before it is dated (:func:`_next_day`)
     if own is not None and own.window is not None:
         draft.date, draft.date_value = range_window(doc, own) or own.window, own.value
         draft.reasons.append(f"date: “{own.text}” {where}")
-        _from_the_telling(doc, draft, own, attribution_time)
+        from_the_telling(doc, draft, own, attribution_time)
         if since_before(doc, draft.sentence.start, own, draft.match):
-            _going_on_since(doc, draft, own, drafts or [])
+            going_on_since(doc, draft, own, drafts or [])
         elif where == "in the sentence":
             refine_by_next(doc, draft, drafts or [], lambda s: dates_in(doc, s, attribution_time))
         draft.confidence += 0.15
@@ -249,10 +161,10 @@ def _next_day(
     """ "the next day", "the following Monday" in the act's sentence: the day after the story's time
     (:func:`~kirok.pipeline.event_date_story_time.day_after_story`), else the date as the tagger read
     it; whether the sentence tells one."""
-    own = _own_date(doc, draft, attribution_time)
+    own = own_date(doc, draft, attribution_time)
     if own is None and uncounted_next_day(doc, draft):  # the tagger could not count from "early November"
         return day_after_act(doc, draft, drafts)
-    told = _told_next(doc, own, attribution_time) if own is not None else None
+    told = told_next(doc, own, attribution_time) if own is not None else None
     if own is None or told is None or own.window is None:
         return False
     if day_after_story(
@@ -264,60 +176,6 @@ def _next_day(
     draft.confidence += 0.15
     draft.backstory = is_backstory(doc, draft, own.window)
     return True
-
-
-def _told_next(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> re.Match[str] | None:
-    """ "the next day", "the following Monday"; "that afternoon" only when the tagger read it against the
-    day of the telling ("a source said on Tuesday"), not against the day of the act told before it."""
-    told = told_as_next(doc, own)
-    if (
-        told is not None
-        and told.group("same") is not None
-        and not counted_from_telling(doc, own, attribution_time)
-        and not _counted_from_flashback(doc, own)
-    ):
-        return None
-    return told
-
-
-def _counted_from_flashback(doc: Doc, own: Timex) -> bool:
-    """Whether the date named last before ``own`` was told in the past perfect ("had been caught in a
-    raid in July ... had waded across this spring. On the same day they were marched to the holding
-    centre"), the verb before it: "the same day" is then the story's day, not that look back's."""
-    told = [t for t in doc.timexes if t.end <= own.start and t.type == "DATE"]
-    if not told:
-        return False
-    last = told[-1]
-    sentence = next((s for s in doc.sentences if s.start <= last.start < s.end), None)
-    return sentence is not None and past_perfect(doc.text, sentence.start, last.start)
-
-
-def _going_on_since(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> None:
-    """A state going on since the date: up to publication, or, told in the past perfect ("had visited
-    the family every week since August"), up to the story's time, the end of the latest act dated
-    before it."""
-    earliest, published = own.window.earliest if own.window else None, doc.published
-    if earliest is None or published is None or earliest > published:
-        return
-    latest, why = published, "up to publication"
-    if past_perfect(doc.text, draft.sentence.start, own.start):
-        ends = [
-            d.date.latest
-            for d in drafts
-            if d is not draft
-            and d.sentence.start < draft.sentence.start
-            and d.date_value is not None
-            and not d.backstory
-            and not d.ongoing
-            and d.date is not None
-            and d.date.latest is not None
-            and earliest <= d.date.latest <= published
-        ]
-        if ends:
-            latest, why = max(ends), "up to the story's time (“had ... since”)"
-    draft.date = relative_window(earliest, latest, timex=own.value)
-    draft.reasons.append(f"date: going on since then, {why}")
-    draft.ongoing = True
 
 
 def attach_narrative_date(

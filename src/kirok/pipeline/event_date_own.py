@@ -1,0 +1,177 @@
+"""The date an act's own sentence gives it: the date nearest its trigger in its clause, the lede's date for
+a headline, "the next day" told in it, a state going on since a date, and words counted from the day the
+source told them."""
+
+from __future__ import annotations
+
+import re
+
+from kirok.model import EventType, SegmentRole
+from kirok.pipeline.doc import Doc, Timex
+from kirok.pipeline.event_date_clauses import (
+    after_other_act,
+    in_after_clause,
+    in_other_clause,
+    in_relative_clause,
+)
+from kirok.pipeline.event_date_story_time import (
+    counted_from_telling,
+    dates_in,
+    past_perfect,
+    telling_day,
+    told_as_next,
+)
+from kirok.pipeline.event_draft import EventDraft, relative_window
+
+__all__ = [
+    "comes_after",
+    "counted_from_flashback",
+    "from_the_telling",
+    "going_on_since",
+    "lede_date",
+    "own_date",
+    "told_next",
+]
+
+#: what an order calls for ("an order calling for students to be put to work", "orders every workplace
+#: to hold the lecture twice"), in the order's clause
+_ORDERED = (
+    EventType.FORCED_LABOR,
+    EventType.MEETING,
+    EventType.MOVEMENT_RESTRICTION,
+    EventType.CRACKDOWN,
+    EventType.SURVEILLANCE,
+)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
+#: "agents have since banished", "since then": after the date told before, in the same sentence
+_SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
+
+
+#: words that count from the day they are said: from the source's telling, when the report names it
+_SAID_TODAY = re.compile(
+    r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening)", re.I
+)
+
+
+def from_the_telling(doc: Doc, draft: EventDraft, own: Timex, attribution_time: re.Pattern[str]) -> None:
+    """ "was taken away 'the day before yesterday'", said by a source who "spoke on Friday" to a report
+    of Monday: counted from the Friday."""
+    window = draft.date
+    if not _SAID_TODAY.fullmatch(own.text) or doc.published is None or window is None:
+        return
+    told = telling_day(doc, attribution_time)
+    if told is None or told == doc.published or window.earliest is None or window.latest is None:
+        return
+    shift = told - doc.published
+    draft.date = window.model_copy(
+        update={"earliest": window.earliest + shift, "latest": window.latest + shift}
+    )
+    draft.date_value = (window.earliest + shift).isoformat()
+    draft.reasons.append(f"date: counted from the day the source told it, {told.isoformat()}")
+
+
+def own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
+    """The date in the act's sentence nearest its trigger (or inside it: "forbidden on May 2 to go"),
+    leaving out dates in another clause, in a relative clause told before it, or of another act it
+    followed ("after his arrest in late summer")."""
+    m_start, m_end = draft.match
+    found = [
+        t
+        for t in dates_in(doc, draft.sentence, attribution_time)
+        if not in_other_clause(doc, t, draft.match)
+        and not in_after_clause(doc, t, draft.match)
+        and not in_relative_clause(doc, draft.sentence.start, t, draft.match)
+        and not after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
+    ]
+    inside = [t for t in found if m_start <= t.start and t.end <= m_end]
+    if inside:
+        return inside[0]
+    after = [t for t in found if t.start >= m_end]
+    before = [t for t in found if t.end <= m_start]
+    if after:
+        return min(after, key=lambda t: t.start - m_end)
+    if before:
+        return min(before, key=lambda t: m_start - t.end)
+    return None
+
+
+def lede_date(doc: Doc, attribution_time: re.Pattern[str]) -> Timex | None:
+    """The first date of the lede, the body's first sentence, which tells what the headline sums up."""
+    lede = next((s for s in doc.sentences if s.role is SegmentRole.BODY), None)
+    found = dates_in(doc, lede, attribution_time) if lede is not None else []
+    main = [t for t in found if lede is not None and not in_relative_clause(doc, lede.start, t, None)]
+    return (main or found)[0] if found else None
+
+
+def comes_after(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> str | None:
+    """Why the act only follows the date before it in its sentence, if it does: "issued an order in
+    mid-April calling for students to be put to work" (the order's date, not the labour's), "crossed
+    late last month, and agents have since banished their relatives"."""
+    if own.end > draft.match[0]:
+        return None
+    between = doc.text[own.end : draft.match[0]]
+    if _SINCE_ADVERB.search(between):
+        return "“since”: after it"
+    if draft.type in _ORDERED and any(
+        d.type is EventType.DIRECTIVE
+        and d.sentence.start == draft.sentence.start
+        and d.match[1] <= draft.match[0]
+        and not _CLAUSE_BREAK.search(doc.text, d.match[1], draft.match[0])
+        for d in drafts
+    ):
+        return "the order that calls for it"
+    return None
+
+
+def told_next(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> re.Match[str] | None:
+    """ "the next day", "the following Monday"; "that afternoon" only when the tagger read it against the
+    day of the telling ("a source said on Tuesday"), not against the day of the act told before it."""
+    told = told_as_next(doc, own)
+    if (
+        told is not None
+        and told.group("same") is not None
+        and not counted_from_telling(doc, own, attribution_time)
+        and not counted_from_flashback(doc, own)
+    ):
+        return None
+    return told
+
+
+def counted_from_flashback(doc: Doc, own: Timex) -> bool:
+    """Whether the date named last before ``own`` was told in the past perfect ("had been caught in a
+    raid in July ... had waded across this spring. On the same day they were marched to the holding
+    centre"), the verb before it: "the same day" is then the story's day, not that look back's."""
+    told = [t for t in doc.timexes if t.end <= own.start and t.type == "DATE"]
+    if not told:
+        return False
+    last = told[-1]
+    sentence = next((s for s in doc.sentences if s.start <= last.start < s.end), None)
+    return sentence is not None and past_perfect(doc.text, sentence.start, last.start)
+
+
+def going_on_since(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> None:
+    """A state going on since the date: up to publication, or, told in the past perfect ("had visited
+    the family every week since August"), up to the story's time, the end of the latest act dated
+    before it."""
+    earliest, published = own.window.earliest if own.window else None, doc.published
+    if earliest is None or published is None or earliest > published:
+        return
+    latest, why = published, "up to publication"
+    if past_perfect(doc.text, draft.sentence.start, own.start):
+        ends = [
+            d.date.latest
+            for d in drafts
+            if d is not draft
+            and d.sentence.start < draft.sentence.start
+            and d.date_value is not None
+            and not d.backstory
+            and not d.ongoing
+            and d.date is not None
+            and d.date.latest is not None
+            and earliest <= d.date.latest <= published
+        ]
+        if ends:
+            latest, why = max(ends), "up to the story's time (“had ... since”)"
+    draft.date = relative_window(earliest, latest, timex=own.value)
+    draft.reasons.append(f"date: going on since then, {why}")
+    draft.ongoing = True
