@@ -13,16 +13,13 @@ from kirok.pipeline.event_draft import EventDraft
 
 __all__ = [
     "arrest_before",
-    "at_capture_scene",
     "custody_before_punishment",
     "ends_custody",
     "handover_before",
-    "in_raid_scene",
     "lasted",
     "next_custody_step",
     "refine_by_next",
     "release_bound",
-    "same_scene",
 ]
 
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
@@ -59,31 +56,6 @@ Window = tuple[tuple[date, date], str]
 _TELLS_MORE = 3
 #: the least length of the lede's trigger word by which a later sentence tells its act again
 _WORD_LEN = 4
-#: what a raid does on its day: searches, seizures and the people it takes away
-_RAID = (EventType.CRACKDOWN, EventType.ARREST)
-#: an escape tried, not done: "tried to sail south", "attempting to cross"
-_ATTEMPT = re.compile(r"\b(?:tried|attempted|trying|attempting)\s+to\b", re.IGNORECASE)
-#: how many sentences may lie between the raid and what it did, still telling the raid
-_SCENE_GAP = 1
-#: the acts that happen in a moment, and so in the scene told just before them
-_MOMENT = (
-    EventType.ARREST,
-    EventType.CRACKDOWN,
-    EventType.EXECUTION,
-    EventType.ESCAPE,
-    EventType.FORCED_REPATRIATION,
-    EventType.MEETING,
-)
-#: words that move the story's time on between two sentences
-_TIME_MOVES = re.compile(
-    r"\b(?:later|days?|weeks?|months?|years?|next|after\w*|then|since|before|following|eventually|"
-    r"subsequently|afterwards?|soon|until|when|once|earlier|previously|ago)\b",
-    re.IGNORECASE,
-)
-#: an auxiliary before the trigger: not the simple past ("have taken", "had fled", "will be sent")
-_AUX = r"(?:has|have|had|having|will|would|is|are|am|be|been|being|could|may|might|must|should|can|to)"
-_NOT_SIMPLE_PAST = re.compile(rf"\b{_AUX}\s+(?:\w+\s+)?$", re.IGNORECASE)
-_NOT_SIMPLE_PAST_START = re.compile(rf"{_AUX}\b", re.IGNORECASE)
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"}
 )
@@ -310,97 +282,6 @@ def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> 
         and _RELEASE.search(doc.text, s.start, t.start)
     ]
     return max(ends) if ends else None
-
-
-def in_raid_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
-    """Whether an undated arrest or seizure is told within the scene of the raid the story dated just
-    before ("searched homes near the river on the 6th ... Five residents were taken away"): the
-    sentence that dated the story's time tells a raid, and at most one sentence lies between, telling
-    nothing but the raid; or a capture told right after an attempt to escape (:func:`_caught_trying`)."""
-    if draft.type is EventType.ARREST and _caught_trying(doc, draft, drafts, source):
-        return True
-    if draft.type not in _RAID or not any(
-        d.type is EventType.CRACKDOWN and d.sentence.start == source.start for d in drafts
-    ):
-        return False
-    between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
-    return len(between) <= _SCENE_GAP and all(
-        d.type in _RAID for d in drafts if any(d.sentence.start == s.start for s in between)
-    )
-
-
-def same_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
-    """Whether an undated act that happens in a moment is told, in the simple past, in the sentence right
-    after the act the story dated to one day, in the same paragraph, with nothing between them moving time
-    ("Police raided the flat on Tuesday. They took away two phones and led her away."): the same scene."""
-    if draft.type not in _MOMENT or source.segment != draft.sentence.segment:
-        return False
-    if any(source.start < s.start < draft.sentence.start for s in doc.sentences):
-        return False
-    if not any(d.sentence.start == source.start and d.date_value is not None for d in drafts):
-        return False
-    told = [t.end for t in doc.timexes if source.start <= t.start < source.end]
-    since = max(told, default=source.start)
-    if any(draft.sentence.start <= t.start < draft.sentence.end for t in doc.timexes):
-        return False
-    if _TIME_MOVES.search(doc.text, since, draft.match[0]) or _TIME_MOVES.search(
-        doc.text, draft.match[0], draft.match[1]
-    ):
-        return False
-    lead_in = doc.text[max(draft.sentence.start, draft.match[0] - 30) : draft.match[0]]
-    return not _NOT_SIMPLE_PAST.search(lead_in) and not _NOT_SIMPLE_PAST_START.match(
-        doc.text, draft.match[0], draft.match[1]
-    )
-
-
-#: where and how a beating is told as part of the capture: "at their post", "on the bank", "before
-#: handing him over to the security department"
-_CAPTURE_SCENE = re.compile(
-    r"\b(?:before\s+(?:being\s+handed|(?:turning|handing)\s+(?:him|her|them|the\s+\w+)\s+over)"
-    r"|at\s+(?:the|their|a)\s+(?:border\s+|guard\s+|sentry\s+)?post|on\s+the\s+(?:river\s*)?bank|on\s+the\s+ice"
-    r"|right\s+there|at\s+the\s+scene)\b",
-    re.IGNORECASE,
-)
-#: how many sentences may lie between the capture and the beating told as part of it
-_CAPTURE_GAP = 2
-
-
-def at_capture_scene(
-    doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence, day: date
-) -> bool:
-    """Whether an undated beating is told as part of the capture the story dated just before: the
-    sentence places it there ("beat him with rifle butts at their post before turning him over", "was
-    beaten unconscious by the soldiers on the bank"), the capture is told in the sentence that dated the
-    story's time to ``day`` or is dated to that day, that sentence is at most two before it, and nothing
-    between them moves time on."""
-    if draft.type is not EventType.ILL_TREATMENT or not _CAPTURE_SCENE.search(
-        doc.text, draft.sentence.start, draft.sentence.end
-    ):
-        return False
-    if not any(
-        d.type in _OPENING
-        and d.sentence.start < draft.sentence.start
-        and (d.sentence.start == source.start or _dated(d) == (day, day))
-        for d in drafts
-    ):
-        return False
-    between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
-    told = [t.end for t in doc.timexes if source.start <= t.start < source.end]
-    return len(between) <= _CAPTURE_GAP and not _TIME_MOVES.search(
-        doc.text, max(told, default=source.start), draft.sentence.start
-    )
-
-
-def _caught_trying(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
-    """An arrest told in the sentence right after an attempt to escape that the story dated to one day
-    ("On the night of Aug. 18 four men tried to sail south. A patrol boat intercepted them"): the
-    attempt failed there and then."""
-    between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
-    return (
-        not between
-        and any(d.type is EventType.ESCAPE and d.sentence.start == source.start for d in drafts)
-        and _ATTEMPT.search(doc.text, source.start, source.end) is not None
-    )
 
 
 def lasted(doc: Doc, draft: EventDraft) -> int | None:

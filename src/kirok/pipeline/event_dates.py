@@ -15,7 +15,6 @@ from kirok.pipeline.event_date_clauses import (
 from kirok.pipeline.event_date_offsets import (
     counted_back,
     counted_on_from,
-    following_span,
     in_offset,
     offset_window,
 )
@@ -28,18 +27,17 @@ from kirok.pipeline.event_date_own import (
     told_next,
 )
 from kirok.pipeline.event_date_refs import reference_bounds, referenced_window, retold_act
+from kirok.pipeline.event_date_scene import at_capture_scene, in_raid_scene, same_scene
+from kirok.pipeline.event_date_spans import following_span
 from kirok.pipeline.event_date_story import (
     arrest_before,
-    at_capture_scene,
     custody_before_punishment,
     ends_custody,
     handover_before,
-    in_raid_scene,
     lasted,
     next_custody_step,
     refine_by_next,
     release_bound,
-    same_scene,
 )
 from kirok.pipeline.event_date_story_time import (
     BACKSTORY_DAYS,
