@@ -331,6 +331,22 @@ def _holiday_before(doc: Doc, start: int) -> TimeWindow | None:
     return named[-1].window if named else None
 
 
+def _counted(base: TimeWindow, offset: DateOffset, published: date) -> tuple[date, date] | None:
+    """The days ``offset`` puts after (or before) ``base``, by publication at the latest; ``None`` when
+    none are left, or a distance counted back is open ("more than a week before the holiday")."""
+    assert base.earliest is not None and base.latest is not None
+    if offset.before:
+        if offset.most is None:
+            return None
+        earliest = base.earliest - timedelta(days=offset.most)
+        latest = min(published, base.latest - timedelta(days=offset.least))
+    else:
+        earliest = base.earliest + timedelta(days=offset.least)
+        most = offset.most
+        latest = published if most is None else min(published, base.latest + timedelta(days=most))
+    return (earliest, latest) if earliest <= latest else None
+
+
 def offset_window(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> TimeWindow | None:
     """The window of an act told as a distance from another act or day (:func:`find_offset`); records
     why. ``None`` when the sentence states no such distance or what it counts from is unknown."""
@@ -340,18 +356,10 @@ def offset_window(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> Time
     base = _counted_from(doc, draft, drafts, offset)
     if base is None or base.earliest is None or base.latest is None:
         return None
-    published: date = doc.published
-    if offset.before:
-        if offset.most is None:
-            return None  # "more than a week before the holiday": no earliest day
-        earliest = base.earliest - timedelta(days=offset.most)
-        latest = min(published, base.latest - timedelta(days=offset.least))
-    else:
-        earliest = base.earliest + timedelta(days=offset.least)
-        most = offset.most
-        latest = published if most is None else min(published, base.latest + timedelta(days=most))
-    if earliest > latest:
+    counted = _counted(base, offset, doc.published)
+    if counted is None:
         return None
+    earliest, latest = counted
     words = doc.text[offset.ref_start : offset.ref_end]
     draft.reasons.append(f"date: counted {'back ' if offset.before else ''}from “{words.strip()}”")
     return relative_window(earliest, latest)
@@ -370,14 +378,10 @@ def counted_on_from(doc: Doc, draft: EventDraft) -> None:
         or (window.latest - window.earliest).days > _WEEK_DAYS
     ):
         return  # "handed back two days later" than "last year": nothing to count from
-    earliest = window.earliest + timedelta(days=offset.least)
-    latest = (
-        doc.published
-        if offset.most is None
-        else min(doc.published, window.latest + timedelta(days=offset.most))
-    )
-    if earliest > latest:
+    counted = _counted(window, offset, doc.published)
+    if counted is None:
         return
+    earliest, latest = counted
     draft.date = relative_window(earliest, latest)
     draft.date_value = None
     draft.reasons.append(f"date: counted on from it by “{doc.text[offset.distance_start : offset.ref_end]}”")

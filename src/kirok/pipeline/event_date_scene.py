@@ -69,11 +69,9 @@ def same_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Se
         return False
     if not any(d.sentence.start == source.start and d.date_value is not None for d in drafts):
         return False
-    told = [t.end for t in doc.timexes if source.start <= t.start < source.end]
-    since = max(told, default=source.start)
     if any(draft.sentence.start <= t.start < draft.sentence.end for t in doc.timexes):
         return False
-    if _TIME_MOVES.search(doc.text, since, draft.match[0]) or _TIME_MOVES.search(
+    if _time_moves(doc, source, draft.match[0]) or _TIME_MOVES.search(
         doc.text, draft.match[0], draft.match[1]
     ):
         return False
@@ -118,10 +116,14 @@ def at_capture_scene(
     ):
         return False
     between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
+    return len(between) <= _CAPTURE_GAP and not _time_moves(doc, source, draft.sentence.start)
+
+
+def _time_moves(doc: Doc, source: Sentence, end: int) -> bool:
+    """Whether a word that moves the story's time on ("later", "next", "weeks") stands between the last
+    date of the sentence that dated the scene and ``end``."""
     told = [t.end for t in doc.timexes if source.start <= t.start < source.end]
-    return len(between) <= _CAPTURE_GAP and not _TIME_MOVES.search(
-        doc.text, max(told, default=source.start), draft.sentence.start
-    )
+    return _TIME_MOVES.search(doc.text, max(told, default=source.start), end) is not None
 
 
 def _caught_trying(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
