@@ -238,3 +238,23 @@ def test_an_arrest_told_as_well_or_raids_by_their_name_share_the_story_days() ->
     windows = {(e.type, e.date.earliest, e.date.latest) for e in events_of(doc) if e.date is not None}
     assert (EventType.CRACKDOWN, date(2023, 6, 10), date(2023, 6, 11)) in windows
     assert all(latest <= date(2023, 6, 11) for t, _, latest in windows if t is EventType.ARREST)
+
+
+def test_the_next_night_the_tagger_could_not_count_is_the_day_after_the_story_time() -> None:
+    # "earlier this month" dates the order the lectures followed, so the tagger has no day to count from
+    text = (
+        "Report\n\nWorkers were made to sit through lectures on Saturday, a source said.\n\n"
+        "The lectures followed an order the party Central Committee issued earlier this month.\n\n"
+        "Speakers read out the law on reactionary thought and culture.\n\n"
+        "The next night, an inspection group went from flat to flat, checking televisions."
+    )
+    doc = make(text, published=date(2022, 2, 16))
+    add_date(doc, "Saturday", "2022-02-12", date(2022, 2, 12))
+    add_date(doc, "earlier this month", "2022-02", date(2022, 2, 1), date(2022, 2, 15))
+    start = text.index("The next night")
+    doc.timexes = sorted(
+        [*doc.timexes, Timex(start, start + 14, "The next night", "TIME", "2022-02-XXTNI", None)],
+        key=lambda t: t.start,
+    )
+    searched = by_type(events_of(doc), EventType.CRACKDOWN)
+    assert _window(searched.date) == (date(2022, 2, 13), date(2022, 2, 13))

@@ -10,7 +10,7 @@ from kirok.model import DateResolution, EventType, TimeWindow
 from kirok.pipeline.doc import Timex
 from kirok.pipeline.event_date_offsets import find_offset
 
-from .event_docs import EVENTS, PUBLISHED, add_date, by_type, events_of, make
+from .event_docs import EVENTS, PUBLISHED, add_date, add_duration, by_type, events_of, make
 
 
 def _window(window: TimeWindow | None) -> tuple[date, date]:
@@ -313,3 +313,43 @@ def test_a_distance_counts_from_the_act_its_noun_names(told: str, counted: tuple
         add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3), nth=1)
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     assert _window(sentence.date) == counted
+
+
+def test_a_week_before_that_counts_back_from_the_story_time() -> None:
+    text = (
+        "Report\n\n"
+        "The captain was arrested at his post on June 8, a source said. "
+        "A week before that, the ring's leader had been caught on the riverbank with a sack of goods."
+    )
+    doc = make(text)
+    add_date(doc, "June 8", "2023-06-08", date(2023, 6, 8))
+    add_duration(doc, "A week", "P1W")
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert [_window(e.date) for e in arrests] == [
+        (date(2023, 6, 8), date(2023, 6, 8)),
+        (date(2023, 6, 1), date(2023, 6, 1)),
+    ]
+
+
+def test_an_act_told_between_a_date_and_a_distance_in_its_clause_is_counted_from_that_date() -> None:
+    text = (
+        "Report\n\n"
+        "The three women waded across the river on May 2, but were caught by Chinese police in Tonghua "
+        "two weeks later."
+    )
+    doc = make(text)
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 5, 16), date(2023, 5, 16))
+
+
+def test_an_act_told_before_and_a_distance_dates_another_clause() -> None:
+    text = (
+        "Report\n\n"
+        "On May 2 the two traders were picked up in a raid and, a week later, handed six months in a "
+        "labour-training brigade."
+    )
+    doc = make(text)
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    assert _window(by_type(events_of(doc), EventType.ARREST).date) == (date(2023, 5, 2), date(2023, 5, 2))
+    assert _window(by_type(events_of(doc), EventType.SENTENCE).date) == (date(2023, 5, 9), date(2023, 5, 9))

@@ -226,3 +226,28 @@ def test_held_for_a_number_of_days_after_an_arrest_in_a_month_ends_that_many_day
     add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
     add_duration(doc, "40 days", "P40D")
     assert (date(2023, 4, 1), date(2023, 6, 9)) in _windows(doc, EventType.DETENTION)
+
+
+def test_a_holding_before_an_execution_ends_on_the_tightest_date_the_report_gives_it() -> None:
+    doc = make(
+        "Report\n\nTwo men were executed in Kilju earlier this month, a source said.\n\n"
+        "The executions were carried out on June 3 by the river.\n\n"
+        "The pair had been caught in late April. Guards handed them over to the county police, where the "
+        "two were held for more than a month."
+    )
+    add_date(doc, "earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "late April", "2023-04", date(2023, 4, 21), date(2023, 4, 30))
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 4, 21), date(2023, 6, 3))]
+
+
+def test_a_holding_until_a_date_ends_then_and_the_act_after_it_begins_then() -> None:
+    doc = make(
+        "Report\n\nThe woman was caught on the riverbank on May 11.\n\n"
+        "She was held in the city security department until early this month and then sentenced to "
+        "15 years in a kyohwaso."
+    )
+    add_date(doc, "May 11", "2023-05-11", date(2023, 5, 11))
+    add_date(doc, "early this month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 5, 11), date(2023, 6, 10))]
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 1), date(2023, 6, 15))]

@@ -483,3 +483,31 @@ def test_a_trial_told_with_an_execution_takes_the_day_the_body_gives_it() -> Non
     trial = by_type(events_of(doc), EventType.MEETING)
     assert trial.date is not None and (trial.date.earliest, trial.date.latest) == (date(2023, 8, 24),) * 2
     assert "date: the day of the execution told in the same sentence" in trial.reasons
+
+
+# ------------------------------------------------------------------ who underwent the act
+
+
+def test_a_later_act_told_of_one_person_is_not_the_act_told_of_several() -> None:
+    text = (
+        "Report\n\nThe three women crossed the river in October, but were caught by Chinese police two "
+        "weeks later, a source said.\n\n"
+        "The mother named the broker under questioning. He was arrested at his home in February."
+    )
+    doc = make(text)
+    add_date(doc, "October", "2022-10", date(2022, 10, 1), date(2022, 10, 31))
+    add_date(doc, "February", "2023-02", date(2023, 2, 1), date(2023, 2, 28))
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert len(arrests) == 2
+
+
+def test_a_group_named_in_the_singular_is_the_people_told_of_later() -> None:
+    text = (
+        "Report\n\nA family of four was caught by border guards on Monday, a source said.\n\n"
+        "They were questioned for hours. The four were handed over to the county state security "
+        "department."
+    )
+    doc = make(text)
+    add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert len(arrests) == 1

@@ -169,3 +169,22 @@ def test_a_day_of_the_month_is_not_of_a_month_named_ahead() -> None:
     sentence = "Officials want it finished before the party anniversary in December. The first group left on the 6th."
     assert _find(sentence, "the 6th").value == "2021-10-06"
     assert _find(sentence, "December").value == "2021-12"  # "want ... finished before": a date ahead
+
+
+# (text, value of "the 12th"): a day of the month told in a new paragraph is of the month it is told in,
+# unless the paragraph goes on from the one before ("Then on the 12th")
+# fmt: off
+PARAGRAPHS: list[tuple[str, str]] = [
+    ("They were recruited under an order in July. They get no wages.\n\nTwo ran away and were caught on the 12th.",
+     "2021-10-12"),
+    ("They were recruited under an order in July. Two ran away and were caught on the 12th.", "2021-07-12"),
+    ("He was picked up in July. Officers beat him.\n\nThen on the 12th, he was moved to Chongjin.", "2021-07-12"),
+    ("He was picked up in July. Officers beat him.\n\nLater, on the 12th, he was moved to Chongjin.",
+     "2021-07-12"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "value"), PARAGRAPHS)
+def test_a_day_of_the_month_in_a_new_paragraph_is_of_the_month_it_is_told_in(text: str, value: str) -> None:
+    assert _find(text, "the 12th").value == value

@@ -58,9 +58,12 @@ _OFFSET = re.compile(
     r"|\b(?P<ahead>ahead of|in the run-up to|in the lead-up to))\s+(?P<ref>[^,;.]{3,60})",
     re.IGNORECASE,
 )
-#: "three days later", "two days after that": counted from the story's time, the act told before
+#: "three days later", "two days after that", "a week before that": counted from the story's time, the act
+#: told before
 _LATER = re.compile(
-    _DISTANCE + r"\s+(?P<ref>later|afterwards?|after (?:that|this|then)|on)\b(?!\s+(?:than|from)\b)",
+    _DISTANCE
+    + r"\s+(?P<ref>later|afterwards?|after (?:that|this|then)|on|(?P<back>before (?:that|this|then)))"
+    r"\b(?!\s+(?:than|from)\b)",
     re.IGNORECASE,
 )
 #: how far the hedge stretches the distance: (share of it at the least, share of it at the most)
@@ -109,6 +112,8 @@ _REF_END = re.compile(
 _OTHER_CLAUSE = re.compile(
     r";|,\s+(?:while|whereas|but|and then)\b|\band\s+(?:have|has)\s+(?:since\s+|now\s+)?been\b", re.IGNORECASE
 )
+#: between an act and a distance after it that dates another act: "picked up and, a week later, handed"
+_CLAUSE_GAP = re.compile(r"[,;]|\b(?:and|then)\b", re.IGNORECASE)
 #: "the eve of the holiday": the holiday the report named before
 _THE_HOLIDAY = re.compile(r"(?:the|that)\s+(?:holiday|festival)\b", re.IGNORECASE)
 #: a day named by its name ("Chuseok", "the Day of the Sun"), not by its number or weekday
@@ -178,6 +183,7 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
             later.end("ref"),
             *_distance(later),
             from_story=True,
+            before=later.group("back") is not None,
             distance_start=later.start(),
         )
     m = next((m for m in _OFFSET.finditer(doc.text, s.start, s.end) if _fits(m)), None)
@@ -309,8 +315,13 @@ def _date_before_later(doc: Doc, draft: EventDraft, offset: DateOffset) -> Timex
         and t.window.earliest is not None
         and t.window.latest is not None
     ]
-    if not told or not offset.distance_start or draft.match[0] < offset.ref_end:
-        return None  # "picked up in mid-May and, a week later, ...": the pick-up is not counted
+    if not told or not offset.distance_start:
+        return None
+    if draft.match[0] < offset.ref_end and (
+        draft.match[1] > offset.distance_start
+        or _CLAUSE_GAP.search(doc.text, draft.match[1], offset.distance_start)
+    ):  # "picked up in mid-May and, a week later, ...": the pick-up is not counted; but "crossed in
+        return None  # October, but were caught by police in Tonghua two weeks later" counts the catching
     last = max(told, key=lambda t: t.start)
     return last if last.end <= offset.distance_start else None
 

@@ -15,6 +15,7 @@ __all__ = [
     "arrest_before",
     "custody_before_punishment",
     "ends_custody",
+    "held_until",
     "handover_before",
     "lasted",
     "next_custody_step",
@@ -44,6 +45,9 @@ _TO_DEATH = re.compile(r"\s+to death\b", re.IGNORECASE)
 
 #: "a woman released in March", "until her release at the end of August": the day a holding ended
 _RELEASE = re.compile(r"\breleas(?:ed|e)\b[^.;!?]{0,40}$", re.IGNORECASE)
+#: "held in the city security department until early this month and then sentenced"
+_UNTIL = re.compile(r"\buntil\s+$", re.IGNORECASE)
+_THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 
 #: "kept there for four days", "spent ten days in a cell": how long the act lasted, told exactly
 _FOR = re.compile(r"\b(?:for|spent)\s+$", re.IGNORECASE)
@@ -206,7 +210,7 @@ def custody_before_punishment(
     ]
     if not punished:
         return None
-    end = min(punished)
+    end = min(punished, key=lambda w: w[1])  # the tightest of them: "earlier this month" ... "on the 3rd"
     opened = [
         w[0]
         for d in drafts
@@ -298,3 +302,20 @@ def lasted(doc: Doc, draft: EventDraft) -> int | None:
         ):
             return int(m.group("n")) * _SPAN_UNIT_DAYS[m.group("unit")]
     return None
+
+
+def held_until(doc: Doc, draft: EventDraft) -> tuple[date | None, date | None]:
+    """The days an "until" in the act's sentence bounds it by: a holding told "until early this month"
+    ends within those days; the act told after it with "then" ("and then sentenced") begins within
+    them. ``(None, None)`` when the sentence has no such date."""
+    s = draft.sentence
+    for t in doc.timexes:
+        if not s.start <= t.start < s.end or t.type != "DATE" or t.window is None:
+            continue
+        if not _UNTIL.search(doc.text, max(s.start, t.start - 8), t.start):
+            continue
+        if draft.type in _HELD and t.start >= draft.match[1]:
+            return None, t.window.latest
+        if t.end <= draft.match[0] and _THEN.search(doc.text, t.end, draft.match[0]):
+            return t.window.earliest, None
+    return None, None

@@ -261,15 +261,15 @@ def day_after_story(
 _NEXT_DAY_REACH = 20
 
 
-def uncounted_next_day(doc: Doc, draft: EventDraft) -> bool:
-    """Whether the act's sentence says "the following day" and the date tagger could not count it."""
+def uncounted_next_day(doc: Doc, draft: EventDraft) -> Timex | None:
+    """The "following day" the act's sentence says and the date tagger could not count, if it says one."""
     s = draft.sentence
     for t in doc.timexes:
         if s.start <= t.start < s.end and (t.window is None or t.window.earliest is None):
             told = told_as_next(doc, t)
             if told is not None and told.group("weekday") is None and told.group("same") is None:
-                return True
-    return False
+                return t
+    return None
 
 
 def _one_day_beside(doc: Doc, act: EventDraft) -> date | None:

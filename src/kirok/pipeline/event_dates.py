@@ -34,6 +34,7 @@ from kirok.pipeline.event_date_story import (
     custody_before_punishment,
     ends_custody,
     handover_before,
+    held_until,
     lasted,
     next_custody_step,
     refine_by_next,
@@ -160,8 +161,12 @@ def _next_day(
     (:func:`~kirok.pipeline.event_date_story_time.day_after_story`), else the date as the tagger read
     it; whether the sentence tells one."""
     own = own_date(doc, draft, attribution_time)
-    if own is None and uncounted_next_day(doc, draft):  # the tagger could not count from "early November"
-        return day_after_act(doc, draft, drafts)
+    uncounted = uncounted_next_day(doc, draft) if own is None else None
+    if uncounted is not None:  # the tagger could not count from "early November", or from "earlier this
+        # month" told after "on Saturday" of an order the lectures followed: the act just before, else
+        return day_after_act(doc, draft, drafts) or day_after_story(  # the story's time
+            doc, draft, drafts, attribution_time, uncounted
+        )
     told = told_next(doc, own, attribution_time) if own is not None else None
     if own is None or told is None or own.window is None:
         return False
@@ -292,6 +297,11 @@ def attach_narrative_date(
         )
         if chain is not None:
             (earliest, latest), bound = chain
+    begun, ended = held_until(doc, draft)
+    if ended is not None and earliest <= ended < latest:
+        latest, bound = ended, f"{bound}, and by the day it lasted until"
+    if begun is not None and earliest < begun <= latest:
+        earliest, bound = begun, f"{bound}, and after the day the act before it lasted until"
     released = release_bound(doc, draft, earliest, latest)
     if released is not None:
         latest, bound = released, f"{bound}, and by the release the report dates"

@@ -110,6 +110,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                     if k.type is d.type
                     and (k.backstory == d.backstory or d.date_value is None)
                     and not _years_apart(k, d)
+                    and not _other_number(text, k, d)
                 ),
                 None,
             )
@@ -279,6 +280,32 @@ def _years_apart(a: EventDraft, b: EventDraft) -> bool:
     if x.earliest is None or x.latest is None or y.earliest is None or y.latest is None:
         return False
     return x.latest < y.earliest or y.latest < x.earliest
+
+
+#: the auxiliary a passive trigger opens with: its number
+_AUXILIARY = re.compile(r"(was|were)\s", re.IGNORECASE)
+#: one of the people told of before
+_ONE_OF = re.compile(r"\b(?:one|each|either|neither|none|some|two|three|four|five)\s+of\b", re.IGNORECASE)
+#: a group named in the singular
+_COLLECTIVE = re.compile(
+    r"\b(?:a|the|this|that)\s+(?:\w+\s+)?(?:family|group|couple|crew|ring|gang|household|pair|team|band)\b"
+    r"(?!\s+name)",
+    re.IGNORECASE,
+)
+
+
+def _other_number(text: str, a: EventDraft, b: EventDraft) -> bool:
+    """Whether two passive acts differ in number, so in who underwent them: "The three women ... were caught
+    by Chinese police" is not the "He was arrested at his home in February" told after it."""
+    numbers = []
+    for d in (a, b):
+        aux = _AUXILIARY.match(text, d.match[0])
+        if aux is None or _ONE_OF.search(text, d.sentence.start, d.match[0]):
+            return False  # "Three women were arrested ... One of the women was caught with cash"
+        # "A family of four was caught ... The four were handed over": a group named in the singular
+        many = aux.group(1).lower() == "were" or _COLLECTIVE.search(text, d.sentence.start, d.match[0])
+        numbers.append(bool(many))
+    return numbers[0] != numbers[1]
 
 
 def _same_days(a: TimeWindow | None, b: TimeWindow) -> bool:

@@ -76,6 +76,7 @@ class Reference:
     last: Granule | None = None  # the last date the text named, at whatever precision it gave
     last_at: int = -1  # where that date was written
     lead: str = ""  # the word before the expression being read, lower case
+    paragraph_at: int = -1  # where the paragraph of the expression being read starts
     #: words after which a bare year is a bound ("until 1976"), not the year a story has moved to
     bounds: frozenset[str] = frozenset()
     #: in a story set in the past, a bare year farther than this from the story's year is an aside

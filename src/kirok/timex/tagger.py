@@ -102,9 +102,16 @@ def _range_end(
     return reading
 
 
+#: a paragraph that opens by going on from the one before it
+_GOES_ON = re.compile(r"(?:Then|Later|After that|Afterwards|The next|The following)\b")
+
+
 def _locate(ref: Reference, text: str, start: int) -> None:
     """Point the reference time at the expression starting at ``start`` and the word before it."""
     ref.at = start
+    ref.paragraph_at = text.rfind("\n\n", 0, start)
+    if _GOES_ON.match(text, ref.paragraph_at + 2):  # "Then on the 14th, ...": the story's time goes on
+        ref.paragraph_at = -1
     lead = _LEAD.search(text, max(0, start - 16), start)
     ref.lead = lead.group(1).lower() if lead else ""
 
