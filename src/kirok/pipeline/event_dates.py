@@ -162,9 +162,10 @@ def _next_day(
     it; whether the sentence tells one."""
     own = own_date(doc, draft, attribution_time)
     uncounted = uncounted_next_day(doc, draft) if own is None else None
-    if uncounted is not None:  # the tagger could not count from "early November", or from "earlier this
-        # month" told after "on Saturday" of an order the lectures followed: the act just before, else
-        return day_after_act(doc, draft, drafts) or day_after_story(  # the story's time
+    if uncounted is not None:
+        # the tagger could not count from "early November", nor from "earlier this month" told after "on
+        # Saturday": the day after the act just before, else after the story's time
+        return day_after_act(doc, draft, drafts) or day_after_story(
             doc, draft, drafts, attribution_time, uncounted
         )
     told = told_next(doc, own, attribution_time) if own is not None else None

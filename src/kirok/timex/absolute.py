@@ -217,9 +217,8 @@ def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
 def _day_of_month(
     day: int, rel: str | None, ref: Reference, tense: str, warnings: list[str]
 ) -> Reading | None:
-    last = ref.last if ref.last is not None and ref.at - ref.last_at <= 400 else None
-    if last is not None and ref.last_at < ref.paragraph_at:
-        last = None  # "an order in July ... <new paragraph> caught on the 12th": of the month it is told in
+    # "an order in July ... <new paragraph> caught on the 12th": of the month it is told in
+    last = ref.near_last(400, same_paragraph=True)
     if rel in ("last", "next", "this"):  # "the 26th of last month" counts from publication
         last = None
     told = last.earliest if last is not None and last.unit in ("D", "M") else None

@@ -87,6 +87,15 @@ class Reference:
     #: the year given to each month named without one: "in April" said again is the same April
     months: dict[int, int] = field(default_factory=dict)
 
+    def near_last(self, reach: int, *, same_paragraph: bool = False) -> Granule | None:
+        """The last date the text named, if it stands within ``reach`` characters before the expression
+        being read (and, with ``same_paragraph``, in its paragraph)."""
+        if self.last is None or self.at - self.last_at > reach:
+            return None
+        if same_paragraph and self.last_at < self.paragraph_at:
+            return None
+        return self.last
+
     def last_day(self) -> date | None:
         return self.day or self.anchor
 

@@ -108,7 +108,7 @@ def read_day_of_period(
         else:
             moved = add_months(anchor.replace(day=1), step)
             year, month = moved.year, moved.month
-        last = ref.last if ref.last is not None and ref.at - ref.last_at <= _NEAR_CHARS else None
+        last = ref.near_last(_NEAR_CHARS)
         if rel == "the" and last is not None and last.unit in ("D", "M", "Y"):  # "in March ... that month"
             year = last.earliest.year
             month = (1 if first else 12) if unit == "year" else last.earliest.month
@@ -139,7 +139,7 @@ def _the_month(
     """Year and month of "the month": that of the last day or month the text named, close before;
     else the publication month, or the month before (after) it when the day would lie ahead of
     (behind) publication in a clause that does not look ahead (does)."""
-    last = ref.last if ref.last is not None and ref.at - ref.last_at <= _NEAR_CHARS else None
+    last = ref.near_last(_NEAR_CHARS)
     if last is not None and last.unit in ("D", "M"):
         return last.earliest.year, last.earliest.month
     anchor = ref.anchor

@@ -157,7 +157,7 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     if groups.get("halfword"):  # "returning in the second half": of the year named just before, or this one
         if ref.anchor is None:
             return unresolved("Y")
-        last = ref.last if ref.last is not None and ref.at - ref.last_at <= _HALF_REACH else None
+        last = ref.near_last(_HALF_REACH)
         year = last.earliest.year if last is not None and last.unit == "Y" else ref.anchor.year
         granule = half_year_granule(year, 1 if normal_key(groups["halfword"] or "") == "first" else 2)
         return Reading("DATE", granule.value, granule, _REL)

@@ -109,9 +109,9 @@ _GOES_ON = re.compile(r"(?:Then|Later|After that|Afterwards|The next|The followi
 def _locate(ref: Reference, text: str, start: int) -> None:
     """Point the reference time at the expression starting at ``start`` and the word before it."""
     ref.at = start
-    ref.paragraph_at = text.rfind("\n\n", 0, start)
-    if _GOES_ON.match(text, ref.paragraph_at + 2):  # "Then on the 14th, ...": the story's time goes on
-        ref.paragraph_at = -1
+    paragraph = text.rfind("\n\n", 0, start)
+    # "Then on the 14th, ...": a paragraph that goes on from the one before is read with it
+    ref.paragraph_at = -1 if paragraph < 0 or _GOES_ON.match(text, paragraph + 2) else paragraph
     lead = _LEAD.search(text, max(0, start - 16), start)
     ref.lead = lead.group(1).lower() if lead else ""
 
