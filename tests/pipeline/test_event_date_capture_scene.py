@@ -53,3 +53,20 @@ def test_a_beating_told_at_the_scene_of_the_capture_has_its_day(beating: str) ->
 def test_a_beating_not_told_at_the_capture_stays_open_to_publication(text: str) -> None:
     event = _beating_after(text)
     assert event.date is not None and event.date.latest == PUBLISHED
+
+
+def test_a_chase_told_with_the_capture_does_not_move_time_on() -> None:
+    # "when" and "after them" tell the capture's own moment, not a later one
+    text = (
+        "Two women set out across the Tumen near Musan on June 6 and were halfway over when soldiers "
+        "splashed in after them. One was beaten unconscious by the soldiers on the bank."
+    )
+    doc = make(f"Report\n\n{text}")
+    add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
+    beating = by_type(events_of(doc), EventType.ILL_TREATMENT)
+    assert _window(beating) == (date(2023, 6, 6), date(2023, 6, 6))
+
+
+def test_after_a_time_still_moves_time_on_from_the_capture() -> None:
+    event = _beating_after(f"{_CAUGHT} Soon after that he was beaten at their post.")
+    assert event.date is not None and event.date.latest == PUBLISHED

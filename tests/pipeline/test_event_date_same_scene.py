@@ -88,3 +88,13 @@ def test_an_arrest_after_a_crossing_on_a_night_of_two_days_has_those_days() -> N
     add_date(doc, "the night of the 3rd to the 4th", "2023-06-03TNI", date(2023, 6, 3), date(2023, 6, 4))
     arrest = by_type(events_of(doc), EventType.ARREST)
     assert _window(arrest) == (date(2023, 6, 3), date(2023, 6, 4))
+
+
+def test_an_arrest_after_a_sentence_that_only_sets_the_day_has_that_day() -> None:
+    # the sentence that dates the scene tells no act of its own: "The first casualty came on June 6."
+    arrest = _arrest_after(
+        "Inspectors boarded every ship back from China this month. The first casualty came on June 6. "
+        "The ship's engineer was led off in handcuffs."
+    )
+    assert _window(arrest) == (date(2023, 6, 6), date(2023, 6, 6))
+    assert any("scene of the act told just before it" in r for r in arrest.reasons)

@@ -40,6 +40,8 @@ COARSE: list[tuple[str, str, str]] = [
     ("The family fled in the 1990s. The following year he was caught.", "The following year", "XXXX"),
     ("The family fled last week. The next day he was caught.", "The next day", "2021-XX-XX"),
     ("The unit was formed in 2016. That same night it was sent out.", "That same night", "2016-XX-XXTNI"),
+    # the day named before does not lie in the coarser date after it
+    ("They were caught on Oct. 12, 2018, and tried in 2019. That same day the judge read the verdict.", "That same day", "2019-XX-XX"),
 ]
 # fmt: on
 
@@ -90,6 +92,9 @@ FINE: list[tuple[str, str, str, str, str]] = [
     ("He fled on Oct. 12, 2018. He was caught that night.", "that night", "2018-10-12TNI", "2018-10-12", "2018-10-12"),
     ("He fled on Oct. 12, 2018. At that time the border was open.", "that time", "2018-10-12", "2018-10-12", "2018-10-12"),
     ("He fled in May 2018. At that time the border was open.", "that time", "2018-05", "2018-05-01", "2018-05-31"),
+    # a day named before a coarser date that holds it: "the same day" is still that day
+    ("They were sent off on June 1 to spend the summer there. A rally was held that same morning.", "that same morning", "2021-06-01TMO", "2021-06-01", "2021-06-01"),
+    ("They were caught on Oct. 12, 2018, one of many arrests that month. Their wives were taken away the same day.", "the same day", "2018-10-12", "2018-10-12", "2018-10-12"),
 ]
 # fmt: on
 

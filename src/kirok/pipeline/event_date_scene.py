@@ -30,10 +30,11 @@ _MOMENT = (
     EventType.FORCED_REPATRIATION,
     EventType.MEETING,
 )
-#: words that move the story's time on between two sentences
+#: words that move the story's time on between two sentences; not "when" nor "after" a person ("were
+#: halfway over when soldiers splashed in after them"), which tell the scene's own moment
 _TIME_MOVES = re.compile(
-    r"\b(?:later|days?|weeks?|months?|years?|next|after\w*|then|since|before|following|eventually|"
-    r"subsequently|afterwards?|soon|until|when|once|earlier|previously|ago)\b",
+    r"\b(?:later|days?|weeks?|months?|years?|next|after(?!\s+(?:him|her|them|it|us|me)\b)\w*|then|since|"
+    r"before|following|eventually|subsequently|afterwards?|soon|until|once|earlier|previously|ago)\b",
     re.IGNORECASE,
 )
 #: an auxiliary before the trigger: not the simple past ("have taken", "had fled", "will be sent")
@@ -61,13 +62,16 @@ def in_raid_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source:
 
 def same_scene(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
     """Whether an undated act that happens in a moment is told, in the simple past, in the sentence right
-    after the act the story dated to one day, in the same paragraph, with nothing between them moving time
-    ("Police raided the flat on Tuesday. They took away two phones and led her away."): the same scene."""
+    after the sentence that dated the story to one day (its act, if it tells one, dated), in the same
+    paragraph, with nothing between them moving time ("Police raided the flat on Tuesday. They took away
+    two phones and led her away."; "The first casualty came on Monday. An engineer was led off in
+    handcuffs."): the same scene."""
     if draft.type not in _MOMENT or source.segment != draft.sentence.segment:
         return False
     if any(source.start < s.start < draft.sentence.start for s in doc.sentences):
         return False
-    if not any(d.sentence.start == source.start and d.date_value is not None for d in drafts):
+    told = [d for d in drafts if d.sentence.start == source.start]
+    if told and not any(d.date_value is not None for d in told):
         return False
     if any(draft.sentence.start <= t.start < draft.sentence.end for t in doc.timexes):
         return False

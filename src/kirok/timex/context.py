@@ -121,6 +121,13 @@ class Reference:
         """The day the text named last, if it did so close before the current expression."""
         return self.day if self.day is not None and self.at - self.day_at <= reach else None
 
+    def day_inside(self, coarse: Granule, reach: int) -> date | None:
+        """The day the text named last, if it did so within ``reach`` characters and lies inside
+        ``coarse``, the coarser date named after it: "sent off on Monday, to spend the summer there ...
+        a rally that same morning" is of the Monday, which the summer holds."""
+        day = self.recent_day(reach)
+        return day if day is not None and coarse.earliest <= day <= coarse.latest else None
+
     def noted(self, granule: Granule) -> None:
         """A date the text named: the one "the next day" or "that year" counts from."""
         self.last, self.last_at = granule, self.at

@@ -46,6 +46,8 @@ _UNIT_CODES = {
 
 #: how far back (characters) a date coarser than "the same day" still gives it a window
 _SAME_SCENE_REACH = 160
+#: how far back (characters) a day named before a coarser date that holds it is still "the same day"
+_SAME_DAY_REACH = 400
 
 
 def granule_of(unit: str, day: date) -> Granule:
@@ -127,6 +129,9 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
             base = ref.day if past_day else ref.anchor
         elif word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
+            inside = ref.day_inside(coarse, _SAME_DAY_REACH) if coarse is not None and steps == 0 else None
+            if inside is not None:
+                last, coarse = day_granule(inside), None
             if coarse is not None:
                 reading = too_coarse(coarse, "D", "TIME" if part else "DATE", steps, _near(ref))
                 return replace(reading, value=reading.value + (f"T{part}" if part else ""))
@@ -195,6 +200,13 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     base = ref.anchor
     if anaphoric:
         last, coarse = ref.anaphor(unit)
+        inside = (
+            ref.day_inside(coarse, _SAME_DAY_REACH)
+            if coarse is not None and steps == 0 and unit == "D"
+            else None
+        )
+        if inside is not None:
+            last, coarse = day_granule(inside), None
         if coarse is not None:
             return too_coarse(coarse, unit, steps=steps, near=_near(ref))
         if last is not None:
