@@ -251,3 +251,26 @@ def test_a_holding_until_a_date_ends_then_and_the_act_after_it_begins_then() -> 
     add_date(doc, "early this month", "2023-06", date(2023, 6, 1), date(2023, 6, 10))
     assert _windows(doc, EventType.DETENTION) == [(date(2023, 5, 11), date(2023, 6, 10))]
     assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 1), date(2023, 6, 15))]
+
+
+def test_a_punishment_told_after_a_holding_of_a_told_length_comes_after_it_ends() -> None:
+    doc = make(
+        "Report\n\nA woman from Anju was arrested at a checkpoint on June 2, a source said.\n\n"
+        "She was held for ten days in the cells of the district police. She was sent back to Anju, where "
+        "the local committee handed her six months in a labour-training brigade."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_duration(doc, "ten days", "P10D")
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 6, 2), date(2023, 6, 12))]
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 12), PUBLISHED)]
+
+
+def test_a_punishment_after_a_holding_of_a_hedged_length_still_follows_the_arrest() -> None:
+    doc = make(
+        "Report\n\nA woman from Anju was arrested at a checkpoint on June 2, a source said.\n\n"
+        "She was held for about ten days in the cells of the district police. She was sent back to Anju, "
+        "where the local committee handed her six months in a labour-training brigade."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_duration(doc, "about ten days", "P10D")
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 2), PUBLISHED)]

@@ -320,6 +320,14 @@ def attach_narrative_date(
     # "held for 40 days" after an arrest "in April": by 40 days after the last day of April
     if days is not None and (until or start) + timedelta(days=days) < latest:
         latest, bound = (until or start) + timedelta(days=days), f"{bound}, and by how long it lasted"
+        draft.held_to = latest if draft.type is EventType.DETENTION else None
+    held = _held_before(draft, drafts)
+    if (
+        draft.type in (*_PUNISHMENT, EventType.FORCED_LABOR)
+        and held is not None
+        and earliest < held <= latest
+    ):
+        earliest, bound = held, f"{bound}, and after the holding of the length told before it"
     first = _FIRST_SPAN.search(doc.text, draft.sentence.start, draft.sentence.end)
     if first is not None and draft.type in _CUSTODY:  # "had two ribs broken during his first week"
         end = earliest + timedelta(days=_FIRST_DAYS[first.group("unit").lower()])
@@ -327,6 +335,14 @@ def attach_narrative_date(
             latest, bound = end, f"{bound}, and within the first {first.group('unit').lower()} of it"
     draft.date = relative_window(earliest, latest)
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
+
+
+def _held_before(draft: EventDraft, drafts: list[EventDraft]) -> date | None:
+    """The day the last holding told before the act ended, when its sentence said how long it lasted ("Yun
+    was held for ten days ... She was then handed six months"): a punishment or labour told after it
+    comes after that."""
+    held = [d for d in drafts if d.held_to is not None and d.sentence.start < draft.sentence.start]
+    return max(held, key=lambda d: d.sentence.start).held_to if held else None
 
 
 #: "during his first week", "in the first month": custody's first days, counted from its start
