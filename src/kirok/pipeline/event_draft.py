@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,4 +59,4 @@ class EventDraft:
     back_reference: bool = False  # "In the same week the man was taken away, ...": an act told before
     backstory: bool = False  # "had been repatriated in 2019": before the story's own time
     ongoing: bool = False  # "since early February": a state that began then and goes on
-    held_to: date | None = None  # "held for ten days" after the story's time: the day the holding ended
+    held_to: datetime.date | None = None  # "held for ten days" after the story's time: the day it ended
