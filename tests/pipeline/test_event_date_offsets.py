@@ -353,3 +353,35 @@ def test_an_act_told_before_and_a_distance_dates_another_clause() -> None:
     add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
     assert _window(by_type(events_of(doc), EventType.ARREST).date) == (date(2023, 5, 2), date(2023, 5, 2))
     assert _window(by_type(events_of(doc), EventType.SENTENCE).date) == (date(2023, 5, 9), date(2023, 5, 9))
+
+
+@pytest.mark.parametrize(
+    ("told", "distance", "latest"),
+    [
+        ("Within a week, the owner of the boat was taken in for questioning.", "a week", date(2023, 6, 11)),
+        # "days" spans up to two weeks; publication comes first
+        ("Within days, agents arrested the owner of the boat.", None, PUBLISHED),
+        ("The owner of the boat was arrested at a bus station within a week.", "a week", date(2023, 6, 11)),
+    ],
+)
+def test_within_a_distance_counts_from_the_story_time_up_to_it(
+    told: str, distance: str | None, latest: date
+) -> None:
+    doc = make(f"Report\n\nA family sailed south from Ongjin on June 4, a source said.\n\n{told}")
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    if distance is not None:
+        add_duration(doc, distance, "P1W")
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 6, 4), latest)
+
+
+def test_within_a_distance_an_act_calls_for_is_its_deadline_not_its_date() -> None:
+    doc = make(
+        "Report\n\nA family sailed south from Ongjin on June 4, a source said.\n\n"
+        "On June 8 the county party committee ordered the police to clear the harbour within a month."
+    )
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    add_date(doc, "June 8", "2023-06-08", date(2023, 6, 8))
+    add_duration(doc, "a month", "P1M")
+    directive = by_type(events_of(doc), EventType.DIRECTIVE)
+    assert _window(directive.date) == (date(2023, 6, 8), date(2023, 6, 8))

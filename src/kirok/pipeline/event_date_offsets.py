@@ -66,6 +66,16 @@ _LATER = re.compile(
     r"\b(?!\s+(?:than|from)\b)",
     re.IGNORECASE,
 )
+#: "Within a week, the owner was taken in", "within days they had rounded up": counted from the story's
+#: time, up to that distance on (not "within a week of the crossing", counted from the crossing)
+_WITHIN = re.compile(
+    r"\bwithin\s+(?:(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<bare>days|weeks))\b"
+    r"(?!\s+(?:of|after|before|from|following)\b)",
+    re.IGNORECASE,
+)
+#: what an act calls for, between it and a "within" that is that call's deadline
+_TO_DO = re.compile(r"\bto\s+[\"“]?[a-z]", re.IGNORECASE)
 #: how far the hedge stretches the distance: (share of it at the least, share of it at the most)
 _HEDGES: dict[str, tuple[float, float | None]] = {
     "": (1.0, 1.0),
@@ -166,6 +176,15 @@ def _distance(m: re.Match[str]) -> tuple[int, int | None]:
     return round(low_n * unit * low_share), None if high_share is None else round(high_n * unit * high_share)
 
 
+def _within(m: re.Match[str]) -> tuple[int, int]:
+    """The days "within a week" or "within days" spans: from the day itself up to the distance."""
+    if m.group("bare"):
+        return 0, _BARE[m.group("bare").lower()][1]
+    word = m.group("n").lower()
+    n = _FEW[word][1] if word in _FEW else int(word) if word.isdigit() else _NUMBERS[word]
+    return 0, n * _UNIT_DAYS[m.group("unit").lower()]
+
+
 def _ref_end(m: re.Match[str]) -> int:
     cut = _REF_END.search(m.group("ref"))
     return m.start("ref") + cut.start() if cut else m.end("ref")
@@ -185,6 +204,17 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
             from_story=True,
             before=later.group("back") is not None,
             distance_start=later.start(),
+        )
+    within = _WITHIN.search(doc.text, s.start, s.end)
+    if (
+        within is not None
+        and not _OTHER_CLAUSE.search(doc.text, *sorted((within.start(), draft.match[0])))
+        and not _TO_DO.search(
+            doc.text, draft.match[1], within.start()
+        )  # "ordered to clean up within a month"
+    ):
+        return DateOffset(
+            within.start(), within.end(), *_within(within), from_story=True, distance_start=within.start()
         )
     m = next((m for m in _OFFSET.finditer(doc.text, s.start, s.end) if _fits(m)), None)
     if m is None:
