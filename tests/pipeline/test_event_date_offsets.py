@@ -385,3 +385,21 @@ def test_within_a_distance_an_act_calls_for_is_its_deadline_not_its_date() -> No
     add_duration(doc, "a month", "P1M")
     directive = by_type(events_of(doc), EventType.DIRECTIVE)
     assert _window(directive.date) == (date(2023, 6, 8), date(2023, 6, 8))
+
+
+def test_days_on_a_place_is_no_distance() -> None:
+    # "spend 30 days on the farms": where the days are spent, not "30 days on" from the story's time
+    doc = make(
+        "Report\n\nThe secretary read out an order that every adult spend at least 30 days on the farms."
+    )
+    (draft,) = [d for d in EVENTS._detect(doc)[0] if d.type is EventType.DIRECTIVE]
+    assert find_offset(doc, draft) is None
+
+
+def test_days_on_is_counted_from_the_story_time() -> None:
+    doc = make(
+        "Report\n\nTraders were arrested in Hyesan on June 2. Three days on, their stalls were seized."
+    )
+    (draft,) = [d for d in EVENTS._detect(doc)[0] if d.type is EventType.CRACKDOWN]
+    found = find_offset(doc, draft)
+    assert found is not None and found.from_story and (found.least, found.most) == (3, 3)

@@ -274,3 +274,23 @@ def test_a_punishment_after_a_holding_of_a_hedged_length_still_follows_the_arres
     add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
     add_duration(doc, "about ten days", "P10D")
     assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 2), PUBLISHED)]
+
+
+def test_a_state_told_ever_since_runs_from_the_finest_date_before_it_to_publication() -> None:
+    doc = make(
+        "Report\n\nThousands of workers in Sariwon were marched to a rally on May 10 to open this year's "
+        "planting battle, and have been working on farms around the city ever since, a source said."
+    )
+    add_date(doc, "May 10", "2023-05-10", date(2023, 5, 10))
+    add_date(doc, "this year", "2023", date(2023, 1, 1), date(2023, 12, 31))
+    assert _windows(doc, EventType.FORCED_LABOR) == [(date(2023, 5, 10), PUBLISHED)]
+
+
+def test_since_then_after_another_verb_does_not_date_the_act_before_it() -> None:
+    doc = make(
+        "Report\n\nA broker was arrested in Hyesan on May 10 and has been held at the city police station "
+        "since then, a source said."
+    )
+    add_date(doc, "May 10", "2023-05-10", date(2023, 5, 10))
+    assert _windows(doc, EventType.ARREST) == [(date(2023, 5, 10), date(2023, 5, 10))]
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 5, 10), PUBLISHED)]

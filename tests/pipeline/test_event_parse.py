@@ -256,6 +256,15 @@ def test_perpetrators_and_victims_come_from_the_agent_and_the_patient(pipeline: 
         ("The order was issued in May, telling every office to send its clerks to the farms.", "send", True),
         ("Pupils were ordered to dig ditches along the road.", "dig", False),
         ("Pupils were sent to dig ditches, a source told the paper.", "sent", False),
+        # a mandative "that ... be sent": what the order asks for
+        (
+            "The committee ordered on Sept. 5 that all pupils, with office workers not needed at their "
+            "desks, be sent to farms.",
+            "sent",
+            True,
+        ),
+        ("The committee demanded that every household send one adult to the dam.", "send", True),
+        ("The committee said that all pupils were sent to farms.", "sent", False),
     ],
 )
 def test_what_an_active_instruction_asks_for(nlp: Any, text: str, word: str, instructed: bool) -> None:
@@ -272,3 +281,16 @@ def test_end_to_end_an_instruction_to_work_is_not_the_labour(pipeline: Pipeline)
     doc = pipeline(Doc(text=text, report_id="r-instructed", published=date(2023, 6, 15)))
     assert [e.type for e in doc.events] == [EventType.FORCED_LABOR]
     assert doc.events[0].evidence[0].text.startswith("Pupils were made")
+
+
+def test_end_to_end_a_mobilisation_told_as_ordered_is_the_order_not_the_labour(pipeline: Pipeline) -> None:
+    text = (
+        "Report\n\n"
+        "Students in Hamhung have been working on cooperative farms since May 2, a source said. "
+        "The mobilisation was ordered by the provincial party committee on April 28.\n"
+    )
+    doc = pipeline(Doc(text=text, report_id="r-ordered", published=date(2023, 6, 15)))
+    labour = [e for e in doc.events if e.type is EventType.FORCED_LABOR]
+    assert len(labour) == 1
+    assert labour[0].date is not None
+    assert (labour[0].date.earliest, labour[0].date.latest) == (date(2023, 5, 2), date(2023, 6, 15))

@@ -71,6 +71,11 @@ WORDINGS = [
     ("forced_labor", "", "Every household had to send one person to work on the dam."),
     ("forced_labor", "", "Middle school pupils were sent to plant rice for two weeks."),
     ("forced_labor", "", "Prisoners are made to cut timber in the mountains."),
+    (
+        "forced_labor",
+        "",
+        "Students in Wonsan have been working on a housing project on the city's outskirts since Aug. 2.",
+    ),
     ("escape", "", "Three soldiers crossed the Tumen River into China."),
     ("escape", "", "A family fled the country by boat."),
     ("escape", "", "The woman defected to South Korea."),

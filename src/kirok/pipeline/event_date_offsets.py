@@ -62,7 +62,8 @@ _OFFSET = re.compile(
 #: told before
 _LATER = re.compile(
     _DISTANCE
-    + r"\s+(?P<ref>later|afterwards?|after (?:that|this|then)|on|(?P<back>before (?:that|this|then)))"
+    + r"\s+(?P<ref>later|afterwards?|after (?:that|this|then)|on(?!\s+(?:the|a|an|their|his|her|its)\s)"
+    r"|(?P<back>before (?:that|this|then)))"
     r"\b(?!\s+(?:than|from)\b)",
     re.IGNORECASE,
 )

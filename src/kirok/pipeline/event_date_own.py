@@ -26,6 +26,7 @@ from kirok.pipeline.event_draft import EventDraft, relative_window
 __all__ = [
     "comes_after",
     "counted_from_flashback",
+    "ever_since",
     "from_the_telling",
     "going_on_since",
     "lede_date",
@@ -121,6 +122,37 @@ def comes_after(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft
     ):
         return "the order that calls for it"
     return None
+
+
+#: "and have been working on farms around the city ever since": the act's own words end in "since"
+_EVER_SINCE = re.compile(r"[^,;.]{0,80}?\b(?:ever\s+since|since\s+then)\b", re.IGNORECASE)
+_ANOTHER_VERB = re.compile(r"\b(?:and|but|where|who|which|while)\b", re.IGNORECASE)
+
+
+def ever_since(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
+    """The date a state told "ever since" right after its words began at: the finest date told before
+    it in its sentence ("were marched to a rally on May 10 to open this year's campaign, and have been
+    working on farms ever since": May 10, not "this year"); ``None`` when the sentence tells no such
+    state, or another verb or a date stands between the act and "since"."""
+    m = _EVER_SINCE.match(doc.text, draft.match[1], draft.sentence.end)
+    if m is None or _ANOTHER_VERB.search(doc.text, draft.match[1], m.end()):
+        return None
+    if any(draft.match[1] <= t.start < m.end() for t in doc.timexes):
+        return None
+    before = [
+        t
+        for t in dates_in(doc, draft.sentence, attribution_time)
+        if t.end <= draft.match[0]
+        and t.window is not None
+        and t.window.earliest is not None
+        and t.window.latest is not None
+    ]
+    return min(before, key=lambda t: (_days(t), -t.start)) if before else None
+
+
+def _days(t: Timex) -> int:
+    w = t.window
+    return (w.latest - w.earliest).days if w and w.latest and w.earliest else 0
 
 
 def told_next(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> re.Match[str] | None:

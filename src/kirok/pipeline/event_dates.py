@@ -20,6 +20,7 @@ from kirok.pipeline.event_date_offsets import (
 )
 from kirok.pipeline.event_date_own import (
     comes_after,
+    ever_since,
     from_the_telling,
     going_on_since,
     lede_date,
@@ -87,6 +88,13 @@ def attach_own_date(
     if back is not None:
         draft.date = back[0]
         draft.backstory = is_backstory(doc, draft, back[0])
+        return
+    since = ever_since(doc, draft, attribution_time)
+    begun = since.window.earliest if since is not None and since.window is not None else None
+    if since is not None and begun is not None and doc.published is not None and begun <= doc.published:
+        draft.date = relative_window(begun, doc.published)
+        draft.reasons.append(f"date: going on ever since “{since.text}”, up to publication")
+        draft.ongoing = True
         return
     own = own_date(doc, draft, attribution_time)
     if own is not None and in_offset(doc, draft, own, attribution_time):

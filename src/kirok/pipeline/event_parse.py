@@ -167,14 +167,23 @@ _INSTRUCTED = ("xcomp", "ccomp", "conj", "advcl", "prep", "pcomp", "pobj", "dobj
 def is_instruction_content(head: Any) -> bool:
     """ "It told schools to put every pupil to work", "telling every enterprise to send its staff to the
     farms": the act is what an active verb of instructing asks for (a directive), not an act told as done;
-    "were ordered to dig" (passive) tells that the people were made to do it."""
+    "ordered that all pupils be sent" likewise; "were ordered to dig" (passive) tells that the people were
+    made to do it."""
+    # "ordered that all pupils be sent to farms", "demanded that every household send one adult"
+    subjunctive = (
+        any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" for c in head.children)
+        or (head.tag_ == "VB" and not any(c.dep_ == "aux" for c in head.children))
+        # the base form after a singular subject ("every household send"), which a tagger reads as VBP
+        or (head.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in head.children))
+    )
     token, steps = head, 0
     while token.dep_ in _INSTRUCTED and token.head is not token and steps < 4:
         below, token, steps = token, token.head, steps + 1
         infinitive = below.dep_ == "xcomp" or any(
             c.dep_ == "aux" and c.lower_ == "to" for c in below.children
         )
-        if token.lemma_ in _INSTRUCTING and token.pos_ == "VERB" and infinitive:
+        that_be = subjunctive and below.dep_ == "ccomp"
+        if token.lemma_ in _INSTRUCTING and token.pos_ == "VERB" and (infinitive or that_be):
             return not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     return False
 
