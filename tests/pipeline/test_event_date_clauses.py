@@ -206,3 +206,33 @@ def test_a_date_before_an_after_phrase_set_off_by_commas_dates_the_main_act() ->
     may3 = ("May 3", "2023-05-03", date(2023, 5, 3), date(2023, 5, 3))
     text = "On May 3, after a tip-off from a neighbour, police arrested a woman in Hyesan."
     assert _window(text, EventType.ARREST, may3) == (date(2023, 5, 3), date(2023, 5, 3))
+
+
+_MAY_7 = ("May 7", "2023-05-07", date(2023, 5, 7), date(2023, 5, 7))
+
+
+def test_a_date_in_an_after_clause_told_after_the_act_is_that_clauses() -> None:
+    # the curfew came after the leaflets; the date is the leaflets'
+    text = (
+        "Haeju was placed under a night curfew after hand-written leaflets turned up near the station "
+        "on May 7, a source said."
+    )
+    window = _window(text, EventType.MOVEMENT_RESTRICTION, _MAY_7)
+    assert window != (date(2023, 5, 7), date(2023, 5, 7))
+
+
+def test_an_act_placed_weeks_after_another_does_not_take_its_date() -> None:
+    text = (
+        "A riverside neighbourhood of Sinuiju has been under full lockdown since May 20, with residents "
+        "forbidden to leave their homes, a trader said.\n\n"
+        "The lockdown comes weeks after Chinese police handed five North Koreans over to border guards at "
+        "the Friendship Bridge on April 30."
+    )
+    may_20 = ("May 20", "2023-05-20", date(2023, 5, 20), date(2023, 5, 20))
+    april_30 = ("April 30", "2023-04-30", date(2023, 4, 30), date(2023, 4, 30))
+    assert _window(text, EventType.MOVEMENT_RESTRICTION, may_20, april_30) == (date(2023, 5, 20), PUBLISHED)
+
+
+def test_an_after_phrase_without_its_own_verb_leaves_the_date_to_the_act() -> None:
+    text = "Police arrested the trader after a tip-off from a neighbour on May 7, a source said."
+    assert _window(text, EventType.ARREST, _MAY_7) == (date(2023, 5, 7), date(2023, 5, 7))
