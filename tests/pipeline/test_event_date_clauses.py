@@ -236,3 +236,21 @@ def test_an_act_placed_weeks_after_another_does_not_take_its_date() -> None:
 def test_an_after_phrase_without_its_own_verb_leaves_the_date_to_the_act() -> None:
     text = "Police arrested the trader after a tip-off from a neighbour on May 7, a source said."
     assert _window(text, EventType.ARREST, _MAY_7) == (date(2023, 5, 7), date(2023, 5, 7))
+
+
+def test_a_date_in_a_relative_clause_after_the_act_is_that_clauses() -> None:
+    jan_2019 = ("2019", "2019", date(2019, 1, 1), date(2019, 12, 31))
+    text = (
+        "A depot manager was arrested in March. Kang was held for seven weeks at the prosecutor's "
+        "facility, where he was questioned about every sack that had left the depot since 2019."
+    )
+    window = _window(text, EventType.DETENTION, _MARCH, jan_2019)
+    assert window is not None and window[0] == date(2023, 3, 1)
+
+
+def test_a_date_in_a_that_clause_in_the_perfect_after_the_act_is_that_clauses() -> None:
+    text = (
+        "Police raided the harbour in March. A boat owner in Haeju has been sent to a labour brigade for "
+        "defying a ban that has kept most boats tied up since January, a source said."
+    )
+    assert _window(text, EventType.SENTENCE, _MARCH, _JAN) == (date(2023, 3, 1), PUBLISHED)

@@ -37,7 +37,10 @@ _LATER_CLAUSE = re.compile(
     r",\s+and\s+(?:the|a|an|his|her|their|its|two|three|four|five|several|many)\b[^,;]*?"
     r"\b(?:was|were|is|are|has|have|had)\b|"
     r"\buntil\s+(?:he|she|they|it|we)\b|\bhaving\s+\w+|"
-    r",\s+(?:which|who)\s+(?:had|has|have)\b",  # "by the court, which had sat the previous afternoon"
+    r",\s+(?:which|who)\s+(?:had|has|have)\b|"  # "by the court, which had sat the previous afternoon"
+    # "held at the facility, where he was questioned about sacks sold since 2019"; "enforce a ban that has
+    # kept boats in port since early May"
+    r",\s+where\b|\b(?:that|which)\s+(?:had|has|have)\b",
     re.IGNORECASE,
 )
 #: the main verb after the relative clause the act is told in closed: "..., was lifted on Aug. 15"
