@@ -92,6 +92,9 @@ FINE: list[tuple[str, str, str, str, str]] = [
     ("He fled on Oct. 12, 2018. He was caught that night.", "that night", "2018-10-12TNI", "2018-10-12", "2018-10-12"),
     ("He fled on Oct. 12, 2018. At that time the border was open.", "that time", "2018-10-12", "2018-10-12", "2018-10-12"),
     ("He fled in May 2018. At that time the border was open.", "that time", "2018-05", "2018-05-01", "2018-05-31"),
+    # a date glossing the day named just before ("two days after the holiday") is not what the next counts from
+    ("The raid began on Oct. 3, two days after the Chuseok holiday. Eight were taken that afternoon.", "that afternoon", "2021-10-03TAF", "2021-10-03", "2021-10-03"),
+    ("He fled on Oct. 3, a week before the Party Foundation Day. He was caught the next day.", "the next day", "2021-10-04", "2021-10-04", "2021-10-04"),
     # a day named before a coarser date that holds it: "the same day" is still that day
     ("They were sent off on June 1 to spend the summer there. A rally was held that same morning.", "that same morning", "2021-06-01TMO", "2021-06-01", "2021-06-01"),
     ("They were caught on Oct. 12, 2018, one of many arrests that month. Their wives were taken away the same day.", "the same day", "2018-10-12", "2018-10-12", "2018-10-12"),

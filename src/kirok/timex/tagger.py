@@ -55,7 +55,11 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             reading = _read(rule, match, text, ref, lexicon, dated)
             reading = _range_end(reading, rule, match, text, timexes, ref, lexicon)
         if reading is not None:
-            if reading.granule is not None and _names_a_date(rule, match, ref, reading):
+            if (
+                reading.granule is not None
+                and _names_a_date(rule, match, ref, reading)
+                and not _gloss(text, timexes, start)
+            ):
                 ref.noted(reading.granule)
                 _report_period(ref, rule, match, reading)
             if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
@@ -330,6 +334,20 @@ def _present_schedule(text: str, start: int, end: int, lexicon: Lexicon) -> bool
     if lexicon.past_markers.search(clause) or lexicon.reporting_markers.search(clause):
         return False
     return lexicon.scheduled_verbs.search(clause) is not None
+
+
+#: "began on Oct. 3, two days after the Chuseok holiday": what lies between a day and a date that glosses it
+_GLOSS = re.compile(
+    r",\s*(?:just|only|some|about|exactly)?\s*[\w-]+\s+(?:days?|weeks?)\s+(?:after|before)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _gloss(text: str, timexes: list[Timex], start: int) -> bool:
+    """Whether the date at ``start`` only glosses the day named just before it ("on Oct. 3, two days after
+    the Chuseok holiday"): "that afternoon" told next is still of Oct. 3."""
+    days = [t for t in timexes if t.type == "DATE"]
+    return bool(days) and _GLOSS.fullmatch(text, days[-1].end, start) is not None
 
 
 def _names_a_date(rule: Rule, match: re.Match[str], ref: Reference, reading: Reading) -> bool:
