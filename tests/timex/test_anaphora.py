@@ -40,6 +40,8 @@ COARSE: list[tuple[str, str, str]] = [
     ("The family fled in the 1990s. The following year he was caught.", "The following year", "XXXX"),
     ("The family fled last week. The next day he was caught.", "The next day", "2021-XX-XX"),
     ("The unit was formed in 2016. That same night it was sent out.", "That same night", "2016-XX-XXTNI"),
+    # a coarser date of the same year after the day: not a plain look back, so still counted from it
+    ("Two men were arrested on July 3. He had left prison in January. The next day the shop reopened.", "The next day", "2021-01-XX"),
     # the day named before does not lie in the coarser date after it
     ("They were caught on Oct. 12, 2018, and tried in 2019. That same day the judge read the verdict.", "That same day", "2019-XX-XX"),
 ]
@@ -95,6 +97,8 @@ FINE: list[tuple[str, str, str, str, str]] = [
     # a date glossing the day named just before ("two days after the holiday") is not what the next counts from
     ("The raid began on Oct. 3, two days after the Chuseok holiday. Eight were taken that afternoon.", "that afternoon", "2021-10-03TAF", "2021-10-03", "2021-10-03"),
     ("He fled on Oct. 3, a week before the Party Foundation Day. He was caught the next day.", "the next day", "2021-10-04", "2021-10-04", "2021-10-04"),
+    # a look back of years between: "the following week" counts on from the day the story is at
+    ("Mun was caught on Sept. 9, 2019. Her daughter had fled in 2014. The following week two men were seized.", "The following week", "2019-W38", "2019-09-16", "2019-09-22"),
     # a day named before a coarser date that holds it: "the same day" is still that day
     ("They were sent off on June 1 to spend the summer there. A rally was held that same morning.", "that same morning", "2021-06-01TMO", "2021-06-01", "2021-06-01"),
     ("They were caught on Oct. 12, 2018, one of many arrests that month. Their wives were taken away the same day.", "the same day", "2018-10-12", "2018-10-12", "2018-10-12"),

@@ -62,6 +62,10 @@ _LAST_WORD = re.compile(r"\w+$")
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]\s|[\"\u201c\u201d]|,\s+(?:and|but|while|who|which|after|before)\s")
 
 
+#: how long before the day named last a coarser date must end to be a look back, not the story's time
+_LOOK_BACK_DAYS = 365
+
+
 @dataclass
 class Reference:
     """The reading state of one text, updated as timexes are read in order."""
@@ -121,12 +125,18 @@ class Reference:
         """The day the text named last, if it did so close before the current expression."""
         return self.day if self.day is not None and self.at - self.day_at <= reach else None
 
-    def day_inside(self, coarse: Granule, reach: int) -> date | None:
-        """The day the text named last, if it did so within ``reach`` characters and lies inside
-        ``coarse``, the coarser date named after it: "sent off on Monday, to spend the summer there ...
-        a rally that same morning" is of the Monday, which the summer holds."""
+    def day_over(self, coarse: Granule, reach: int, steps: int) -> date | None:
+        """The day an anaphor of a day or a week counts from when the last date named, ``coarse``, is
+        coarser than it: the day the text named last, within ``reach`` characters, if ``coarse`` holds it
+        ("sent off on Monday, to spend the summer there ... a rally that same morning": the Monday) or,
+        for one that counts on (``steps`` > 0), if ``coarse`` ended more than a year before it, a look back
+        ("caught on Sept. 9 ... her daughter had fled in 2014 ... The following week": after Sept. 9)."""
         day = self.recent_day(reach)
-        return day if day is not None and coarse.earliest <= day <= coarse.latest else None
+        if day is None:
+            return None
+        if steps == 0:
+            return day if coarse.earliest <= day <= coarse.latest else None
+        return day if steps > 0 and (day - coarse.latest).days > _LOOK_BACK_DAYS else None
 
     def noted(self, granule: Granule) -> None:
         """A date the text named: the one "the next day" or "that year" counts from."""

@@ -46,7 +46,8 @@ _UNIT_CODES = {
 
 #: how far back (characters) a date coarser than "the same day" still gives it a window
 _SAME_SCENE_REACH = 160
-#: how far back (characters) a day named before a coarser date that holds it is still "the same day"
+#: how far back (characters) a day named before a coarser date may still be what "the same day" or "the
+#: following week" counts from (:meth:`~kirok.timex.context.Reference.day_over`)
 _SAME_DAY_REACH = 400
 
 
@@ -129,7 +130,7 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
             base = ref.day if past_day else ref.anchor
         elif word not in ("this", "last"):
             last, coarse = ref.anaphor("D")
-            inside = ref.day_inside(coarse, _SAME_DAY_REACH) if coarse is not None and steps == 0 else None
+            inside = ref.day_over(coarse, _SAME_DAY_REACH, steps) if coarse is not None else None
             if inside is not None:
                 last, coarse = day_granule(inside), None
             if coarse is not None:
@@ -201,8 +202,8 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     if anaphoric:
         last, coarse = ref.anaphor(unit)
         inside = (
-            ref.day_inside(coarse, _SAME_DAY_REACH)
-            if coarse is not None and steps == 0 and unit == "D"
+            ref.day_over(coarse, _SAME_DAY_REACH, steps)
+            if coarse is not None and unit in ("D", "W")
             else None
         )
         if inside is not None:
