@@ -403,3 +403,13 @@ def test_days_on_is_counted_from_the_story_time() -> None:
     (draft,) = [d for d in EVENTS._detect(doc)[0] if d.type is EventType.CRACKDOWN]
     found = find_offset(doc, draft)
     assert found is not None and found.from_story and (found.least, found.most) == (3, 3)
+
+
+def test_the_sixth_day_of_an_inspection_is_five_days_on_from_its_start() -> None:
+    doc = make(
+        "Report\n\nA joint inspection of mobile phones in Hyesan began on June 3, a source said. "
+        "On the sixth day of the inspection, a woman was caught with a handset sewn into a rice sack."
+    )
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 6, 8), date(2023, 6, 8))

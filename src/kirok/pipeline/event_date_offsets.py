@@ -49,7 +49,8 @@ _DISTANCE = (
     r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<soon>shortly|soon)|(?P<just>just|right)|"
     r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening))|(?P<week>the\s+week)|(?P<eve>the\s+eve)|"
-    r"(?P<first>the\s+first\s+(?P<working>working\s+)?day)|(?P<nth>the\s+(?:second|third|fourth|fifth)\s+day)|"
+    r"(?P<first>the\s+first\s+(?P<working>working\s+)?day)|"
+    r"(?P<nth>the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day)|"
     r"(?P<bare>days|weeks))"
 )
 #: "two days after the raid", "a week before the Day of the Sun", "on the eve of the holiday"
@@ -105,7 +106,17 @@ _NEXT = (1, 1)
 #: "the first working day after the Chuseok holiday": past the holiday's days and a weekend
 _FIRST_WORKING = (1, 5)
 #: "the second day of the holiday": how many days on from its first
-_DAYS_ON = {"second": 1, "third": 2, "fourth": 3, "fifth": 4}
+_DAYS_ON = {
+    "second": 1,
+    "third": 2,
+    "fourth": 3,
+    "fifth": 4,
+    "sixth": 5,
+    "seventh": 6,
+    "eighth": 7,
+    "ninth": 8,
+    "tenth": 9,
+}
 #: the widest window a distance is still counted on from
 _WEEK_DAYS = 6
 #: "the week before Chuseok": the seven days before it
