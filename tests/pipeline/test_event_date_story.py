@@ -265,7 +265,18 @@ def test_a_punishment_told_after_a_holding_of_a_told_length_comes_after_it_ends(
     assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 12), PUBLISHED)]
 
 
-def test_a_punishment_after_a_holding_of_a_hedged_length_still_follows_the_arrest() -> None:
+def test_a_punishment_after_a_holding_of_an_open_length_still_follows_the_arrest() -> None:
+    doc = make(
+        "Report\n\nA woman from Anju was arrested at a checkpoint on June 2, a source said.\n\n"
+        "She was held for more than ten days in the cells of the district police. She was sent back to "
+        "Anju, where the local committee handed her six months in a labour-training brigade."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_duration(doc, "more than ten days", "P10D")
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 2), PUBLISHED)]
+
+
+def test_a_punishment_after_a_holding_of_about_ten_days_follows_its_end() -> None:
     doc = make(
         "Report\n\nA woman from Anju was arrested at a checkpoint on June 2, a source said.\n\n"
         "She was held for about ten days in the cells of the district police. She was sent back to Anju, "
@@ -273,7 +284,7 @@ def test_a_punishment_after_a_holding_of_a_hedged_length_still_follows_the_arres
     )
     add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
     add_duration(doc, "about ten days", "P10D")
-    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 2), PUBLISHED)]
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 6, 13), PUBLISHED)]
 
 
 def test_a_state_told_ever_since_runs_from_the_finest_date_before_it_to_publication() -> None:
@@ -294,3 +305,33 @@ def test_since_then_after_another_verb_does_not_date_the_act_before_it() -> None
     add_date(doc, "May 10", "2023-05-10", date(2023, 5, 10))
     assert _windows(doc, EventType.ARREST) == [(date(2023, 5, 10), date(2023, 5, 10))]
     assert _windows(doc, EventType.DETENTION) == [(date(2023, 5, 10), PUBLISHED)]
+
+
+def test_held_for_about_four_weeks_ends_a_tenth_past_them() -> None:
+    doc = make(
+        "Report\n\nA couple were caught on the ice near Hyesan on April 3, a source said.\n\n"
+        "They were held for about four weeks in the cells of the provincial security department."
+    )
+    add_date(doc, "April 3", "2023-04-03", date(2023, 4, 3))
+    add_duration(doc, "about four weeks", "P4W")
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 4, 3), date(2023, 5, 4))]
+
+
+def test_held_for_more_than_a_month_is_open_to_publication() -> None:
+    doc = make(
+        "Report\n\nA couple were caught on the ice near Hyesan on April 3, a source said.\n\n"
+        "They were held for more than a month in the cells of the provincial security department."
+    )
+    add_date(doc, "April 3", "2023-04-03", date(2023, 4, 3))
+    add_duration(doc, "more than a month", "P1M")
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 4, 3), PUBLISHED)]
+
+
+def test_held_for_three_months_ends_three_months_on() -> None:
+    doc = make(
+        "Report\n\nA radio technician was arrested in Kaesong on Feb. 1, a source said.\n\n"
+        "For three months he was kept in the basement cells of the city department."
+    )
+    add_date(doc, "Feb. 1", "2023-02-01", date(2023, 2, 1))
+    add_duration(doc, "three months", "P3M")
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 2, 1), date(2023, 5, 2))]

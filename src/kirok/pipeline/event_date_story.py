@@ -3,6 +3,7 @@ sentence, and the steps of a custody chain (arrest, holding, punishment) boundin
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
@@ -51,8 +52,13 @@ _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 
 #: "kept there for four days", "spent ten days in a cell": how long the act lasted, told exactly
 _FOR = re.compile(r"\b(?:for|spent)\s+$", re.IGNORECASE)
-_EXACT_SPAN = re.compile(r"P(?P<n>\d{1,2})(?P<unit>[DW])")
-_SPAN_UNIT_DAYS = {"D": 1, "W": 7}
+_EXACT_SPAN = re.compile(r"P(?P<n>\d{1,2})(?P<unit>[DWM])")
+_SPAN_UNIT_DAYS = {"D": 1, "W": 7, "M": 30}
+#: "held for about four weeks", "roughly a month": a little past the length told, as annotators read it
+_ABOUT = ("about", "around", "some", "roughly")
+_ABOUT_SHARE = 1.1
+#: "nearly two weeks", "less than a month", "up to ten days": no longer than the length told
+_AT_MOST = ("nearly", "almost", "less", "up to")
 _HEDGED = re.compile(r"(?:about|around|some|nearly|almost|more|over|at least|up to|roughly|less)\b", re.I)
 Window = tuple[tuple[date, date], str]
 
@@ -289,18 +295,21 @@ def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> 
 
 
 def lasted(doc: Doc, draft: EventDraft) -> int | None:
-    """How many days the act lasted, when its sentence says exactly ("kept there for four days", "made to
-    shovel snow for five days"); ``None`` when it does not, or hedges ("for about a month")."""
+    """How many days at most the act lasted, when its sentence says ("kept there for four days", "made
+    to shovel snow for five days", "held for about four weeks": a tenth more, "for nearly a month": no
+    more); ``None`` when it does not, or leaves it open ("for more than a month")."""
     for t in doc.timexes:
         if not draft.sentence.start <= t.start < draft.sentence.end or t.type != "DURATION":
             continue
         m = _EXACT_SPAN.fullmatch(t.value)
-        if (
-            m is not None
-            and not _HEDGED.match(t.text)
-            and _FOR.search(doc.text, max(draft.sentence.start, t.start - 8), t.start)
-        ):
-            return int(m.group("n")) * _SPAN_UNIT_DAYS[m.group("unit")]
+        if m is None or not _FOR.search(doc.text, max(draft.sentence.start, t.start - 8), t.start):
+            continue
+        days = int(m.group("n")) * _SPAN_UNIT_DAYS[m.group("unit")]
+        hedge = _HEDGED.match(t.text)
+        word = " ".join(hedge.group().lower().split()) if hedge is not None else ""
+        if not word or word in _AT_MOST:
+            return days
+        return math.ceil(days * _ABOUT_SHARE) if word in _ABOUT else None
     return None
 
 
