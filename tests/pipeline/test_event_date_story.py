@@ -335,3 +335,14 @@ def test_held_for_three_months_ends_three_months_on() -> None:
     add_date(doc, "Feb. 1", "2023-02-01", date(2023, 2, 1))
     add_duration(doc, "three months", "P3M")
     assert _windows(doc, EventType.DETENTION) == [(date(2023, 2, 1), date(2023, 5, 2))]
+
+
+def test_a_beating_told_after_a_holding_of_a_told_length_lies_within_it() -> None:
+    doc = make(
+        "Report\n\nA couple were caught on the ice near Hyesan on April 3, a source said.\n\n"
+        "They were held for four weeks in the cells of the provincial security department. "
+        "The husband was beaten so badly during questioning that he lost hearing in one ear."
+    )
+    add_date(doc, "April 3", "2023-04-03", date(2023, 4, 3))
+    add_duration(doc, "four weeks", "P4W")
+    assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 4, 3), date(2023, 5, 1))]

@@ -336,6 +336,8 @@ def attach_narrative_date(
         and earliest < held <= latest
     ):
         earliest, bound = held, f"{bound}, and after the holding of the length told before it"
+    if draft.type is EventType.ILL_TREATMENT and held is not None and earliest <= held < latest:
+        latest, bound = held, f"{bound}, and within the holding of the length told before it"
     first = _FIRST_SPAN.search(doc.text, draft.sentence.start, draft.sentence.end)
     if first is not None and draft.type in _CUSTODY:  # "had two ribs broken during his first week"
         end = earliest + timedelta(days=_FIRST_DAYS[first.group("unit").lower()])
