@@ -1,0 +1,34 @@
+# ruff: noqa: E501
+"""An indefinite weekday inside a date ("on a Saturday in late July") is some such weekday of that date,
+not the one before publication."""
+
+from __future__ import annotations
+
+import pytest
+
+from .timex_find import find_timex
+
+# (sentence, published, value, earliest, latest)
+# fmt: off
+ROWS: list[tuple[str, str, str, str, str]] = [
+    ("So was picked up on a Saturday in late July at her stall.", "2023-08-16", "XXXX-WXX-6", "2023-07-22", "2023-07-29"),
+    ("The raid came on a Monday in March.", "2023-05-02", "XXXX-WXX-1", "2023-03-06", "2023-03-27"),
+    ("They crossed on a Friday of the first week of May.", "2023-05-20", "XXXX-WXX-5", "2023-05-05", "2023-05-05"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "published", "value", "earliest", "latest"), ROWS)
+def test_an_indefinite_weekday_is_one_of_those_in_the_date_after_it(
+    sentence: str, published: str, value: str, earliest: str, latest: str
+) -> None:
+    phrase = next(w for w in ("Saturday", "Monday", "Friday") if w in sentence)
+    t = find_timex(sentence, phrase, published)
+    assert t.value == value
+    assert t.window is not None
+    assert (str(t.window.earliest), str(t.window.latest)) == (earliest, latest)
+
+
+def test_a_definite_weekday_keeps_its_day() -> None:
+    t = find_timex("He was arrested on Saturday in Hyesan.", "Saturday", "2023-08-16")
+    assert t.value == "2023-08-12"
