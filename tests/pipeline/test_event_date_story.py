@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kirok.model import EventType
-from kirok.pipeline.doc import Doc
+from kirok.pipeline.doc import Doc, Timex
 
 from .event_docs import PUBLISHED, add_date, add_duration, events_of, make
 
@@ -346,3 +346,18 @@ def test_a_beating_told_after_a_holding_of_a_told_length_lies_within_it() -> Non
     add_date(doc, "April 3", "2023-04-03", date(2023, 4, 3))
     add_duration(doc, "four weeks", "P4W")
     assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 4, 3), date(2023, 5, 1))]
+
+
+def test_the_next_morning_after_one_short_sentence_is_a_day_after_the_act_before_it() -> None:
+    doc = make(
+        "Report\n\nA captain was executed in Nampo last week, a source said.\n\n"
+        "He and his family sailed south one night in early March.\n\n"
+        "They did not get far. A patrol boat intercepted the trawler the next morning."
+    )
+    add_date(doc, "last week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    add_date(doc, "early March", "2023-03", date(2023, 3, 1), date(2023, 3, 10))
+    # the tagger could not count "the next morning" from "early March": no window
+    start = doc.text.index("the next morning")
+    unresolved = Timex(start, start + 16, "the next morning", "TIME", "2023-03-XXTMO")
+    doc.timexes = sorted([*doc.timexes, unresolved], key=lambda t: t.start)
+    assert _windows(doc, EventType.ARREST) == [(date(2023, 3, 2), date(2023, 3, 11))]

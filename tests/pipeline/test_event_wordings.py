@@ -76,6 +76,11 @@ WORDINGS = [
         "",
         "Students in Wonsan have been working on a housing project on the city's outskirts since Aug. 2.",
     ),
+    (
+        "escape",
+        "",
+        "The captain slipped out of the harbour one night with his family aboard a small trawler.",
+    ),
     ("escape", "", "Three soldiers crossed the Tumen River into China."),
     ("escape", "", "A family fled the country by boat."),
     ("escape", "", "The woman defected to South Korea."),

@@ -289,6 +289,23 @@ def _one_day_beside(doc: Doc, act: EventDraft) -> date | None:
     return days[-1] if days else None
 
 
+#: how long a short sentence telling no act or date may stand between an act and "the next morning"
+_SHORT_BETWEEN = 60
+
+
+def _only_words_between(doc: Doc, act: EventDraft, draft: EventDraft, drafts: list[EventDraft]) -> bool:
+    """Whether what stands between ``act``'s sentence and the act's is one short sentence that tells no
+    act and names no date ("... one night in early March. ¶ They did not get far. A patrol boat
+    intercepted the trawler the next morning")."""
+    between = [s for s in doc.sentences if act.sentence.end <= s.start and s.end <= draft.sentence.start]
+    return (
+        len(between) == 1
+        and between[0].end - between[0].start <= _SHORT_BETWEEN
+        and not any(d.sentence.start == between[0].start for d in drafts)
+        and not any(between[0].start <= t.start < between[0].end for t in doc.timexes)
+    )
+
+
 def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool:
     """ "had been arrested in early November ... Agents searched the flat the following day": the days of
     the act told just before, each one day on; whether it dated the act."""
@@ -296,7 +313,10 @@ def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool
         d
         for d in drafts
         if d.sentence.end <= draft.sentence.start
-        and draft.sentence.start - d.sentence.end <= _NEXT_DAY_REACH
+        and (
+            draft.sentence.start - d.sentence.end <= _NEXT_DAY_REACH
+            or _only_words_between(doc, d, draft, drafts)
+        )
         and d.date_value is not None
         and d.date is not None
         and d.date.earliest is not None
