@@ -361,3 +361,13 @@ def test_the_next_morning_after_one_short_sentence_is_a_day_after_the_act_before
     unresolved = Timex(start, start + 16, "the next morning", "TIME", "2023-03-XXTMO")
     doc.timexes = sorted([*doc.timexes, unresolved], key=lambda t: t.start)
     assert _windows(doc, EventType.ARREST) == [(date(2023, 3, 2), date(2023, 3, 11))]
+
+
+def test_beatings_for_the_first_days_of_custody_lie_in_its_first_two_weeks() -> None:
+    doc = make(
+        "Report\n\nA trader was caught on the quay in Rajin on May 20, a source said.\n\n"
+        "She was taken to the holding centre. For the first days she was made to sit motionless, and "
+        "guards kicked her when she moved."
+    )
+    add_date(doc, "May 20", "2023-05-20", date(2023, 5, 20))
+    assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 5, 20), date(2023, 6, 2))]

@@ -41,6 +41,7 @@ WORDINGS = [
     ("ill_treatment", "", "He was subjected to brutal treatment by interrogators."),
     ("ill_treatment", "", "The prisoner died of malnutrition at the labour camp."),
     ("ill_treatment", "", "Interrogators made her stand in freezing water."),
+    ("sentence", "arrest", "About a month after her arrest she was told she would serve two years."),
     ("sentence", "", "The court handed him a ten-year term in a kyohwaso."),
     ("sentence", "", "She was given five years of reform through labour."),
     ("sentence", "", "The man was sent to a political prison camp."),

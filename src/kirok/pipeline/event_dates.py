@@ -357,10 +357,11 @@ def _held_before(draft: EventDraft, drafts: list[EventDraft]) -> date | None:
 
 #: "during his first week", "in the first month": custody's first days, counted from its start
 _FIRST_SPAN = re.compile(
-    r"\b(?:during|in|within|over)\s+(?:his|her|their|the)\s+first\s+(?P<unit>week|fortnight|month)\b",
+    r"\b(?:during|in|within|over|for)\s+(?:his|her|their|the)\s+first\s+(?:few\s+)?"
+    r"(?P<unit>days|week|fortnight|month)\b",
     re.IGNORECASE,
 )
-_FIRST_DAYS = {"week": 6, "fortnight": 13, "month": 30}  # its days, the first one included
+_FIRST_DAYS = {"days": 13, "week": 6, "fortnight": 13, "month": 30}  # its days, the first one included
 
 
 def _window_value(earliest: date, latest: date) -> str:
