@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
-from kirok.model import DatePrecision, DateResolution, Span, TimeWindow
+from kirok.model import DateResolution, Span, TimeWindow
 from kirok.pipeline.doc import Timex
 from kirok.timex.absolute import read_date
 from kirok.timex.context import Reference, clause_around, clause_tense, is_narrative
 from kirok.timex.durations import read_bc, read_clock, read_duration, read_set
 from kirok.timex.guards import accepts
 from kirok.timex.holidays import around_holiday
+from kirok.timex.indefinite import weekdays_within
 from kirok.timex.lexicon import Lexicon, Rule, load_lexicon, normal_key
 from kirok.timex.readings import Reading
 from kirok.timex.relative import read_deictic, read_offset, read_reference, read_relative
@@ -65,48 +66,7 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
                 reading = around_holiday(reading, text, start)
             timexes.append(_timex(text, start, end, reading))
-    return _weekdays_within(text, timexes, lexicon)
-
-
-#: "on a Saturday in late July": an indefinite weekday, then the date it lies in
-_A_WEEKDAY = re.compile(r"\b(?:an?|one)\s+$", re.IGNORECASE)
-_WITHIN_GAP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
-
-
-def _precision(first: date, last: date) -> DatePrecision:
-    days = (last - first).days
-    return DatePrecision.DAY if days == 0 else DatePrecision.WEEK if days < 7 else DatePrecision.MONTH
-
-
-def _weekdays_within(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[Timex]:
-    """ "picked up on a Saturday in late July": some Saturday of late July (XXXX-WXX-6), whose window runs
-    from the first such weekday in that date to the last, not the Saturday before publication."""
-    out = list(timexes)
-    for i, t in enumerate(timexes[:-1]):
-        weekday = lexicon.weekdays.get(normal_key(t.text))
-        after = timexes[i + 1]
-        outer = after.window
-        if weekday is None or not _A_WEEKDAY.search(text, max(0, t.start - 6), t.start):
-            continue
-        if not _WITHIN_GAP.fullmatch(text, t.end, after.start) or outer is None:
-            continue
-        if outer.earliest is None or outer.latest is None:
-            continue
-        first = outer.earliest + timedelta(days=(weekday - outer.earliest.isoweekday()) % 7)
-        last = outer.latest - timedelta(days=(outer.latest.isoweekday() - weekday) % 7)
-        if first > last:
-            continue
-        value = f"XXXX-WXX-{weekday}"
-        window = TimeWindow(
-            earliest=first,
-            latest=last,
-            precision=_precision(first, last),
-            resolution=DateResolution.RELATIVE,
-            timex=value,
-            span=Span(start=t.start, end=t.end, text=t.text),
-        )
-        out[i] = replace(t, value=value, window=window)
-    return out
+    return weekdays_within(text, timexes, lexicon)
 
 
 #: What joins the two ends of a range: "from June 1 to November 30", "March-November".
