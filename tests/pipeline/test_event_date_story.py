@@ -371,3 +371,13 @@ def test_beatings_for_the_first_days_of_custody_lie_in_its_first_two_weeks() -> 
     )
     add_date(doc, "May 20", "2023-05-20", date(2023, 5, 20))
     assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 5, 20), date(2023, 6, 2))]
+
+
+def test_released_after_three_days_ends_the_holding_three_days_on() -> None:
+    doc = make(
+        "Report\n\nA boat crew was caught coming back to Haeju on June 4, a source said.\n\n"
+        "The crew were released after three days in the cells of the city security office."
+    )
+    add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
+    add_duration(doc, "three days", "P3D")
+    assert _windows(doc, EventType.DETENTION) == [(date(2023, 6, 4), date(2023, 6, 7))]

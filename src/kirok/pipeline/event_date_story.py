@@ -51,7 +51,7 @@ _UNTIL = re.compile(r"\buntil\s+$", re.IGNORECASE)
 _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 
 #: "kept there for four days", "spent ten days in a cell": how long the act lasted, told exactly
-_FOR = re.compile(r"\b(?:for|spent)\s+$", re.IGNORECASE)
+_FOR = re.compile(r"\b(?:for|spent|(?:released|freed|let go|sent home)\s+after)\s+$", re.IGNORECASE)
 _EXACT_SPAN = re.compile(r"P(?P<n>\d{1,2})(?P<unit>[DWM])")
 _SPAN_UNIT_DAYS = {"D": 1, "W": 7, "M": 30}
 #: "held for about four weeks", "roughly a month": a little past the length told, as annotators read it
@@ -302,7 +302,7 @@ def lasted(doc: Doc, draft: EventDraft) -> int | None:
         if not draft.sentence.start <= t.start < draft.sentence.end or t.type != "DURATION":
             continue
         m = _EXACT_SPAN.fullmatch(t.value)
-        if m is None or not _FOR.search(doc.text, max(draft.sentence.start, t.start - 8), t.start):
+        if m is None or not _FOR.search(doc.text, max(draft.sentence.start, t.start - 24), t.start):
             continue
         days = int(m.group("n")) * _SPAN_UNIT_DAYS[m.group("unit")]
         hedge = _HEDGED.match(t.text)
