@@ -16,6 +16,7 @@ __all__ = [
     "a_limit",
     "after_other_act",
     "in_after_clause",
+    "in_later_after_clause",
     "in_other_clause",
     "in_relative_clause",
     "range_window",
@@ -131,6 +132,36 @@ def in_after_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
         return False
     # its words run to the trigger with no comma: "after a tip-off, police arrested" is no such clause
     return _AFTER_CLAUSE.search(doc.text, timex.end, match[1]) is not None
+
+
+#: "The lockdown comes weeks after police handed five women over on Oct. 30": the act placed after another,
+#: whose date follows
+_PLACED_AFTER = re.compile(
+    r"\s+(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b", re.IGNORECASE
+)
+
+
+#: "placed under a curfew after leaflets turned up near the station on Feb. 7": a date told after the act,
+#: in an "after" clause with a subject and a verb of its own, is that clause's (not "after a tip-off")
+_AFTER_FINITE = re.compile(
+    r"\bafter\s+(?!(?:the|a|an|his|her|their|its)\b)(?:[\w'-]+\s+){1,6}?"
+    r"(?:\w+ed|found|caught|took|ran|fled|came|went|made|gave|sent|held|told|began|broke|stole|hid|left|fell"
+    r"|turned up)\b[^,;]*$",
+    re.IGNORECASE,
+)
+
+
+def in_later_after_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
+    """Whether a date told after the act lies in an "after" clause that places the act after another:
+    "The lockdown comes weeks after police handed five women over on Oct. 30", "placed under a curfew
+    after leaflets turned up near the station on Feb. 7" (the other act's date), not "arrested after a
+    tip-off on May 7"."""
+    if timex.start < match[1]:
+        return False
+    return bool(
+        _PLACED_AFTER.match(doc.text, match[1], timex.start)
+        or _AFTER_FINITE.search(doc.text, match[1], timex.start)
+    )
 
 
 def in_relative_clause(doc: Doc, sent_start: int, timex: Timex, match: tuple[int, int] | None) -> bool:

@@ -44,10 +44,14 @@ _NUMBERS = {
     "twelve": 12,
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
+#: "two days", "a few weeks", "12 days": a count of a unit
+_COUNT = (
+    r"(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<unit>day|week|fortnight|month)s?"
+)
 _DISTANCE = (
     r"\b(?:(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least|less than|within|"
-    r"under)\s+)?(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<soon>shortly|soon)|(?P<just>just|right)|"
+    r"under)\s+)?" + _COUNT + r"|(?P<soon>shortly|soon)|(?P<just>just|right)|"
     r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening))|(?P<week>the\s+week)|(?P<eve>the\s+eve)|"
     r"(?P<first>the\s+first\s+(?P<working>working\s+)?day)|"
     r"(?P<nth>the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day)|"
@@ -71,9 +75,7 @@ _LATER = re.compile(
 #: "Within a week, the owner was taken in", "within days they had rounded up": counted from the story's
 #: time, up to that distance on (not "within a week of the crossing", counted from the crossing)
 _WITHIN = re.compile(
-    r"\bwithin\s+(?:(?P<n>\d{1,3}|a few|several|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve)\s+(?P<unit>day|week|fortnight|month)s?|(?P<bare>days|weeks))\b"
-    r"(?!\s+(?:of|after|before|from|following)\b)",
+    r"\bwithin\s+(?:" + _COUNT + r"|(?P<bare>days|weeks))\b(?!\s+(?:of|after|before|from|following)\b)",
     re.IGNORECASE,
 )
 #: what an act calls for, between it and a "within" that is that call's deadline
@@ -177,10 +179,7 @@ def _distance(m: re.Match[str]) -> tuple[int, int | None]:
         return _WEEK
     if m.group("bare"):
         return _BARE[m.group("bare").lower()]
-    word = m.group("n").lower()
-    low_n, high_n = _FEW.get(word, (0, 0))
-    if not low_n:
-        low_n = high_n = int(word) if word.isdigit() else _NUMBERS[word]
+    low_n, high_n = _how_many(m)
     unit = _UNIT_DAYS[m.group("unit").lower()]
     low_share, high_share = _HEDGES[" ".join((m.group("hedge") or "").lower().split())]
     if unit == 30 and not m.group("hedge"):  # a calendar month is 28 to 31 days
@@ -192,9 +191,17 @@ def _within(m: re.Match[str]) -> tuple[int, int]:
     """The days "within a week" or "within days" spans: from the day itself up to the distance."""
     if m.group("bare"):
         return 0, _BARE[m.group("bare").lower()][1]
+    return 0, _how_many(m)[1] * _UNIT_DAYS[m.group("unit").lower()]
+
+
+def _how_many(m: re.Match[str]) -> tuple[int, int]:
+    """The least and most of the units a matched count (:data:`_COUNT`) names: "two" 2 and 2, "a few"
+    2 and 5."""
     word = m.group("n").lower()
-    n = _FEW[word][1] if word in _FEW else int(word) if word.isdigit() else _NUMBERS[word]
-    return 0, n * _UNIT_DAYS[m.group("unit").lower()]
+    if word in _FEW:
+        return _FEW[word]
+    n = int(word) if word.isdigit() else _NUMBERS[word]
+    return n, n
 
 
 def _ref_end(m: re.Match[str]) -> int:

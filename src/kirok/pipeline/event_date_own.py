@@ -11,6 +11,7 @@ from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_clauses import (
     after_other_act,
     in_after_clause,
+    in_later_after_clause,
     in_other_clause,
     in_relative_clause,
 )
@@ -71,23 +72,6 @@ def from_the_telling(doc: Doc, draft: EventDraft, own: Timex, attribution_time: 
     draft.reasons.append(f"date: counted from the day the source told it, {told.isoformat()}")
 
 
-#: "The lockdown comes weeks after police handed five women over on Oct. 30": the act placed after another,
-#: whose date follows
-_PLACED_AFTER = re.compile(
-    r"\s+(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b", re.IGNORECASE
-)
-
-
-#: "placed under a curfew after leaflets turned up near the station on Feb. 7": a date told after the act,
-#: in an "after" clause with a subject and a verb of its own, is that clause's (not "after a tip-off")
-_AFTER_FINITE = re.compile(
-    r"\bafter\s+(?!(?:the|a|an|his|her|their|its)\b)(?:[\w'-]+\s+){1,6}?"
-    r"(?:\w+ed|found|caught|took|ran|fled|came|went|made|gave|sent|held|told|began|broke|stole|hid|left|fell"
-    r"|turned up)\b[^,;]*$",
-    re.IGNORECASE,
-)
-
-
 def own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
     """The date in the act's sentence nearest its trigger (or inside it: "forbidden on May 2 to go"),
     leaving out dates in another clause, in a relative clause told before it, or of another act it
@@ -100,8 +84,7 @@ def own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> 
         and not in_after_clause(doc, t, draft.match)
         and not in_relative_clause(doc, draft.sentence.start, t, draft.match)
         and not after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
-        and not (t.start >= m_end and _PLACED_AFTER.match(doc.text, m_end, t.start))
-        and not (t.start >= m_end and _AFTER_FINITE.search(doc.text, m_end, t.start))
+        and not in_later_after_clause(doc, t, draft.match)
     ]
     inside = [t for t in found if m_start <= t.start and t.end <= m_end]
     if inside:

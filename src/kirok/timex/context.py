@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
-from kirok.timex.calendar import Granule
+from kirok.timex.calendar import Granule, day_granule
 from kirok.timex.lexicon import Lexicon
 
 __all__ = ["Reference", "clause_around", "clause_tense", "is_narrative", "unit_rank"]
@@ -64,6 +64,9 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n]\s|[\"\u201c\u201d]|,\s+(?:and|but|while|w
 
 #: how long before the day named last a coarser date must end to be a look back, not the story's time
 _LOOK_BACK_DAYS = 365
+#: how far back (characters) a day named before a coarser date may still be what "the same day" or "the
+#: following week" counts from (:meth:`Reference.day_over`)
+_DAY_OVER_REACH = 400
 
 
 @dataclass
@@ -142,16 +145,23 @@ class Reference:
         """A date the text named: the one "the next day" or "that year" counts from."""
         self.last, self.last_at = granule, self.at
 
-    def anaphor(self, unit: str) -> tuple[Granule | None, Granule | None]:
+    def anaphor(self, unit: str, steps: int | None = None) -> tuple[Granule | None, Granule | None]:
         """What an anaphor of ``unit`` ("the next day", "that week") counts from: ``(granule, None)``;
         ``(None, coarse)`` when the last date named is coarser than ``unit`` ("in 2019 ... the same
-        week"), which cannot be counted from; ``(None, None)`` when the text named no date.
+        week"), which cannot be counted from; ``(None, None)`` when the text named no date. Given the
+        ``steps`` it moves, an anaphor of a day or a week may count from a day named before that coarser
+        date (:meth:`day_over`).
         """
         last = self.last
         if last is None:
             return None, None
         if unit_rank(last.unit) > unit_rank(unit):
-            return None, last
+            day = (
+                self.day_over(last, _DAY_OVER_REACH, steps)
+                if steps is not None and unit in ("D", "W")
+                else None
+            )
+            return (day_granule(day), None) if day is not None else (None, last)
         return last, None
 
     def saw(self, day: date | None, year: int | None, bare: bool = False) -> None:

@@ -46,9 +46,6 @@ _UNIT_CODES = {
 
 #: how far back (characters) a date coarser than "the same day" still gives it a window
 _SAME_SCENE_REACH = 160
-#: how far back (characters) a day named before a coarser date may still be what "the same day" or "the
-#: following week" counts from (:meth:`~kirok.timex.context.Reference.day_over`)
-_SAME_DAY_REACH = 400
 
 
 def granule_of(unit: str, day: date) -> Granule:
@@ -129,10 +126,7 @@ def read_deictic(groups: dict[str, str | None], ref: Reference, lexicon: Lexicon
             past_day = ref.day is not None and (ref.anchor is None or ref.day <= ref.anchor)
             base = ref.day if past_day else ref.anchor
         elif word not in ("this", "last"):
-            last, coarse = ref.anaphor("D")
-            inside = ref.day_over(coarse, _SAME_DAY_REACH, steps) if coarse is not None else None
-            if inside is not None:
-                last, coarse = day_granule(inside), None
+            last, coarse = ref.anaphor("D", steps)
             if coarse is not None:
                 reading = too_coarse(coarse, "D", "TIME" if part else "DATE", steps, _near(ref))
                 return replace(reading, value=reading.value + (f"T{part}" if part else ""))
@@ -200,14 +194,7 @@ def read_relative(groups: dict[str, str | None], ref: Reference, tense: str, lex
     warnings: tuple[str, ...] = ()
     base = ref.anchor
     if anaphoric:
-        last, coarse = ref.anaphor(unit)
-        inside = (
-            ref.day_over(coarse, _SAME_DAY_REACH, steps)
-            if coarse is not None and unit in ("D", "W")
-            else None
-        )
-        if inside is not None:
-            last, coarse = day_granule(inside), None
+        last, coarse = ref.anaphor(unit, steps)
         if coarse is not None:
             return too_coarse(coarse, unit, steps=steps, near=_near(ref))
         if last is not None:

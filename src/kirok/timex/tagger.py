@@ -347,8 +347,8 @@ _GLOSS = re.compile(
 def _gloss(text: str, timexes: list[Timex], start: int) -> bool:
     """Whether the date at ``start`` only glosses the day named just before it ("on Oct. 3, two days after
     the Chuseok holiday"): "that afternoon" told next is still of Oct. 3."""
-    days = [t for t in timexes if t.type == "DATE"]
-    return bool(days) and _GLOSS.fullmatch(text, days[-1].end, start) is not None
+    day = next((t for t in reversed(timexes) if t.type == "DATE"), None)
+    return day is not None and _GLOSS.fullmatch(text, day.end, start) is not None
 
 
 def _names_a_date(rule: Rule, match: re.Match[str], ref: Reference, reading: Reading) -> bool:
