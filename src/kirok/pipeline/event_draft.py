@@ -6,27 +6,12 @@ import datetime
 from dataclasses import dataclass, field
 from datetime import date
 
-from kirok.model import DatePrecision, DateResolution, EventType, Place, Span, TimeWindow
+from kirok.model import DateResolution, EventType, Place, Span, TimeWindow
 from kirok.pipeline.doc import Sentence
 from kirok.pipeline.event_rules import Trigger
+from kirok.timex.calendar import precision_of
 
 __all__ = ["EventDraft", "precision_of", "relative_window"]
-
-
-def precision_of(earliest: date, latest: date) -> DatePrecision:
-    """The precision a window really has, from its length."""
-    days = (latest - earliest).days + 1
-    if days <= 1:
-        return DatePrecision.DAY
-    if days <= 7:
-        return DatePrecision.WEEK
-    if days <= 31:
-        return DatePrecision.MONTH
-    if days <= 92:
-        return DatePrecision.SEASON
-    if days <= 366:
-        return DatePrecision.YEAR
-    return DatePrecision.UNKNOWN
 
 
 def relative_window(earliest: date, latest: date, *, timex: str | None = None) -> TimeWindow:

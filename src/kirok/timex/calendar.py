@@ -15,6 +15,7 @@ from kirok.model import DatePrecision
 __all__ = [
     "Granule",
     "last_day",
+    "precision_of",
     "weekend_granule",
     "add_months",
     "day_granule",
@@ -228,3 +229,19 @@ def narrow(granule: Granule, mod: str) -> Granule:
     if mod == "END":
         return replace(granule, earliest=last - timedelta(days=third - 1))
     return replace(granule, earliest=first + timedelta(days=third), latest=last - timedelta(days=third))
+
+
+def precision_of(earliest: date, latest: date) -> DatePrecision:
+    """The precision a window really has, from its length."""
+    days = (latest - earliest).days + 1
+    if days <= 1:
+        return DatePrecision.DAY
+    if days <= 7:
+        return DatePrecision.WEEK
+    if days <= 31:
+        return DatePrecision.MONTH
+    if days <= 92:
+        return DatePrecision.SEASON
+    if days <= 366:
+        return DatePrecision.YEAR
+    return DatePrecision.UNKNOWN

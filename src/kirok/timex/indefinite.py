@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
-from kirok.model import DatePrecision, DateResolution, Span, TimeWindow
+from kirok.model import DateResolution, Span, TimeWindow
 from kirok.pipeline.doc import Timex
+from kirok.timex.calendar import precision_of
 from kirok.timex.lexicon import Lexicon, normal_key
 
 __all__ = ["weekdays_within"]
@@ -16,11 +17,6 @@ __all__ = ["weekdays_within"]
 #: "on a Saturday in late July": an indefinite weekday, then the date it lies in
 _A_WEEKDAY = re.compile(r"\b(?:an?|one)\s+$", re.IGNORECASE)
 _WITHIN_GAP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
-
-
-def _precision(first: date, last: date) -> DatePrecision:
-    days = (last - first).days
-    return DatePrecision.DAY if days == 0 else DatePrecision.WEEK if days < 7 else DatePrecision.MONTH
 
 
 def weekdays_within(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[Timex]:
@@ -45,7 +41,7 @@ def weekdays_within(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[T
         window = TimeWindow(
             earliest=first,
             latest=last,
-            precision=_precision(first, last),
+            precision=precision_of(first, last),
             resolution=DateResolution.RELATIVE,
             timex=value,
             span=Span(start=t.start, end=t.end, text=t.text),
