@@ -324,7 +324,10 @@ def test_noun_triggers_are_marked() -> None:
     [
         ("Residents said the ", True),
         ("in the first days of these ", True),
+        ("About a week after her ", True),
+        ("Kang's ", True),
         ("Police began ", False),
+        ("Police began a ", False),
         ("a new wave of ", False),
     ],
 )

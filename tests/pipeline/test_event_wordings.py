@@ -637,3 +637,25 @@ def test_an_order_told_on_with_it_is_the_order_told_before(pipeline: Pipeline) -
     assert any(s.text.startswith("It ordered") for s in directives[0].evidence)
     assert any("instruction the provincial security bureau sent" in s.text for s in directives[0].evidence)
     assert directives[0].date is not None and directives[0].date.earliest == date(2023, 12, 21)
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "His arrest came in the middle of a drive against smuggling that the city had opened in April.",
+        "Mun's arrest had been weeks in the making.",
+        "About a month after his arrest he was moved to the county detention centre.",
+    ],
+)
+def test_a_possessive_arrest_is_the_arrest_told_before(pipeline: Pipeline, reference: str) -> None:
+    """ "his arrest", "Mun's arrest" name an act the report has told: not a second arrest."""
+    text = (
+        "Cobbler taken away in Hyesan\n\n"
+        "A cobbler identified by his family name of Mun was arrested at the bus station in Hyesan on May 3, "
+        f"a source said. {reference}"
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 5, 15))])
+    arrests = [e for e in doc.events if e.type.value == "arrest"]
+    assert len(arrests) == 1
+    assert any(s.text.startswith(reference[:12]) for s in arrests[0].evidence)
+    assert arrests[0].date is not None and arrests[0].date.earliest == date(2024, 5, 3)
