@@ -574,6 +574,35 @@ WORDINGS = [
     ("ill_treatment", "", "During questioning, interrogators broke two of his fingers."),
     ("detention", "", "She and her son have been in the cells of the county security department ever since."),
     ("", "", "The miner broke one of his ribs in a fall at the pit."),
+    # wordings first met in fresh blind reports (part ao-)
+    (
+        "detention",
+        "arrest",
+        "He was trucked to the county security department's holding centre, where he remains.",
+    ),
+    (
+        "detention",
+        "arrest",
+        "She was driven straight to an interrogation facility of the Ministry of State Security.",
+    ),
+    ("detention", "", "The two boatmen remain in the cells of the city social security department."),
+    ("detention", "", "He has been in the holding cells of the county security department ever since."),
+    ("surveillance", "", "Inminban heads began keeping notes on which families had guests."),
+    ("surveillance", "", "Unit heads have been submitting reports on defectors' families every week."),
+    (
+        "directive",
+        "meeting",
+        "The factory secretary relayed an instruction from the provincial party committee.",
+    ),
+    (
+        "directive",
+        "",
+        "The orders, handed down to all farm managers in the county, came from the provincial committee.",
+    ),
+    ("ill_treatment", "detention", "The detainee was found hanged in a cell of the county police station."),
+    ("", "ill_treatment", "His family was told that he had hanged himself."),
+    ("crackdown", "", "The provincial bureau launched a 100-day battle against foreign films."),
+    ("", "", "There is also talk that two porters were arrested at the station."),
     ("", "", "The delegates were taken to the railway station by bus."),
 ]
 
@@ -659,3 +688,16 @@ def test_a_possessive_arrest_is_the_arrest_told_before(pipeline: Pipeline, refer
     assert len(arrests) == 1
     assert any(s.text.startswith(reference[:12]) for s in arrests[0].evidence)
     assert arrests[0].date is not None and arrests[0].date.earliest == date(2024, 5, 3)
+
+
+def test_there_after_a_holding_tells_the_same_holding(pipeline: Pipeline) -> None:
+    """ "There they were questioned for two weeks": the facility of the sentence before, the same holding."""
+    text = (
+        "Builders flown back\n\n"
+        "The three builders were taken from the airport to an interrogation facility of the Ministry of "
+        "State Security, a source said. There they were questioned for about two weeks about their contacts."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2025, 4, 10))])
+    holdings = [e for e in doc.events if e.type.value == "detention"]
+    assert len(holdings) == 1
+    assert len(holdings[0].evidence) == 2
