@@ -201,6 +201,8 @@ def test_a_province_named_later_does_not_replace_the_story_place() -> None:
     [
         "Agents sent from Hoeryong began searching homes in Hyesan.",
         "Students from schools in Hoeryong were mobilised to build roads in Hyesan.",
+        # past a longer name: the team came from the ministry in that city
+        "A team sent down from the Ministry of State Security in Hoeryong searched homes in Hyesan.",
     ],
 )
 def test_where_people_came_from_is_not_the_scene(sentence: str) -> None:

@@ -24,6 +24,12 @@ _PEOPLE_AFTER = re.compile(
 )
 #: "sent from Pyongyang", "students from universities in Hamheung": where people came from.
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}?(?:(?:in|of|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: "a team sent down from the Ministry of State Security in Pyongyang": where the team came from, past a
+#: longer name than :data:`_FROM_BEFORE` reaches
+_SENT_FROM_BEFORE = re.compile(
+    r"\b(?:sent|dispatched|came|arrived)\s+(?:down\s+|out\s+)?from\s+[^,.;]{0,60}?\s+(?:in|of|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: "as far as Wonsan", "tried to slip out to sell goods in Kimchaek": an aim, not a scene.
 _AIM_BEFORE = re.compile(
     r"\b(?:as far as|(?:tried|trying|attempted|attempting|planned|planning|wanted|hoping|hoped|intended)"
@@ -90,7 +96,11 @@ def _scene(doc: Doc, mention: PlaceMention, type_: EventType | None = None) -> b
         and not any(mention.start - len(tail) + origin.start() < p.start < mention.start for p in doc.places)
     )
     aim = not _AT_BEFORE.search(before[-30:]) and _AIM_BEFORE.search(before[-120:])
-    return not (provenance or aim or _ROUTE_BEFORE.search(before[-60:]))
+    far = before[-100:]
+    sent = (m := _SENT_FROM_BEFORE.search(far)) is not None and not any(
+        mention.start - len(far) + m.start() < p.start < mention.start for p in doc.places
+    )
+    return not (provenance or sent or aim or _ROUTE_BEFORE.search(before[-60:]))
 
 
 def _before(doc: Doc, mention: PlaceMention) -> str:
