@@ -603,6 +603,8 @@ WORDINGS = [
     ("", "ill_treatment", "His family was told that he had hanged himself."),
     ("crackdown", "", "The provincial bureau launched a 100-day battle against foreign films."),
     ("", "", "There is also talk that two porters were arrested at the station."),
+    ("meeting", "", "The trial took place in the courtyard of the county hospital on May 2."),
+    ("meeting", "", "Residents of the riverside lanes were ordered to attend."),
     ("", "", "The delegates were taken to the railway station by bus."),
 ]
 
