@@ -605,6 +605,12 @@ WORDINGS = [
     ("", "", "There is also talk that two porters were arrested at the station."),
     ("meeting", "", "The trial took place in the courtyard of the county hospital on May 2."),
     ("meeting", "", "Residents of the riverside lanes were ordered to attend."),
+    ("directive", "", "An order had come down from the border guard command."),
+    ("meeting", "", "Residents sat through a second round of lectures on Sunday."),
+    ("surveillance", "", "Innkeepers now hand the police a list of every guest each evening."),
+    ("movement_restriction", "", "The port authority suspended all fishing from the harbour."),
+    ("detention", "", "The returnees were held in quarantine at an old school building."),
+    ("forced_labor", "", "Students have been sent to building sites in two counties."),
     ("", "", "The delegates were taken to the railway station by bus."),
 ]
 
