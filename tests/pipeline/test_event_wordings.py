@@ -611,6 +611,8 @@ WORDINGS = [
     ("movement_restriction", "", "The port authority suspended all fishing from the harbour."),
     ("detention", "", "The returnees were held in quarantine at an old school building."),
     ("forced_labor", "", "Students have been sent to building sites in two counties."),
+    ("", "", "The early barley escaped most of the damage."),
+    ("", "", "Two young men from the village are thinking of crossing the river once it freezes."),
     ("", "", "The delegates were taken to the railway station by bus."),
 ]
 
