@@ -612,6 +612,14 @@ WORDINGS = [
     ("detention", "", "The returnees were held in quarantine at an old school building."),
     ("forced_labor", "", "Students have been sent to building sites in two counties."),
     ("", "", "The early barley escaped most of the damage."),
+    ("meeting", "", "Workers from the steel mill were ordered to fill the stands of the stadium."),
+    ("meeting", "", "Residents were ordered to assemble at the river bank."),
+    ("", "", "The body was handed to the family with instructions to bury it at once."),
+    ("", "", "Her family was ordered to collect the body the next day."),
+    ("sentence", "forced_labor", "She was fined 50,000 won and ordered to sweep the station square."),
+    ("", "", "Chinese films have been banned for years."),
+    ("", "", "Selling fuel to foreign boats is officially banned."),
+    ("sentence", "", "The squad leader who commanded the post was sent to a labour-training brigade."),
     ("", "", "Two young men from the village are thinking of crossing the river once it freezes."),
     ("", "", "The delegates were taken to the railway station by bus."),
 ]
@@ -711,3 +719,42 @@ def test_there_after_a_holding_tells_the_same_holding(pipeline: Pipeline) -> Non
     holdings = [e for e in doc.events if e.type.value == "detention"]
     assert len(holdings) == 1
     assert len(holdings[0].evidence) == 2
+
+
+def test_the_trial_is_not_the_cadres_meeting_told_before(pipeline: Pipeline) -> None:
+    """ "The trial was staged ..." refers back to a trial, not to the meeting of cadres told before it."""
+    text = (
+        "Smuggler sentenced in Hyesan\n\n"
+        "A smuggler was handed fifteen years at a public trial in Hyesan last Friday, a source said. The "
+        "trial opened a campaign that the provincial committee announced at an enlarged meeting of cadres on "
+        "March 4. The trial was staged on the sports ground of a school near the river."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 4, 17))])
+    meetings = [e for e in doc.events if e.type.value == "meeting"]
+    trial = next(e for e in meetings if any("public trial" in s.text for s in e.evidence))
+    assert any(s.text.startswith("The trial was staged") for s in trial.evidence)
+    assert trial.date is not None and trial.date.earliest == date(2024, 4, 12)
+
+
+def test_the_trials_own_telling_gives_its_scene(pipeline: Pipeline) -> None:
+    text = (
+        "Anju woman sentenced\n\n"
+        "A woman from Anju who sold films to students in Pyongyang was handed ten years at a public trial "
+        "last month, a source said. The trial took place in the yard of a textile mill in Anju on Dec. 19."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2025, 1, 2))])
+    (trial,) = [e for e in doc.events if e.type.value == "meeting"]
+    assert trial.date is not None and trial.date.earliest == date(2024, 12, 19)
+    assert trial.place is not None and trial.place.name == "Anju"
+
+
+def test_since_then_counts_from_the_date_told_just_before(pipeline: Pipeline) -> None:
+    text = (
+        "Detainee dies in Kimchaek\n\n"
+        "A dock worker in Kimchaek was arrested early this month, a source said. He died in the cells on "
+        "Aug. 18. The body was returned to the family on the 20th. Since then, two officers have been "
+        "keeping watch on the house."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 8, 29))])
+    (watch,) = [e for e in doc.events if e.type.value == "surveillance"]
+    assert watch.date is not None and watch.date.earliest == date(2024, 8, 20)

@@ -251,9 +251,35 @@ def referenced_window(
     if doc.published is None or act.date.earliest > doc.published:
         return None
     draft.ongoing = True
+    told = _date_told_after(doc, act, draft, drafts) if not ref.types else None
+    if told is not None:  # "The body was returned on the 20th. Since then, officers have watched the house"
+        why = f"date: going on since the date told just before, “{told.text}”, up to publication"
+        draft.reasons.append(why)
+        assert told.window is not None and told.window.earliest is not None
+        return relative_window(told.window.earliest, doc.published), act.type
     draft.reasons.append(f"date: going on since the act it refers to, “{words}”, up to publication")
     window = relative_window(act.date.earliest, doc.published)
     return window, act.type
+
+
+def _date_told_after(doc: Doc, act: EventDraft, draft: EventDraft, drafts: list[EventDraft]) -> Timex | None:
+    """The last date a body sentence that tells no act names between the act "since then" would refer to
+    and the sentence that says it, when it lies on or after the act's start: what "since then" means."""
+    with_acts = {d.sentence.start for d in drafts}
+    assert act.date is not None and act.date.earliest is not None and doc.published is not None
+    told = [
+        t
+        for t in doc.timexes
+        if act.sentence.end <= t.start < draft.sentence.start
+        and t.type == "DATE"
+        and t.window is not None
+        and t.window.earliest is not None
+        and act.date.earliest <= t.window.earliest <= doc.published
+        and (sent := doc.sentence_at(t.start)) is not None
+        and sent.role is SegmentRole.BODY
+        and sent.start not in with_acts
+    ]
+    return max(told, key=lambda t: t.start) if told else None
 
 
 def reference_bounds(

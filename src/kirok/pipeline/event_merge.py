@@ -111,6 +111,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                     and (k.backstory == d.backstory or d.date_value is None)
                     and not _years_apart(k, d)
                     and not _other_number(text, k, d)
+                    and not _other_gathering(text, k, d)
                 ),
                 None,
             )
@@ -158,7 +159,8 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
         elif earlier is not None:
             earlier.evidence.append(d.evidence[0])
             earlier.reasons.append("merged: a later clause refers back to it")
-            _take_narrower_date(earlier, d, text)
+            if _take_narrower_date(earlier, d, text) and d.type is EventType.MEETING:
+                _take_scene_place(earlier, d)
         else:
             kept.append(d)
     kept = _merge_lede(_merge_audience(_merge_campaigns(kept)), text)
@@ -282,6 +284,21 @@ def _years_apart(a: EventDraft, b: EventDraft) -> bool:
     return x.latest < y.earliest or y.latest < x.earliest
 
 
+#: "The trial was staged ...": the kind of gathering a definite name refers back to
+_THE_GATHERING = re.compile(
+    r"\b(?:the|that|this|his|her|their)\s+(trial|rally|lecture|meeting)s?\b", re.IGNORECASE
+)
+
+
+def _other_gathering(text: str, a: EventDraft, b: EventDraft) -> bool:
+    """Whether ``b`` names a kind of gathering ("The trial was staged on the sports ground") that ``a``'s
+    trigger does not ("announced at an enlarged meeting of cadres"): another gathering."""
+    if b.type is not EventType.MEETING:
+        return False
+    named = _THE_GATHERING.search(text, b.sentence.start, b.match[1])
+    return named is not None and named.group(1).lower() not in text[a.match[0] : a.match[1]].lower()
+
+
 #: the auxiliary a passive trigger opens with: its number
 _AUXILIARY = re.compile(r"(was|were)\s", re.IGNORECASE)
 #: one of the people told of before
@@ -312,7 +329,20 @@ def _same_days(a: TimeWindow | None, b: TimeWindow) -> bool:
     return a is not None and (a.earliest, a.latest) == (b.earliest, b.latest) and a.earliest is not None
 
 
-def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> None:
+def _take_scene_place(kept: EventDraft, later: EventDraft) -> None:
+    """The statement that dates a gathering more exactly tells its scene: its own place, named in its
+    sentence ("The trial took place in the yard of the Anju textile mill on Dec. 19"), wins over the
+    summary's."""
+    own = any(r.startswith("place: “") and "in the sentence" in r for r in later.reasons)
+    other = kept.place is None or (
+        later.place is not None and kept.place.gazetteer_id != later.place.gazetteer_id
+    )
+    if own and later.place is not None and other:
+        kept.place = later.place
+        kept.reasons.append("place: from the later statement that dates it")
+
+
+def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> bool:
     """A statement that refers back may date the act more exactly ("executed early this month" ... "He
     was shot on Aug. 4"): its own date wins when the act had none of its own, a wider one around it, a
     wider one that does not meet it ("fled more than four years ago" ... "crossed in late 2019"), or one
@@ -320,9 +350,9 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
     that a man was executed" ... "He was shot in early April")."""
     new, old = later.date, kept.date
     if new is None or new.earliest is None or new.latest is None:
-        return
+        return False
     if later.date_value is None and not (new.earliest == new.latest and _inside(new, old)):
-        return  # a narrative window counts only when it names the day ("shot right after the verdict")
+        return False  # a narrative window counts only when it names the day ("shot right after the verdict")
     if kept.date_value is not None and old is not None and old.earliest and old.latest:
         inside = old.earliest <= new.earliest and new.latest <= old.latest
         apart = new.latest < old.earliest or old.latest < new.earliest
@@ -333,9 +363,10 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
             and told_that(text, old.span.end, kept.match[0])
         )
         if new == old or not (inside or (apart and (narrower or told))):
-            return
+            return False
     kept.date, kept.date_value = new, later.date_value or new.earliest.isoformat()
     kept.reasons.append("date: from the later statement that refers back to it")
+    return True
 
 
 def _inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
