@@ -391,7 +391,7 @@ def test_custody_in_a_report_of_a_handover_comes_after_it() -> None:
     text = (
         "Report\n\n"
         "Three women were repatriated from China on June 5, a source said. "
-        "Chinese police raided their workplace in May. "
+        "Police in Dandong raided their workplace in May. "
         "Guards beat the women during their first interrogation."
     )
     doc = make(text)
