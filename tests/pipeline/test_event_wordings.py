@@ -783,3 +783,16 @@ def test_since_then_counts_from_the_date_told_just_before(pipeline: Pipeline) ->
     (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 8, 29))])
     (watch,) = [e for e in doc.events if e.type.value == "surveillance"]
     assert watch.date is not None and watch.date.earliest == date(2024, 8, 20)
+
+
+def test_punishments_with_other_terms_are_other_punishments(pipeline: Pipeline) -> None:
+    """ "a ten-year term in a reform-through-labour camp" and "a labour-training brigade for six months"
+    share the words of punishment, not the act."""
+    text = (
+        "Mother sentenced in Hyesan\n\n"
+        "A woman from Kapsan was handed a ten-year term in a reform-through-labour camp in Hyesan on "
+        "Tuesday, a source said. Her son was sent to a labour-training brigade in Hyesan for six months."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2022, 4, 8))])
+    sentences = [e for e in doc.events if e.type.value == "sentence"]
+    assert len(sentences) == 2

@@ -129,6 +129,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                 and _same_place(k, d)
                 and (k.trigger.id in _OWN_ACTS) == (d.trigger.id in _OWN_ACTS)
                 and restates(text, k, d)
+                and not _other_terms(text, k, d)
             ),
             None,
         )
@@ -297,6 +298,29 @@ def _other_gathering(text: str, a: EventDraft, b: EventDraft) -> bool:
         return False
     named = _THE_GATHERING.search(text, b.sentence.start, b.match[1])
     return named is not None and named.group(1).lower() not in text[a.match[0] : a.match[1]].lower()
+
+
+#: a term told with a punishment: "ten years", "a ten-year term", "six months each"
+_TERM = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a)"
+    r"[\s-]+(year|month|week|day)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _other_terms(text: str, a: EventDraft, b: EventDraft) -> bool:
+    """Whether two punishments name terms and none of them alike: "handed a ten-year term" is not the
+    "sent to a labour-training brigade for six months" of her son told after it."""
+    if a.type is not EventType.SENTENCE:
+        return False
+    terms = [
+        {
+            (m.group(1).lower(), m.group(2).lower())
+            for m in _TERM.finditer(text, d.sentence.start, d.sentence.end)
+        }
+        for d in (a, b)
+    ]
+    return bool(terms[0] and terms[1]) and not terms[0] & terms[1]
 
 
 #: the auxiliary a passive trigger opens with: its number
