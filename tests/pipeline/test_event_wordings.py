@@ -627,6 +627,26 @@ WORDINGS = [
     ("", "", "A household that hides a guest faces a fine of 50,000 won."),
     ("", "", "The guards kicked in the door after midnight."),
     ("detention", "", "She was held in the capital for about seven weeks."),
+    (
+        "forced_labor,meeting",
+        "",
+        "Young people were sent off to building sites after a rally in Wonsan on Saturday.",
+    ),
+    (
+        "meeting",
+        "",
+        "Officials called miners and their families to an emergency meeting at the cultural hall.",
+    ),
+    (
+        "meeting",
+        "directive",
+        "The meeting, held at the provincial party committee on July 29, set the quotas.",
+    ),
+    ("meeting", "", "The trial, held on March 12 at the stadium, drew a large crowd."),
+    ("meeting", "sentence", "The man was put on trial at the city's stadium on Oct. 6."),
+    ("meeting", "", "He was tried separately two days later in front of a crowd of fishermen."),
+    ("execution,meeting", "", "He was shot after a brief trial attended by farmers from across the area."),
+    ("meeting", "directive", "The order was read out at inminban meetings in the last days of June."),
     ("detention", "", "Officers kept him overnight and made him write a confession."),
     ("detention", "", "Her detention lasted close to two months."),
     ("detention", "", "He is now being held at the station's railway security office."),
@@ -796,3 +816,26 @@ def test_punishments_with_other_terms_are_other_punishments(pipeline: Pipeline) 
     (doc,) = pipeline.pipe([Doc(text=text, published=date(2022, 4, 8))])
     sentences = [e for e in doc.events if e.type.value == "sentence"]
     assert len(sentences) == 2
+
+
+def test_a_rally_two_days_before_a_dated_act_is_counted_back(pipeline: Pipeline) -> None:
+    text = (
+        "Students sent to farms\n\n"
+        "Students were sent to the farms on Monday, April 4, two days after a rally at the university in "
+        "Hamhung, a source said."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2022, 4, 12))])
+    (rally,) = [e for e in doc.events if e.type.value == "meeting"]
+    assert rally.date is not None and (rally.date.earliest, rally.date.latest) == (date(2022, 4, 2),) * 2
+
+
+def test_a_meeting_named_as_what_came_before_does_not_move_the_story(pipeline: Pipeline) -> None:
+    text = (
+        "Detectors in Hoeryong\n\n"
+        "Security agents in Hoeryong began using new detectors on Jan. 3, a source said. The detectors were "
+        "handed out after a meeting of the provincial security department in Chongjin on Dec. 27. Two men "
+        "were arrested on Jan. 9 while calling a broker."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2025, 1, 20))])
+    (arrest,) = [e for e in doc.events if e.type.value == "arrest"]
+    assert arrest.place is not None and arrest.place.name == "Hoeryong"

@@ -272,7 +272,8 @@ def counted_back(doc: Doc, draft: EventDraft) -> tuple[TimeWindow, Timex] | None
     distance is open ("more than a month after")."""
     s = draft.sentence
     for m in _OFFSET.finditer(doc.text, s.start, s.end):
-        if not _fits(m) or not m.start("ref") <= draft.match[0] < _ref_end(m):
+        # the act named after the distance, its trigger taking in "after" ("two days after a rally at")
+        if not _fits(m) or not m.start() < draft.match[0] < _ref_end(m):
             continue
         anchor = next(
             (

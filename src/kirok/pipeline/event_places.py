@@ -54,6 +54,8 @@ _DESTINATION_BEFORE = re.compile(
     r"(?:in|at|of|near)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: a trigger that names an act only as what another came after: "after a meeting of ..."
+_AFTER_ACT = re.compile(r"after\s", re.IGNORECASE)
 #: A mention that is itself a reference back: "the city's", "the provincial".
 _ANAPHORIC = re.compile(r"(?:the|this|that)\s+(?:province|provincial|county|city|town)\b", re.IGNORECASE)
 _LEVEL_OF = {
@@ -226,8 +228,10 @@ def story_place_after(doc: Doc, draft: EventDraft, story_place: Place | None) ->
     """The place the story is set in after this act's sentence: its most exact scene, if any; a province
     only when the story had no place yet. Backstory ("had paid guards in Musan County in 2019") and the
     place someone was moved to ("sent to a mining village in Koksan County") leave a story where it is,
-    and so does "the city", which only refers back to a place the story has named."""
-    if story_place is not None and draft.backstory:
+    and so does "the city", which only refers back to a place the story has named; nor does an act named
+    only as what another came after ("handed out after a meeting of the provincial department in
+    Chongjin")."""
+    if story_place is not None and (draft.backstory or _AFTER_ACT.match(doc.text, draft.match[0])):
         return story_place
     sent = draft.sentence
     scenes = [
