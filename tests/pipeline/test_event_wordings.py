@@ -627,6 +627,13 @@ WORDINGS = [
     ("", "", "A household that hides a guest faces a fine of 50,000 won."),
     ("", "", "The guards kicked in the door after midnight."),
     ("detention", "", "She was held in the capital for about seven weeks."),
+    ("movement_restriction", "", "Residents have been barred from the riverside altogether."),
+    ("movement_restriction", "", "Since May 26 the boats have been chained at their moorings."),
+    ("movement_restriction", "", "Boats may leave port only with a permit."),
+    ("movement_restriction", "", "The city stopped issuing passes for trips out of the county."),
+    ("movement_restriction", "", "The overseers have collected their passports."),
+    ("movement_restriction", "", "The villagers have not been allowed onto the beaches after sunset."),
+    ("movement_restriction", "", "For a week nobody was allowed in or out of the town without a pass."),
     (
         "forced_labor,meeting",
         "",
