@@ -39,6 +39,7 @@ class EventDraft:
     date_value: str | None = None  # TIMEX3 value when the date came from the event's own sentence
     scene_dated: bool = False  # the value is the day of the scene told before it, not words of its own
     place: Place | None = None
+    place_named: bool = False  # the place is named in the act's own sentence, not carried or referred to
     reasons: list[str] = field(default_factory=list)
     confidence: float = 0.55
     back_reference: bool = False  # "In the same week the man was taken away, ...": an act told before

@@ -357,11 +357,10 @@ def _take_scene_place(kept: EventDraft, later: EventDraft) -> None:
     """The statement that dates a gathering more exactly tells its scene: its own place, named in its
     sentence ("The trial took place in the yard of the Anju textile mill on Dec. 19"), wins over the
     summary's."""
-    own = any(r.startswith("place: “") and "in the sentence" in r for r in later.reasons)
     other = kept.place is None or (
         later.place is not None and kept.place.gazetteer_id != later.place.gazetteer_id
     )
-    if own and later.place is not None and other:
+    if later.place_named and later.place is not None and other:
         kept.place = later.place
         kept.reasons.append("place: from the later statement that dates it")
 

@@ -209,7 +209,7 @@ def attach_place(doc: Doc, draft: EventDraft, story_place: Place | None) -> None
             draft.confidence += 0.1
             return
         if rank(best.place) <= 1 or story_place is None:
-            draft.place = best.place
+            draft.place, draft.place_named = best.place, True
             draft.reasons.append(f"place: “{best.text}” in the sentence")
             draft.confidence += 0.1
             return
