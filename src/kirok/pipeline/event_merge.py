@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.event_date_clauses import told_that
 from kirok.pipeline.event_draft import EventDraft
+from kirok.pipeline.event_same_act import other_gathering, other_number, other_terms, years_apart
 
 __all__ = ["merge_drafts", "restates"]
 
@@ -109,9 +110,9 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                     for k in reversed(kept)
                     if k.type is d.type
                     and (k.backstory == d.backstory or d.date_value is None)
-                    and not _years_apart(k, d)
-                    and not _other_number(text, k, d)
-                    and not _other_gathering(text, k, d)
+                    and not years_apart(k, d)
+                    and not other_number(text, k, d)
+                    and not other_gathering(text, k, d)
                 ),
                 None,
             )
@@ -129,7 +130,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                 and _same_place(k, d)
                 and (k.trigger.id in _OWN_ACTS) == (d.trigger.id in _OWN_ACTS)
                 and restates(text, k, d)
-                and not _other_terms(text, k, d)
+                and not other_terms(text, k, d)
             ),
             None,
         )
@@ -267,86 +268,6 @@ def _merge_audience(drafts: list[EventDraft]) -> list[EventDraft]:
 def _apart(k: EventDraft, d: EventDraft) -> int:
     """How far (in characters) ``d``'s sentence lies from the nearest evidence of ``k``."""
     return min(abs(span.start - d.sentence.start) for span in k.evidence)
-
-
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-
-
-def _years_apart(a: EventDraft, b: EventDraft) -> bool:
-    """Whether both acts carry dates that name their years and do not meet: "His wife crossed the Yalu in
-    the autumn of 2016" is not the "He crossed the frozen Yalu in December 2018" told later."""
-    x, y = a.date, b.date
-    if x is None or y is None or a.date_value is None or b.date_value is None:
-        return False
-    if x.span is None or y.span is None or not (_YEAR.search(x.span.text) and _YEAR.search(y.span.text)):
-        return False
-    if x.earliest is None or x.latest is None or y.earliest is None or y.latest is None:
-        return False
-    return x.latest < y.earliest or y.latest < x.earliest
-
-
-#: "The trial was staged ...": the kind of gathering a definite name refers back to
-_THE_GATHERING = re.compile(
-    r"\b(?:the|that|this|his|her|their)\s+(trial|rally|lecture|meeting)s?\b", re.IGNORECASE
-)
-
-
-def _other_gathering(text: str, a: EventDraft, b: EventDraft) -> bool:
-    """Whether ``b`` names a kind of gathering ("The trial was staged on the sports ground") that ``a``'s
-    trigger does not ("announced at an enlarged meeting of cadres"): another gathering."""
-    if b.type is not EventType.MEETING:
-        return False
-    named = _THE_GATHERING.search(text, b.sentence.start, b.match[1])
-    return named is not None and named.group(1).lower() not in text[a.match[0] : a.match[1]].lower()
-
-
-#: a term told with a punishment: "ten years", "a ten-year term", "six months each"
-_TERM = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a)"
-    r"[\s-]+(year|month|week|day)s?\b",
-    re.IGNORECASE,
-)
-
-
-def _other_terms(text: str, a: EventDraft, b: EventDraft) -> bool:
-    """Whether two punishments name terms and none of them alike: "handed a ten-year term" is not the
-    "sent to a labour-training brigade for six months" of her son told after it."""
-    if a.type is not EventType.SENTENCE:
-        return False
-    terms = [
-        {
-            (m.group(1).lower(), m.group(2).lower())
-            for m in _TERM.finditer(text, d.sentence.start, d.sentence.end)
-        }
-        for d in (a, b)
-    ]
-    return bool(terms[0] and terms[1]) and not terms[0] & terms[1]
-
-
-#: the auxiliary a passive trigger opens with: its number
-_AUXILIARY = re.compile(r"(was|were)\s", re.IGNORECASE)
-#: one of the people told of before
-_ONE_OF = re.compile(r"\b(?:one|each|either|neither|none|some|two|three|four|five)\s+of\b", re.IGNORECASE)
-#: a group named in the singular
-_COLLECTIVE = re.compile(
-    r"\b(?:a|the|this|that)\s+(?:\w+\s+)?(?:family|group|couple|crew|ring|gang|household|pair|team|band)\b"
-    r"(?!\s+name)",
-    re.IGNORECASE,
-)
-
-
-def _other_number(text: str, a: EventDraft, b: EventDraft) -> bool:
-    """Whether two passive acts differ in number, so in who underwent them: "The three women ... were caught
-    by Chinese police" is not the "He was arrested at his home in February" told after it."""
-    numbers = []
-    for d in (a, b):
-        aux = _AUXILIARY.match(text, d.match[0])
-        if aux is None or _ONE_OF.search(text, d.sentence.start, d.match[0]):
-            return False  # "Three women were arrested ... One of the women was caught with cash"
-        # "A family of four was caught ... The four were handed over": a group named in the singular
-        many = aux.group(1).lower() == "were" or _COLLECTIVE.search(text, d.sentence.start, d.match[0])
-        numbers.append(bool(many))
-    return numbers[0] != numbers[1]
 
 
 def _same_days(a: TimeWindow | None, b: TimeWindow) -> bool:
