@@ -15,7 +15,7 @@ from kirok.model import TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
 from kirok.pipeline.event_date_story_time import counted_from_telling, story_time_before
-from kirok.pipeline.event_draft import EventDraft, relative_window
+from kirok.pipeline.event_draft import EventDraft, relative_window, window_days
 from kirok.pipeline.event_rules import load_event_rules
 
 __all__ = [
@@ -433,11 +433,8 @@ def counted_on_from(doc: Doc, draft: EventDraft) -> None:
     window = draft.date
     if offset is None or not offset.from_story or window is None or doc.published is None:
         return
-    if (
-        window.earliest is None
-        or window.latest is None
-        or (window.latest - window.earliest).days > _WEEK_DAYS
-    ):
+    days = window_days(window)
+    if days is None or days > _WEEK_DAYS:
         return  # "handed back two days later" than "last year": nothing to count from
     counted = _counted(window, offset, doc.published)
     if counted is None:

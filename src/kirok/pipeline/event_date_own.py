@@ -22,7 +22,7 @@ from kirok.pipeline.event_date_story_time import (
     telling_day,
     told_as_next,
 )
-from kirok.pipeline.event_draft import EventDraft, relative_window
+from kirok.pipeline.event_draft import EventDraft, relative_window, window_days
 
 __all__ = [
     "comes_after",
@@ -149,12 +149,7 @@ def ever_since(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -
         and t.window.earliest is not None
         and t.window.latest is not None
     ]
-    return min(before, key=lambda t: (_days(t), -t.start)) if before else None
-
-
-def _days(t: Timex) -> int:
-    w = t.window
-    return (w.latest - w.earliest).days if w and w.latest and w.earliest else 0
+    return min(before, key=lambda t: (window_days(t.window) or 0, -t.start)) if before else None
 
 
 def told_next(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> re.Match[str] | None:

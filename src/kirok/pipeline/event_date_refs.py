@@ -14,7 +14,7 @@ from datetime import date
 from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_tense import flashback
-from kirok.pipeline.event_draft import EventDraft, relative_window
+from kirok.pipeline.event_draft import EventDraft, relative_window, window_days
 
 __all__ = [
     "DateReference",
@@ -192,8 +192,9 @@ def points_to_an_act(doc: Doc, timex: Timex) -> bool:
 
 
 def _span_days(d: EventDraft) -> int:
-    assert d.date is not None and d.date.earliest is not None and d.date.latest is not None
-    return (d.date.latest - d.date.earliest).days
+    days = window_days(d.date)
+    assert days is not None  # the acts referred to are those with a closed window
+    return days
 
 
 def _referred_act(

@@ -11,7 +11,7 @@ from kirok.pipeline.doc import Sentence
 from kirok.pipeline.event_rules import Trigger
 from kirok.timex.calendar import precision_of
 
-__all__ = ["EventDraft", "precision_of", "relative_window"]
+__all__ = ["EventDraft", "precision_of", "relative_window", "window_days"]
 
 
 def relative_window(earliest: date, latest: date, *, timex: str | None = None) -> TimeWindow:
@@ -24,6 +24,13 @@ def relative_window(earliest: date, latest: date, *, timex: str | None = None) -
         resolution=DateResolution.RELATIVE,
         timex=timex,
     )
+
+
+def window_days(window: TimeWindow | None) -> int | None:
+    """How many days past its first a window runs (0 for one day); ``None`` when it is open."""
+    if window is None or window.earliest is None or window.latest is None:
+        return None
+    return (window.latest - window.earliest).days
 
 
 @dataclass

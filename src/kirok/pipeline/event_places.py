@@ -90,19 +90,20 @@ def _scene(doc: Doc, mention: PlaceMention, type_: EventType | None = None) -> b
         return False
     before = _before(doc, mention)
     tail = before[-60:]
-    origin = _FROM_BEFORE.search(tail)
     # "sent back from Russia held in Rason": the "from" governs the place named between.
-    provenance = (
-        type_ is not EventType.ESCAPE
-        and origin is not None
-        and not any(mention.start - len(tail) + origin.start() < p.start < mention.start for p in doc.places)
-    )
+    provenance = type_ is not EventType.ESCAPE and _from_here(doc, mention, _FROM_BEFORE.search(tail), tail)
+    sent = _from_here(doc, mention, _SENT_FROM_BEFORE.search(before[-100:]), before[-100:])
     aim = not _AT_BEFORE.search(before[-30:]) and _AIM_BEFORE.search(before[-120:])
-    far = before[-100:]
-    sent = (m := _SENT_FROM_BEFORE.search(far)) is not None and not any(
-        mention.start - len(far) + m.start() < p.start < mention.start for p in doc.places
-    )
     return not (provenance or sent or aim or _ROUTE_BEFORE.search(before[-60:]))
+
+
+def _from_here(doc: Doc, mention: PlaceMention, origin: re.Match[str] | None, tail: str) -> bool:
+    """Whether the "from" found in ``tail`` (the words just before the mention) governs the mention: no
+    other place is named between them."""
+    if origin is None:
+        return False
+    start = mention.start - len(tail) + origin.start()
+    return not any(start < p.start < mention.start for p in doc.places)
 
 
 def _before(doc: Doc, mention: PlaceMention) -> str:
