@@ -846,3 +846,15 @@ def test_a_meeting_named_as_what_came_before_does_not_move_the_story(pipeline: P
     (doc,) = pipeline.pipe([Doc(text=text, published=date(2025, 1, 20))])
     (arrest,) = [e for e in doc.events if e.type.value == "arrest"]
     assert arrest.place is not None and arrest.place.name == "Hoeryong"
+
+
+def test_since_then_does_not_count_from_the_day_of_a_telling(pipeline: Pipeline) -> None:
+    text = (
+        "Dock worker held in Kimchaek\n\n"
+        "A dock worker in Kimchaek was arrested on Aug. 5, a source said. The family heard nothing more, "
+        "a neighbour told Kirok Sample Wire on Aug. 20. Since then, two officers have been keeping watch on "
+        "the house."
+    )
+    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 8, 29))])
+    (watch,) = [e for e in doc.events if e.type.value == "surveillance"]
+    assert watch.date is not None and watch.date.earliest == date(2024, 8, 5)

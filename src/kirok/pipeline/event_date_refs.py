@@ -15,6 +15,7 @@ from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_tense import flashback
 from kirok.pipeline.event_draft import EventDraft, relative_window, window_days
+from kirok.pipeline.event_rules import load_event_rules
 
 __all__ = [
     "DateReference",
@@ -23,8 +24,12 @@ __all__ = [
     "reference_bounds",
     "referenced_window",
     "retold_act",
+    "telling_before",
     "types_named",
 ]
+
+#: "had been told by the police box in December": an order received, not the source's telling
+_RECEIVED = re.compile(r"\b(?:been|was|were|is|are|being|get|got)\s+$", re.IGNORECASE)
 
 _SAME = re.compile(
     r"\b(?:in |on |during |within )?the same (?:day|week|month|night|morning|evening)\b"
@@ -263,10 +268,19 @@ def referenced_window(
     return window, act.type
 
 
+def telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:
+    """The date follows the telling ("told Example News on Wednesday"), not an order received ("had
+    been told by the police box in December to keep a record")."""
+    m = attribution_time.search(prefix)
+    return m is not None and not _RECEIVED.search(prefix[: m.start()])
+
+
 def _date_told_after(doc: Doc, act: EventDraft, draft: EventDraft, drafts: list[EventDraft]) -> Timex | None:
     """The last date a body sentence that tells no act names between the act "since then" would refer to
-    and the sentence that says it, when it lies on or after the act's start: what "since then" means."""
+    and the sentence that says it, when it lies on or after the act's start, and is not the day of the
+    telling ("a source said on Monday"): what "since then" means."""
     with_acts = {d.sentence.start for d in drafts}
+    attribution_time = load_event_rules().attribution_time
     assert act.date is not None and act.date.earliest is not None and doc.published is not None
     told = [
         t
@@ -279,6 +293,7 @@ def _date_told_after(doc: Doc, act: EventDraft, draft: EventDraft, drafts: list[
         and (sent := doc.sentence_at(t.start)) is not None
         and sent.role is SegmentRole.BODY
         and sent.start not in with_acts
+        and not telling_before(doc.text[sent.start : t.start], attribution_time)
     ]
     return max(told, key=lambda t: t.start) if told else None
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from kirok.model import EventType, SegmentRole
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_clauses import a_limit
-from kirok.pipeline.event_date_refs import points_to_an_act
+from kirok.pipeline.event_date_refs import points_to_an_act, telling_before
 from kirok.pipeline.event_date_tense import looks_back, past_perfect
 from kirok.pipeline.event_draft import EventDraft, relative_window
 from kirok.pipeline.event_rules import load_event_rules
@@ -50,7 +50,6 @@ _PERFECT = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been|begun|\w+(?:ed|en|wn|ght))\b|\b(?:is|are)\s+(?:now\s+)?being\b",
     re.IGNORECASE,
 )
-_RECEIVED = re.compile(r"\b(?:been|was|were|is|are|being|get|got)\s+$", re.IGNORECASE)
 
 
 def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
@@ -62,7 +61,7 @@ def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> lis
         and (t.type in _DATED_TYPES or (t.type == "TIME" and bool(_DAY_PART.match(t.value))))
         and t.window is not None
         and t.window.earliest is not None
-        and not _telling_before(doc.text[sent.start : t.start], attribution_time)
+        and not telling_before(doc.text[sent.start : t.start], attribution_time)
         and not a_limit(doc, sent.start, t)
         and not points_to_an_act(doc, t)
     ]
@@ -85,7 +84,7 @@ def counted_from_telling(doc: Doc, own: Timex, attribution_time: re.Pattern[str]
         return False
     last = named[-1]
     sent = next((s for s in doc.sentences if s.start <= last.start < s.end), None)
-    return sent is not None and _telling_before(doc.text[sent.start : last.start], attribution_time)
+    return sent is not None and telling_before(doc.text[sent.start : last.start], attribution_time)
 
 
 def telling_day(doc: Doc, attribution_time: re.Pattern[str]) -> date | None:
@@ -98,17 +97,10 @@ def telling_day(doc: Doc, attribution_time: re.Pattern[str]) -> date | None:
         if (
             sent is not None
             and sent.role is SegmentRole.BODY
-            and _telling_before(doc.text[sent.start : t.start], attribution_time)
+            and telling_before(doc.text[sent.start : t.start], attribution_time)
         ):
             return t.window.earliest
     return None
-
-
-def _telling_before(prefix: str, attribution_time: re.Pattern[str]) -> bool:
-    """The date follows the telling ("told Example News on Wednesday"), not an order received ("had
-    been told by the police box in December to keep a record")."""
-    m = attribution_time.search(prefix)
-    return m is not None and not _RECEIVED.search(prefix[: m.start()])
 
 
 def story_dates(doc: Doc, published: date, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
