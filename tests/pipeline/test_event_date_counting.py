@@ -58,6 +58,14 @@ def test_the_eve_of_the_holiday_told_before_is_the_day_before_it() -> None:
     assert _window(arrest.date) == (date(2023, 5, 19), date(2023, 5, 19))
 
 
+def test_the_eve_of_a_named_day_counts_back_from_it_though_an_act_follows() -> None:
+    text = "Report\n\nA worker in Musan died on the eve of Founders Day after guards beat him, a source said."
+    doc = make(text)
+    add_date(doc, "Founders Day", "2023-05-20", date(2023, 5, 20))
+    death = by_type(events_of(doc), EventType.ILL_TREATMENT)
+    assert _window(death.date) == (date(2023, 5, 19), date(2023, 5, 19))
+
+
 def test_a_date_a_distance_before_an_act_dates_that_act_after_it() -> None:
     text = (
         "Report\n\n"

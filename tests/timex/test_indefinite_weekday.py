@@ -32,3 +32,29 @@ def test_an_indefinite_weekday_is_one_of_those_in_the_date_after_it(
 def test_a_definite_weekday_keeps_its_day() -> None:
     t = find_timex("He was arrested on Saturday in Hyesan.", "Saturday", "2023-08-16")
     assert t.value == "2023-08-12"
+
+
+# (sentence, weekday, published, value)
+# fmt: off
+NEXT_TO: list[tuple[str, str, str, str]] = [
+    ("He was shot on the Monday before the April 15 holiday.", "Monday", "2022-04-20", "2022-04-11"),
+    ("They were caught on the Friday after Christmas.", "Friday", "2022-04-20", "2021-12-31"),
+    ("The raid came on the Sunday after Oct. 3, a Sunday itself.", "Sunday", "2021-11-01", "2021-10-10"),
+    ("Lectures began on the Tuesday before Jan. 4.", "Tuesday", "2022-01-20", "2021-12-28"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "weekday", "published", "value"), NEXT_TO)
+def test_the_weekday_before_or_after_a_date_is_counted_from_that_date(
+    sentence: str, weekday: str, published: str, value: str
+) -> None:
+    t = find_timex(sentence, weekday, published)
+    assert t.value == value
+    assert t.window is not None
+    assert str(t.window.earliest) == str(t.window.latest) == value
+
+
+def test_a_weekday_before_an_act_keeps_its_day() -> None:
+    t = find_timex("He was shot on Monday before the trial ended.", "Monday", "2022-04-20")
+    assert t.value == "2022-04-18"

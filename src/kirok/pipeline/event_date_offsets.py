@@ -126,9 +126,9 @@ _WEEK = (1, 7)
 #: "Days after the execution", "weeks after his arrest": some days, some weeks
 _BARE = {"days": (1, 14), "weeks": (7, 42)}
 #: where the words counted from end: "after she vanished and were held for three days", "four days after
-#: the arrest they were moved"
+#: the arrest they were moved", "on the eve of Chuseok after guards beat him"
 _REF_END = re.compile(
-    r"\s+(?:and|where|when|while|but)\s+|\s+(?=(?:they|he|she|we)\s)"
+    r"\s+(?:and|where|when|while|but)\s+|\s+(?=(?:they|he|she|we|after|before)\s)"
     r"|\s+(?=(?-i:[A-Z][a-z]+)\s+(?:was|were|had|has)\b)",  # "three days after the arrest Kang was moved"
     re.IGNORECASE,
 )

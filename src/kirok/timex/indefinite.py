@@ -1,5 +1,6 @@
-"""Indefinite weekdays: "picked up on a Saturday in late July" is some Saturday of late July, read once
-every date of the text is known."""
+"""Weekdays read against the date after them, once every date of the text is known: "picked up on a
+Saturday in late July" is some Saturday of late July, "on the Monday before the April 15 holiday" the
+Monday before April 15."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from kirok.pipeline.doc import Timex
 from kirok.timex.calendar import precision_of
 from kirok.timex.lexicon import Lexicon, normal_key
 
-__all__ = ["weekdays_within"]
+__all__ = ["weekdays_next_to", "weekdays_within"]
 
 #: "on a Saturday in late July": an indefinite weekday, then the date it lies in
 _A_WEEKDAY = re.compile(r"\b(?:an?|one)\s+$", re.IGNORECASE)
 _WITHIN_GAP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+#: "on the Monday before the April 15 holiday": a definite weekday, then the date it is counted from
+_THE_WEEKDAY = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NEXT_TO_GAP = re.compile(r"\s+(?P<dir>before|after)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def weekdays_within(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[Timex]:
@@ -42,6 +46,35 @@ def weekdays_within(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[T
             earliest=first,
             latest=last,
             precision=precision_of(first, last),
+            resolution=DateResolution.RELATIVE,
+            timex=value,
+            span=Span(start=t.start, end=t.end, text=t.text),
+        )
+        out[i] = replace(t, value=value, window=window)
+    return out
+
+
+def weekdays_next_to(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[Timex]:
+    """ "on the Monday before the April 15 holiday", "the Friday after Chuseok": the nearest such weekday
+    before (after) the date named next, not the one before publication."""
+    out = list(timexes)
+    for i, t in enumerate(timexes[:-1]):
+        weekday = lexicon.weekdays.get(normal_key(t.text))
+        outer = timexes[i + 1].window
+        gap = _NEXT_TO_GAP.fullmatch(text, t.end, timexes[i + 1].start)
+        if weekday is None or gap is None or not _THE_WEEKDAY.search(text, max(0, t.start - 6), t.start):
+            continue
+        if outer is None or outer.earliest is None or outer.latest is None:
+            continue
+        if gap.group("dir").lower() == "before":
+            day = outer.earliest - timedelta(days=(outer.earliest.isoweekday() - weekday - 1) % 7 + 1)
+        else:
+            day = outer.latest + timedelta(days=(weekday - outer.latest.isoweekday() - 1) % 7 + 1)
+        value = day.isoformat()
+        window = TimeWindow(
+            earliest=day,
+            latest=day,
+            precision=precision_of(day, day),
             resolution=DateResolution.RELATIVE,
             timex=value,
             span=Span(start=t.start, end=t.end, text=t.text),

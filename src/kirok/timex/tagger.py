@@ -18,7 +18,7 @@ from kirok.timex.context import Reference, clause_around, clause_tense, is_narra
 from kirok.timex.durations import read_bc, read_clock, read_duration, read_set
 from kirok.timex.guards import accepts
 from kirok.timex.holidays import around_holiday
-from kirok.timex.indefinite import weekdays_within
+from kirok.timex.indefinite import weekdays_next_to, weekdays_within
 from kirok.timex.lexicon import Lexicon, Rule, load_lexicon, normal_key
 from kirok.timex.readings import Reading
 from kirok.timex.relative import read_deictic, read_offset, read_reference, read_relative
@@ -66,7 +66,7 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
                 reading = around_holiday(reading, text, start)
             timexes.append(_timex(text, start, end, reading))
-    return weekdays_within(text, timexes, lexicon)
+    return weekdays_next_to(text, weekdays_within(text, timexes, lexicon), lexicon)
 
 
 #: What joins the two ends of a range: "from June 1 to November 30", "March-November".
