@@ -58,3 +58,28 @@ def test_the_weekday_before_or_after_a_date_is_counted_from_that_date(
 def test_a_weekday_before_an_act_keeps_its_day() -> None:
     t = find_timex("He was shot on Monday before the trial ended.", "Monday", "2022-04-20")
     assert t.value == "2022-04-18"
+
+
+# (sentence, weekday, published, value)
+# fmt: off
+OF_WEEK: list[tuple[str, str, str, str]] = [
+    ("They have been working since Monday of last week.", "Monday", "2021-06-09", "2021-05-31"),
+    ("They were held on Wednesday and Thursday of last week.", "Wednesday", "2021-06-09", "2021-06-02"),
+    ("They were held on Wednesday and Thursday of last week.", "Thursday", "2021-06-09", "2021-06-03"),
+    ("He was questioned on Tuesday, Wednesday and Friday of the previous week.", "Tuesday", "2021-06-09", "2021-06-01"),
+    ("The order came on Friday last week.", "Friday", "2021-06-07", "2021-06-04"),
+    ("The lecture was on Monday of this week.", "Monday", "2021-06-09", "2021-06-07"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "weekday", "published", "value"), OF_WEEK)
+def test_a_weekday_of_a_named_week_is_that_week_s_day(
+    sentence: str, weekday: str, published: str, value: str
+) -> None:
+    assert find_timex(sentence, weekday, published).value == value
+
+
+def test_that_morning_after_a_weekday_of_last_week_is_that_weekday_s_morning() -> None:
+    text = "They left on Monday of last week. The rally was held that morning."
+    assert find_timex(text, "that morning", "2021-06-09").value == "2021-05-31TMO"

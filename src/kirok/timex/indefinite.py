@@ -5,15 +5,17 @@ Monday before April 15."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
 from kirok.model import DateResolution, Span, TimeWindow
 from kirok.pipeline.doc import Timex
-from kirok.timex.calendar import precision_of
+from kirok.timex.calendar import day_granule, precision_of
 from kirok.timex.lexicon import Lexicon, normal_key
+from kirok.timex.readings import Reading
 
-__all__ = ["weekdays_next_to", "weekdays_within"]
+__all__ = ["weekday_of_week", "weekdays_next_to", "weekdays_within"]
 
 #: "on a Saturday in late July": an indefinite weekday, then the date it lies in
 _A_WEEKDAY = re.compile(r"\b(?:an?|one)\s+$", re.IGNORECASE)
@@ -21,6 +23,10 @@ _WITHIN_GAP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
 #: "on the Monday before the April 15 holiday": a definite weekday, then the date it is counted from
 _THE_WEEKDAY = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NEXT_TO_GAP = re.compile(r"\s+(?P<dir>before|after)\s+(?:the\s+)?", re.IGNORECASE)
+#: "since Monday of last week", "on Wednesday and Thursday of last week": weekdays, then their week
+_WEEKDAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*")
+_OF_WEEK_GAP = re.compile(r"\s+(?:of\s+)?")
+_A_WEEK = re.compile(r"(?:last|this|next|the\s+(?:previous|following|same))\s+week\b", re.IGNORECASE)
 
 
 def weekdays_within(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[Timex]:
@@ -81,3 +87,35 @@ def weekdays_next_to(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[
         )
         out[i] = replace(t, value=value, window=window)
     return out
+
+
+def weekday_of_week(
+    text: str,
+    spans: list[tuple[int, int]],
+    index: int,
+    lexicon: Lexicon,
+    read_ahead: Callable[[int], Reading | None],
+) -> tuple[Reading, int] | None:
+    """ "since Monday of last week", "on Wednesday and Thursday of last week": the weekday at ``spans[index]``
+    in the week named after it (read with ``read_ahead``), not the latest one before publication, and
+    the index of that week; ``None`` for any other expression."""
+    weekday = lexicon.weekdays.get(normal_key(text[spans[index][0] : spans[index][1]]))
+    if weekday is None:
+        return None
+    last = index + 1
+    while (
+        last < len(spans)
+        and lexicon.weekdays.get(normal_key(text[spans[last][0] : spans[last][1]])) is not None
+        and _WEEKDAYS_JOINED.fullmatch(text, spans[last - 1][1], spans[last][0])
+    ):
+        last += 1
+    if last == len(spans) or not _OF_WEEK_GAP.fullmatch(text, spans[last - 1][1], spans[last][0]):
+        return None
+    if not _A_WEEK.match(text, spans[last][0]):
+        return None
+    week = read_ahead(last)
+    if week is None or week.granule is None or week.granule.unit != "W":
+        return None
+    first = week.granule.earliest
+    day = first + timedelta(days=(weekday - first.isoweekday()) % 7)
+    return Reading("DATE", day.isoformat(), day_granule(day), DateResolution.RELATIVE), last

@@ -18,7 +18,7 @@ from kirok.timex.context import Reference, clause_around, clause_tense, is_narra
 from kirok.timex.durations import read_bc, read_clock, read_duration, read_set
 from kirok.timex.guards import accepts
 from kirok.timex.holidays import around_holiday
-from kirok.timex.indefinite import weekdays_next_to, weekdays_within
+from kirok.timex.indefinite import weekday_of_week, weekdays_next_to, weekdays_within
 from kirok.timex.lexicon import Lexicon, Rule, load_lexicon, normal_key
 from kirok.timex.readings import Reading
 from kirok.timex.relative import read_deictic, read_offset, read_reference, read_relative
@@ -47,6 +47,18 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
     timexes: list[Timex] = []
     found = find(text, lexicon)
     early: dict[int, Reading | None] = {}  # dates read ahead of the clock time before them
+    frames: set[int] = set()  # weeks read ahead as the frame of the weekdays before them
+    spans = [(c[0], c[1]) for c in found]
+
+    def read_ahead(later: int) -> Reading | None:
+        """The reading of a later expression, read now and kept in ``early``."""
+        if later not in early:
+            at = ref.at
+            _locate(ref, text, found[later][0])
+            early[later] = _read(found[later][3], found[later][4], text, ref, lexicon)
+            _locate(ref, text, at)
+        return early[later]
+
     for index, (start, end, _, rule, match) in enumerate(found):
         if index in early:
             reading = early.pop(index)
@@ -55,11 +67,16 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
             _locate(ref, text, start)
             reading = _read(rule, match, text, ref, lexicon, dated)
             reading = _range_end(reading, rule, match, text, timexes, ref, lexicon)
+            framed = weekday_of_week(text, spans, index, lexicon, read_ahead)
+            if framed is not None:  # "Monday of last week": the week read ahead frames the weekday
+                reading = framed[0]
+                frames.add(framed[1])
         if reading is not None:
             if (
                 reading.granule is not None
                 and _names_a_date(rule, match, ref, reading)
                 and not _gloss(text, timexes, start)
+                and index not in frames  # "that morning" after "Monday of last week" is Monday's
             ):
                 ref.noted(reading.granule)
                 _report_period(ref, rule, match, reading)
