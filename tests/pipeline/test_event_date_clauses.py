@@ -254,3 +254,16 @@ def test_a_date_in_a_that_clause_in_the_perfect_after_the_act_is_that_clauses() 
         "defying a ban that has kept most boats tied up since January, a source said."
     )
     assert _window(text, EventType.SENTENCE, _MARCH, _JAN) == (date(2023, 3, 1), PUBLISHED)
+
+
+def test_a_date_of_a_campaign_in_a_relative_clause_after_the_act_is_not_the_act_s() -> None:
+    doc = make(
+        "Report\n\nThe students were caught during a bag inspection, part of a crackdown that a Group 109 "
+        "unit has been carrying out at the schools since January."
+    )
+    jan = add_date(doc, *_JAN)
+    trigger = doc.text.index("were caught")
+    assert in_other_clause(doc, jan, (trigger, trigger + 11))
+    doc = make("Report\n\nThe students were caught during a bag inspection at the schools in January.")
+    jan = add_date(doc, *_JAN)
+    assert not in_other_clause(doc, jan, (trigger, trigger + 11))

@@ -40,8 +40,9 @@ _LATER_CLAUSE = re.compile(
     r"\buntil\s+(?:he|she|they|it|we)\b|\bhaving\s+\w+|"
     r",\s+(?:which|who)\s+(?:had|has|have)\b|"  # "by the court, which had sat the previous afternoon"
     # "held at the facility, where he was questioned about sacks sold since 2019"; "enforce a ban that has
-    # kept boats in port since early May"
-    r",\s+where\b|\b(?:that|which)\s+(?:had|has|have)\b",
+    # kept boats in port since early May", "a crackdown that a Group 109 unit has been carrying out since"
+    r",\s+where\b|\b(?:that|which)\s+(?:(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,4}?)?"
+    r"(?:had|has|have)\b",
     re.IGNORECASE,
 )
 #: the main verb after the relative clause the act is told in closed: "..., was lifted on Aug. 15"
