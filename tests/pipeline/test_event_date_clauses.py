@@ -267,3 +267,13 @@ def test_a_date_of_a_campaign_in_a_relative_clause_after_the_act_is_not_the_act_
     doc = make("Report\n\nThe students were caught during a bag inspection at the schools in January.")
     jan = add_date(doc, *_JAN)
     assert not in_other_clause(doc, jan, (trigger, trigger + 11))
+
+
+def test_a_date_after_who_read_out_dates_what_was_read_not_the_gathering() -> None:
+    doc = make(
+        "Report\n\nThe lectures, held in factory halls, were given by officials, who read out a new "
+        "instruction dated January 9."
+    )
+    jan = add_date(doc, *_JAN)
+    trigger = doc.text.index("lectures, held in")
+    assert in_other_clause(doc, jan, (trigger, trigger + 17))

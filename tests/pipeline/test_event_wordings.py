@@ -674,6 +674,7 @@ WORDINGS = [
     ("sentence", "", "The squad leader who commanded the post was sent to a labour-training brigade."),
     ("", "", "Two young men from the village are thinking of crossing the river once it freezes."),
     ("", "", "The delegates were taken to the railway station by bus."),
+    ("meeting", "", "Workers across the city were summoned to lectures on the new law on Friday."),
     ("arrest", "", "Military security officers took away the platoon leader and four soldiers."),
     ("arrest", "", "Agents hauled off the owner of the warehouse the same evening."),
     ("", "crackdown", "The officers hauled away sacks of flour from the warehouse during the raid."),

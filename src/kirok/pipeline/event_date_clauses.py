@@ -39,6 +39,8 @@ _LATER_CLAUSE = re.compile(
     r"\b(?:was|were|is|are|has|have|had)\b|"
     r"\buntil\s+(?:he|she|they|it|we)\b|\bhaving\s+\w+|"
     r",\s+(?:which|who)\s+(?:had|has|have)\b|"  # "by the court, which had sat the previous afternoon"
+    # "given by officials, who read out a new instruction dated Nov. 3": what they passed on has that date
+    r",\s+who\s+(?:read|handed|passed|sent|relayed)\b|"
     # "held at the facility, where he was questioned about sacks sold since 2019"; "enforce a ban that has
     # kept boats in port since early May", "a crackdown that a Group 109 unit has been carrying out since"
     r",\s+where\b|\b(?:that|which)\s+(?:(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,4}?)?"
