@@ -675,6 +675,8 @@ WORDINGS = [
     ("", "", "Two young men from the village are thinking of crossing the river once it freezes."),
     ("", "", "The delegates were taken to the railway station by bus."),
     ("meeting", "", "Workers across the city were summoned to lectures on the new law on Friday."),
+    ("execution,meeting", "", "A man who sold fuel to ships anchored off Nampo was shot at a public trial."),
+    ("", "", "The provincial police called off the search for the missing boy."),
     ("arrest", "", "Military security officers took away the platoon leader and four soldiers."),
     ("arrest", "", "Agents hauled off the owner of the warehouse the same evening."),
     ("", "crackdown", "The officers hauled away sacks of flour from the warehouse during the raid."),
