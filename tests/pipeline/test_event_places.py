@@ -213,6 +213,21 @@ def test_where_people_came_from_is_not_the_scene(sentence: str) -> None:
     assert event.place is not None and event.place.name == "Hyesan"
 
 
+def test_where_an_order_came_from_is_the_order_s_scene_only() -> None:
+    text = (
+        "Report\n\nAgents searched homes in Hyesan last week. "
+        "The searches followed an order that the provincial security bureau in Hoeryong passed down. "
+        "Four residents were detained."
+    )
+    doc = make(text)
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    add_place(doc, "Hoeryong", PlaceRole.EVENT)
+    events = events_of(doc)
+    order, arrest = by_type(events, EventType.DIRECTIVE), by_type(events, EventType.ARREST)
+    assert order.place is not None and order.place.name == "Hoeryong"
+    assert arrest.place is not None and arrest.place.name == "Hyesan"
+
+
 def test_an_aim_is_not_the_scene() -> None:
     text = "Report\n\nIn Hyesan, police arrested traders who had tried to sell goods in Hoeryong."
     doc = make(text)

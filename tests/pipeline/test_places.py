@@ -146,6 +146,17 @@ def test_the_tumen_river_is_not_the_city(stage: GazetteerPlaceStage) -> None:
             PlaceRole.SOURCE,
         ),
         ("Roads were cut, said a partner reporter in Nampo.", "Nampo", PlaceRole.SOURCE),
+        (
+            "Three men were shot, according to a resident of Chongjin who was in the city that day.",
+            "Chongjin",
+            PlaceRole.SOURCE,
+        ),
+        (
+            "Warehouses were raided, a trading-company employee in Pyongyang told us.",
+            "Pyongyang",
+            PlaceRole.SOURCE,
+        ),
+        ("A man of Onsong was detained, the source said.", "Onsong", PlaceRole.EVENT),
         ("Police detained a trader in Hyesan, a source said.", "Hyesan", PlaceRole.EVENT),
         ("A driver in Haeju was fined, the source said.", "Haeju", PlaceRole.EVENT),
         ("A resident of Onsong was detained.", "Onsong", PlaceRole.EVENT),

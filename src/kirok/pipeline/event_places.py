@@ -30,6 +30,13 @@ _SENT_FROM_BEFORE = re.compile(
     r"\b(?:sent|dispatched|came|arrived)\s+(?:down\s+|out\s+)?from\s+[^,.;]{0,60}?\s+(?:in|of|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "an order that the provincial state security bureau in Chongjin passed down": where the order came from,
+#: the scene of the order alone; the story stays where it was
+_ORDER_FROM_BEFORE = re.compile(
+    r"\b(?:orders?|instructions?|directives?|decrees?)\s+(?:that|which|from|issued by|sent by)\s+"
+    r"[^,.;]{0,70}?\s+(?:in|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: "as far as Wonsan", "tried to slip out to sell goods in Kimchaek": an aim, not a scene.
 _AIM_BEFORE = re.compile(
     r"\b(?:as far as|(?:tried|trying|attempted|attempting|planned|planning|wanted|hoping|hoped|intended)"
@@ -94,7 +101,8 @@ def _scene(doc: Doc, mention: PlaceMention, type_: EventType | None = None) -> b
     provenance = type_ is not EventType.ESCAPE and _from_here(doc, mention, _FROM_BEFORE.search(tail), tail)
     sent = _from_here(doc, mention, _SENT_FROM_BEFORE.search(before[-100:]), before[-100:])
     aim = not _AT_BEFORE.search(before[-30:]) and _AIM_BEFORE.search(before[-120:])
-    return not (provenance or sent or aim or _ROUTE_BEFORE.search(before[-60:]))
+    issuer = type_ is not EventType.DIRECTIVE and _ORDER_FROM_BEFORE.search(before[-110:])
+    return not (provenance or sent or aim or issuer or _ROUTE_BEFORE.search(before[-60:]))
 
 
 def _from_here(doc: Doc, mention: PlaceMention, origin: re.Match[str] | None, tail: str) -> bool:
@@ -244,6 +252,7 @@ def story_place_after(doc: Doc, draft: EventDraft, story_place: Place | None) ->
         and p.place is not None
         and rank(p.place) <= 1
         and not (story_place is not None and _DESTINATION_BEFORE.search(_before(doc, p)[-90:]))
+        and not (story_place is not None and _ORDER_FROM_BEFORE.search(_before(doc, p)[-110:]))
     ]
     exact = [p for p in scenes if rank(p) == 0]
     if exact:

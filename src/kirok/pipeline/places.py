@@ -35,8 +35,9 @@ _TELLER_BEFORE = re.compile(
     r"(,|\b(?:told|said|says|according\s+to))\s+(?:an?|one|the|two|several)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:relatives?|reporters?|traders?|merchants?|drivers?|journalists?|acquaintances?|friends?|cadres?|"
     r"officials?|workers?|smugglers?|defectors?|teachers?|farmers?|brokers?|members?|officers?|residents?|"
-    r"people|persons?|villagers?|vendors?|miners?|fishermen|fisherman|students?|doctors?)"
-    r"(?:\s*,?\s+(?:living|based|located|residing|who\s+lives))?\s+(?:in|from)\s+(?:the\s+)?$",
+    r"people|persons?|villagers?|vendors?|miners?|fishermen|fisherman|students?|doctors?|employees?|"
+    r"clerks?|labou?rers?|housewi(?:fe|ves)|women|men|woman|man)"
+    r"(?:\s*,?\s+(?:living|based|located|residing|who\s+lives))?\s+(?:in|from|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TELLS_AFTER = re.compile(r"^[^.;!?\n]{0,80}?\b(?:told|tells|said|says|reported|explained)\b")
