@@ -277,3 +277,16 @@ def test_a_date_after_who_read_out_dates_what_was_read_not_the_gathering() -> No
     jan = add_date(doc, *_JAN)
     trigger = doc.text.index("lectures, held in")
     assert in_other_clause(doc, jan, (trigger, trigger + 17))
+
+
+def test_a_date_in_a_relative_clause_between_commas_tells_of_the_person() -> None:
+    text = "Hwang, who moved to Kanggye for his job in January, is still being held by the city police."
+    assert _window(text, EventType.DETENTION, _JAN) != (date(2023, 1, 1), date(2023, 1, 31))
+    doc = make("Report\n\n" + text)
+    jan = add_date(doc, *_JAN)
+    trigger = doc.text.index("still being held")
+    assert in_relative_clause(doc, 0, jan, (trigger, trigger + 16))
+    doc = make("Report\n\nWomen who were sent back in January were held at the holding centre.")
+    jan = add_date(doc, *_JAN)
+    trigger = doc.text.index("were held")
+    assert not in_relative_clause(doc, 0, jan, (trigger, trigger + 9))

@@ -157,6 +157,8 @@ def test_the_tumen_river_is_not_the_city(stage: GazetteerPlaceStage) -> None:
             PlaceRole.SOURCE,
         ),
         ("A man of Onsong was detained, the source said.", "Onsong", PlaceRole.EVENT),
+        ("Hwang, who was born in Huichon, is still being held.", "Huichon", PlaceRole.ORIGIN),
+        ("A woman who grew up in Musan was arrested.", "Musan", PlaceRole.ORIGIN),
         ("Police detained a trader in Hyesan, a source said.", "Hyesan", PlaceRole.EVENT),
         ("A driver in Haeju was fined, the source said.", "Haeju", PlaceRole.EVENT),
         ("A resident of Onsong was detained.", "Onsong", PlaceRole.EVENT),

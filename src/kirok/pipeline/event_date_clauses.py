@@ -176,6 +176,13 @@ def in_relative_clause(doc: Doc, sent_start: int, timex: Timex, match: tuple[int
     m = _RELATIVE_OPEN.search(doc.text, sent_start, timex.start)
     if m is None:
         return False
+    if (
+        match is not None
+        and timex.end <= match[0]
+        and doc.text[max(sent_start, m.start() - 2) : m.start()] == ", "
+        and "," in doc.text[timex.end : match[0]]
+    ):
+        return True  # "Hwang, who moved to Kanggye three decades ago, is still being held": of the person
     if match is not None and (
         match[0] < timex.end
         or not (_PERFECT.search(doc.text, timex.end, match[1]) or _HAD_BEFORE.match(m.group()))

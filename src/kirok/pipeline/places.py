@@ -49,7 +49,8 @@ _PERSON = (
 )
 _ORIGIN_BEFORE = re.compile(
     rf"(?:\b{_PERSON}(?:\s+in\s+(?:his|her|their)\s+\w+)?,?\s+(?:(?:who\s+(?:is|was|were|are|came|comes)\s+)?"
-    r"(?:originally\s+)?from)|\bnatives?\s+of|\b(?:hails?|hailing|originally)\s+from)\s+(?:the\s+)?$",
+    r"(?:originally\s+)?from)|\bnatives?\s+of|\b(?:hails?|hailing|originally)\s+from"
+    r"|\b(?:was|were|been)\s+(?:born|raised|brought\s+up)\s+in|\bgrew\s+up\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]+")
