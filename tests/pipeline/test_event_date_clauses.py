@@ -290,3 +290,15 @@ def test_a_date_in_a_relative_clause_between_commas_tells_of_the_person() -> Non
     jan = add_date(doc, *_JAN)
     trigger = doc.text.index("were held")
     assert not in_relative_clause(doc, 0, jan, (trigger, trigger + 9))
+
+
+def test_a_date_of_a_return_in_a_relative_clause_after_a_sentence_is_the_return_s() -> None:
+    doc = make(
+        "Report\n\nA court sentenced five women who were sent back from China in January to five years."
+    )
+    jan = add_date(doc, *_JAN)
+    trigger = doc.text.index("sentenced")
+    assert in_other_clause(doc, jan, (trigger, trigger + 9))
+    doc = make("Report\n\nA court sentenced five women in January to five years.")
+    jan = add_date(doc, *_JAN)
+    assert not in_other_clause(doc, jan, (trigger, trigger + 9))

@@ -54,6 +54,22 @@ def test_a_provincial_institution_keeps_the_city_of_the_story() -> None:
     assert banished and all(e.place == _at("Hyesan") for e in banished)
 
 
+def test_a_home_town_s_province_named_since_does_not_take_the_provincial() -> None:
+    text = (
+        "Report\n\n"
+        "A court in Ryanggang Province sentenced five women in Hyesan on June 3. "
+        "Three come from Musan in North Hamgyong Province. "
+        "They were held in the provincial security bureau's detention centre for a month."
+    )
+    doc = make(text)
+    put(doc, "Ryanggang Province", PlaceRole.EVENT)
+    put(doc, "Hyesan", PlaceRole.EVENT)
+    put(doc, "Musan", PlaceRole.ORIGIN)
+    put(doc, "North Hamgyong Province", PlaceRole.CONTEXT)
+    detention = by_type(events_of(doc), EventType.DETENTION)
+    assert detention.place == _at("Hyesan")
+
+
 def test_a_provincial_mention_resolved_elsewhere_yields_to_the_story() -> None:
     """The place stage may resolve "the provincial" through a home town ("moved there from Musan")."""
     text = (

@@ -41,6 +41,8 @@ _LATER_CLAUSE = re.compile(
     r",\s+(?:which|who)\s+(?:had|has|have)\b|"  # "by the court, which had sat the previous afternoon"
     # "given by officials, who read out a new instruction dated Nov. 3": what they passed on has that date
     r",\s+who\s+(?:read|handed|passed|sent|relayed)\b|"
+    # "sentenced five women who were sent back from China over the summer": the return's date
+    r"\bwho\s+(?:were|was)\s+(?:sent|handed|forcibly|repatriated|returned|deported|arrested|caught|detained)\b|"
     # "held at the facility, where he was questioned about sacks sold since 2019"; "enforce a ban that has
     # kept boats in port since early May", "a crackdown that a Group 109 unit has been carrying out since"
     r",\s+where\b|\b(?:that|which)\s+(?:(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,4}?)?"

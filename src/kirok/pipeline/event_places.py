@@ -179,10 +179,21 @@ def _antecedent(doc: Doc, words: re.Match[str], level: str, sent_end: int) -> Pl
     return named[-1] if named else None
 
 
+def _province_named(doc: Doc, story_place: Place, end: int) -> bool:
+    """The report has named the province of the story's place before ``end`` ("a court in Ryanggang
+    Province"): "the provincial bureau" is that province's, whatever other province was named since (a
+    home town "in North Hamgyong Province")."""
+    return any(
+        p.start < end and p.role is not PlaceRole.FOREIGN and _within(story_place, p.place)
+        for p in doc.places
+    )
+
+
 def _referred(doc: Doc, draft: EventDraft, story_place: Place | None) -> tuple[str, Place] | None:
     """The place that "the province", "the provincial", "the city" or "the county" refers to, with the
-    reason. A province that holds the story's place keeps the story's place: "the provincial security
-    bureau" of a story set in Chongjin sits in Chongjin, the provincial capital."""
+    reason. A province that holds the story's place, or any province once the story's own was named,
+    keeps the story's place: "the provincial security bureau" of a story set in Chongjin sits in
+    Chongjin, the provincial capital."""
     sent = draft.sentence
     for m in _ANAPHORA.finditer(doc.text, sent.start, sent.end):
         if _SOURCE_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
@@ -193,7 +204,7 @@ def _referred(doc: Doc, draft: EventDraft, story_place: Place | None) -> tuple[s
         antecedent = _antecedent(doc, m, level, sent.end)
         outer = antecedent.place if antecedent is not None else None
         if level == "province" and story_place is not None and rank(story_place) == 0:
-            if outer is None or _within(story_place, outer):
+            if outer is None or _within(story_place, outer) or _province_named(doc, story_place, sent.end):
                 why = f"“{m.group(0)}” refers to the province of the story's place, {story_place.name}"
                 return why, story_place
         if antecedent is not None and outer is not None:
