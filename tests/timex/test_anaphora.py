@@ -200,3 +200,19 @@ PARAGRAPHS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("text", "value"), PARAGRAPHS)
 def test_a_day_of_the_month_in_a_new_paragraph_is_of_the_month_it_is_told_in(text: str, value: str) -> None:
     assert _find(text, "the 12th").value == value
+
+
+# (text, value of "the 12th"): a month told of a person ("who was repatriated in July") or in the past
+# perfect ("had been arrested in July") is no month for a bare day after it, which is of publication's
+# fmt: off
+ASIDES: list[tuple[str, str]] = [
+    ("A man who was repatriated from China in July was shot in Musan on the 12th.", "2021-10-12"),
+    ("He had been arrested in July. He was shot on the morning of the 12th.", "2021-10-12"),
+    ("He was arrested in July. He was shot on the morning of the 12th.", "2021-07-12"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "value"), ASIDES)
+def test_a_day_of_the_month_after_a_month_told_as_an_aside_is_of_publication_s(text: str, value: str) -> None:
+    assert _find(text, "the 12th").value == value

@@ -219,8 +219,8 @@ def _day_of_month(
 ) -> Reading | None:
     # "an order in July ... <new paragraph> caught on the 12th": of the month it is told in
     last = ref.near_last(400, same_paragraph=True)
-    if rel in ("last", "next", "this"):  # "the 26th of last month" counts from publication
-        last = None
+    if rel in ("last", "next", "this") or ref.last_aside:  # "the 26th of last month" counts from
+        last = None  # publication; so does "the 4th" after "a man who was repatriated in February"
     told = last.earliest if last is not None and last.unit in ("D", "M") else None
     if told is not None and ref.anchor is not None and told > ref.anchor and tense != "future":
         told = None  # "to be finished before the anniversary in October ... left on the 6th": not October's

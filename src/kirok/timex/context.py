@@ -82,6 +82,9 @@ class Reference:
     narrative: bool = False  # a story set in the past: year-less dates take the year it last named
     last: Granule | None = None  # the last date the text named, at whatever precision it gave
     last_at: int = -1  # where that date was written
+    #: the last date was told of a person or in a look back ("a man who was repatriated in February",
+    #: "had been arrested in November"): no month for a bare "the 15th" told after it
+    last_aside: bool = False
     lead: str = ""  # the word before the expression being read, lower case
     paragraph_at: int = -1  # where the paragraph of the expression being read starts
     #: words after which a bare year is a bound ("until 1976"), not the year a story has moved to
@@ -141,9 +144,10 @@ class Reference:
             return day if coarse.earliest <= day <= coarse.latest else None
         return day if steps > 0 and (day - coarse.latest).days > _LOOK_BACK_DAYS else None
 
-    def noted(self, granule: Granule) -> None:
-        """A date the text named: the one "the next day" or "that year" counts from."""
-        self.last, self.last_at = granule, self.at
+    def noted(self, granule: Granule, aside: bool = False) -> None:
+        """A date the text named: the one "the next day" or "that year" counts from; ``aside`` when it is
+        told in a relative clause or the past perfect."""
+        self.last, self.last_at, self.last_aside = granule, self.at, aside
 
     def anaphor(self, unit: str, steps: int | None = None) -> tuple[Granule | None, Granule | None]:
         """What an anaphor of ``unit`` ("the next day", "that week") counts from: ``(granule, None)``;

@@ -78,12 +78,24 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
                 and not _gloss(text, timexes, start)
                 and index not in frames  # "that morning" after "Monday of last week" is Monday's
             ):
-                ref.noted(reading.granule)
+                ref.noted(reading.granule, aside=_aside(text, start))
                 _report_period(ref, rule, match, reading)
             if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
                 reading = around_holiday(reading, text, start)
             timexes.append(_timex(text, start, end, reading))
     return weekdays_next_to(text, weekdays_within(text, timexes, lexicon), lexicon)
+
+
+#: a date told of a person or as a look back: "a man who was repatriated from China in", "had been
+#: arrested in"
+_ASIDE = re.compile(
+    r"(?:\bhad\s+(?:been\s+)?\w+|\b(?:who|which)\s+(?:was|were|had)\s+\w+)[^,;.!?\n]*$", re.IGNORECASE
+)
+
+
+def _aside(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is told in a relative clause or in the past perfect."""
+    return _ASIDE.search(text, max(0, start - 120), start) is not None
 
 
 #: What joins the two ends of a range: "from June 1 to November 30", "March-November".
