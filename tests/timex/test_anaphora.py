@@ -209,6 +209,8 @@ ASIDES: list[tuple[str, str]] = [
     ("A man who was repatriated from China in July was shot in Musan on the 12th.", "2021-10-12"),
     ("He had been arrested in July. He was shot on the morning of the 12th.", "2021-10-12"),
     ("He was arrested in July. He was shot on the morning of the 12th.", "2021-07-12"),
+    ("A woman forcibly returned from China in July died in custody on the 12th.", "2021-10-12"),
+    ("She was returned from China in July and died in custody on the 12th.", "2021-07-12"),
 ]
 # fmt: on
 

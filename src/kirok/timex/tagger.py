@@ -86,10 +86,13 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
     return weekdays_next_to(text, weekdays_within(text, timexes, lexicon), lexicon)
 
 
-#: a date told of a person or as a look back: "a man who was repatriated from China in", "had been
-#: arrested in"
+#: a date told of a person or as a look back: "a man who was repatriated from China in", "a woman
+#: returned from China last month", "had been arrested in"
 _ASIDE = re.compile(
-    r"(?:\bhad\s+(?:been\s+)?\w+|\b(?:who|which)\s+(?:was|were|had)\s+\w+)[^,;.!?\n]*$", re.IGNORECASE
+    r"(?:\bhad\s+(?:been\s+)?\w+|\b(?:who|which)\s+(?:was|were|had)\s+\w+"
+    r"|(?<!was )(?<!were )(?<!been )\b(?:forcibly\s+)?(?:returned|repatriated|deported)\s+from\b)"  # "a woman
+    r"[^,;.!?\n]*$",  # returned from China last month died on the 3rd"
+    re.IGNORECASE,
 )
 
 
