@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from kirok.model import EventType
-from kirok.pipeline.event_date_clauses import in_other_clause, in_relative_clause, range_window, since_before
+from kirok.pipeline.event_date_clauses import (
+    in_later_after_clause,
+    in_other_clause,
+    in_relative_clause,
+    range_window,
+    since_before,
+)
 
 from .event_docs import PUBLISHED, add_date, by_type, events_of, make
 
@@ -302,3 +308,13 @@ def test_a_date_of_a_return_in_a_relative_clause_after_a_sentence_is_the_return_
     doc = make("Report\n\nA court sentenced five women in January to five years.")
     jan = add_date(doc, *_JAN)
     assert not in_other_clause(doc, jan, (trigger, trigger + 9))
+
+
+def test_a_date_after_follows_an_order_is_the_order_s() -> None:
+    doc = make("Report\n\nThe mobilisation follows an order from the ministry, handed down in January.")
+    jan = add_date(doc, *_JAN)
+    trigger = doc.text.index("mobilisation")
+    assert in_later_after_clause(doc, jan, (trigger, trigger + 12))
+    doc = make("Report\n\nThe mobilisation follows in January.")
+    jan = add_date(doc, *_JAN)
+    assert not in_later_after_clause(doc, jan, (trigger, trigger + 12))

@@ -142,7 +142,9 @@ def in_after_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
 #: "The lockdown comes weeks after police handed five women over on Oct. 30": the act placed after another,
 #: whose date follows
 _PLACED_AFTER = re.compile(
-    r"\s+(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b", re.IGNORECASE
+    r"\s+(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b"
+    r"|\s+(?:follows|followed)\s+(?:an?|the)\s",  # "The mobilisation follows an order, handed down on June 8"
+    re.IGNORECASE,
 )
 
 
