@@ -143,10 +143,10 @@ def is_category(trigger: TriggerAt) -> bool:
     """ "people repatriated to the North", "those arrested last year": a kind of person, not an act.
 
     Kept as an act when the noun is itself the subject of another event verb ("two women repatriated
-    from China were sent to a camp"), in a headline ("Two traders arrested in Hyesan"), or when no other
-    verb governs it in the sentence: then the participle is the only predicate there is. A
-    participle with an object or a clause of its own is a misparsed main verb ("the command ordered on
-    May 12 that ...").
+    from China were sent to a camp"), when it is counted ("about 20 people handed over"), in a headline
+    ("Two traders arrested in Hyesan"), or when no other verb governs it in the sentence: then the
+    participle is the only predicate there is. A participle with an object or a clause of its own is a
+    misparsed main verb ("the command ordered on May 12 that ...").
     """
     nouns = trigger.parse.cues["category"].get(trigger.head.i, ())
     if trigger.headline or not nouns or any(c.dep_ in _OWN_OBJECT for c in trigger.head.children):
@@ -156,6 +156,9 @@ def is_category(trigger: TriggerAt) -> bool:
     start, end = trigger.sentence
     if noun.dep_ == "ROOT" or not start <= verb.idx < end:
         return False
+    counted = any(c.dep_ == "nummod" for c in noun.children)
+    if counted and trigger.head.i > noun.i and trigger.head.dep_ == "acl":
+        return False  # "among about 20 people handed over at the bridge": a group counted, not a kind
     return not (noun.dep_ in _SUBJECT and trigger.event_verb_at(verb.idx))
 
 
