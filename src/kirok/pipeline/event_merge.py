@@ -6,10 +6,20 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kirok.model import EventType, SegmentRole, TimeWindow
+from kirok.model import EventType, SegmentRole
 from kirok.pipeline.event_date_clauses import told_that
 from kirok.pipeline.event_draft import EventDraft
 from kirok.pipeline.event_same_act import other_gathering, other_number, other_terms, years_apart
+from kirok.pipeline.event_same_day import (
+    date_captures_by_their_escape,
+    date_trials_by_their_execution,
+)
+from kirok.pipeline.event_same_day import (
+    inside as _inside,
+)
+from kirok.pipeline.event_same_day import (
+    same_days as _same_days,
+)
 
 __all__ = ["merge_drafts", "restates"]
 
@@ -177,32 +187,9 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             body.confidence += 0.05
         else:
             kept.insert(0, h)
-    _date_trials_by_their_execution(kept)
+    date_trials_by_their_execution(kept)
+    date_captures_by_their_escape(kept, text)
     return kept
-
-
-def _date_trials_by_their_execution(kept: list[EventDraft]) -> None:
-    """ "The owner of the boat was shot at a public trial": the trial told in the sentence of an execution
-    is on its day, once the body has dated the execution ("shot on the 24th") and the trial's own window
-    holds that day."""
-    for trial in kept:
-        if trial.type is not EventType.MEETING:
-            continue
-        for act in kept:
-            day = act.date
-            if (
-                act.type is EventType.EXECUTION
-                and day is not None
-                and day.earliest is not None
-                and day.earliest == day.latest
-                and act.date_value is not None
-                and any(span.start == trial.sentence.start for span in act.evidence)
-                and (trial.date is None or _inside(day, trial.date))
-                and not _same_days(trial.date, day)
-            ):
-                trial.date, trial.date_value = day, act.date_value
-                trial.reasons.append("date: the day of the execution told in the same sentence")
-                break
 
 
 def _merge_campaigns(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -270,10 +257,6 @@ def _apart(k: EventDraft, d: EventDraft) -> int:
     return min(abs(span.start - d.sentence.start) for span in k.evidence)
 
 
-def _same_days(a: TimeWindow | None, b: TimeWindow) -> bool:
-    return a is not None and (a.earliest, a.latest) == (b.earliest, b.latest) and a.earliest is not None
-
-
 def _take_scene_place(kept: EventDraft, later: EventDraft) -> None:
     """The statement that dates a gathering more exactly tells its scene: its own place, named in its
     sentence ("The trial took place in the yard of the Anju textile mill on Dec. 19"), wins over the
@@ -311,14 +294,6 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
     kept.date, kept.date_value = new, later.date_value or new.earliest.isoformat()
     kept.reasons.append("date: from the later statement that refers back to it")
     return True
-
-
-def _inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
-    if outer is None or outer.earliest is None or outer.latest is None:
-        return False
-    if inner.earliest is None or inner.latest is None:
-        return False
-    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
 
 
 def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:

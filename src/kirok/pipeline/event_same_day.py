@@ -1,0 +1,80 @@
+"""Acts told as one scene share its day once the report dates one of them exactly: the trial told in the
+sentence of an execution ("shot at a public trial"), the capture of people "caught trying to cross"."""
+
+from __future__ import annotations
+
+import re
+
+from kirok.model import EventType, TimeWindow
+from kirok.pipeline.event_draft import EventDraft
+
+__all__ = ["date_captures_by_their_escape", "date_trials_by_their_execution", "inside", "same_days"]
+
+#: between a capture and the escape it stopped: "was caught trying to cross", "caught as he tried to wade"
+_CAUGHT_IN_THE_ACT = re.compile(
+    r"[^.;]{0,80}?\b(?:trying|attempting|as\s+(?:he|she|they|the\s+\w+)\s+(?:tried|attempted|was|were))\b",
+    re.IGNORECASE,
+)
+
+
+def inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
+    if outer is None or outer.earliest is None or outer.latest is None:
+        return False
+    if inner.earliest is None or inner.latest is None:
+        return False
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
+
+
+def same_days(a: TimeWindow | None, b: TimeWindow) -> bool:
+    return a is not None and (a.earliest, a.latest) == (b.earliest, b.latest) and a.earliest is not None
+
+
+def _one_day(act: EventDraft) -> TimeWindow | None:
+    day = act.date
+    if day is None or day.earliest is None or day.earliest != day.latest or act.date_value is None:
+        return None
+    return day
+
+
+def date_trials_by_their_execution(kept: list[EventDraft]) -> None:
+    """ "The owner of the boat was shot at a public trial": the trial told in the sentence of an execution
+    is on its day, once the body has dated the execution ("shot on the 24th") and the trial's own window
+    holds that day."""
+    for trial in kept:
+        if trial.type is not EventType.MEETING:
+            continue
+        for act in kept:
+            day = _one_day(act)
+            if (
+                act.type is EventType.EXECUTION
+                and day is not None
+                and any(span.start == trial.sentence.start for span in act.evidence)
+                and (trial.date is None or inside(day, trial.date))
+                and not same_days(trial.date, day)
+            ):
+                trial.date, trial.date_value = day, act.date_value
+                trial.reasons.append("date: the day of the execution told in the same sentence")
+                break
+
+
+def date_captures_by_their_escape(kept: list[EventDraft], text: str) -> None:
+    """ "A soldier was caught late last month ... as he tried to cross into China" ... "on the night of Oct.
+    27 wading into the shallows": the capture is on the day of the crossing it stopped, once the body has
+    dated the crossing and the capture's own window holds that day."""
+    for capture in kept:
+        if capture.type is not EventType.ARREST or capture.date is None:
+            continue
+        if not _CAUGHT_IN_THE_ACT.match(text, capture.match[1], capture.sentence.end):
+            continue
+        for act in kept:
+            day = _one_day(act)
+            if (
+                act.type is EventType.ESCAPE
+                and day is not None
+                and any(span.start == capture.sentence.start for span in act.evidence)
+                and inside(day, capture.date)
+                and not same_days(capture.date, day)
+            ):
+                capture.date, capture.date_value = day, act.date_value
+                capture.reasons.append("date: the day of the crossing it stopped, told in the same sentence")
+                break
