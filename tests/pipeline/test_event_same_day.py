@@ -37,3 +37,18 @@ def test_a_capture_told_apart_from_the_crossing_keeps_its_own_date() -> None:
         "A soldier who crossed the Tumen into China near Musan was caught late last month by Chinese police"
     )
     assert (earliest, latest) == (date(2023, 5, 21), date(2023, 5, 31))
+
+
+def test_a_term_handed_down_at_a_trial_is_on_the_trial_s_day() -> None:
+    text = (
+        "Report\n\nA woman from Anju was handed a ten-year term at a public trial late last month, a "
+        "source said.\n\nShe was arrested at a flat in Pyongyang on May 2, the source said.\n\n"
+        "The trial took place in the yard of the textile mill on May 27."
+    )
+    doc = make(text)
+    add_date(doc, *_LATE_MAY)
+    add_date(doc, "May 2", "2023-05-02", date(2023, 5, 2))
+    add_date(doc, "May 27", "2023-05-27", date(2023, 5, 27))
+    term = by_type(events_of(doc), EventType.SENTENCE)
+    assert term.date is not None and (term.date.earliest, term.date.latest) == (date(2023, 5, 27),) * 2
+    assert "date: the day of the trial it was handed down at" in term.reasons

@@ -12,6 +12,7 @@ from kirok.pipeline.event_draft import EventDraft
 from kirok.pipeline.event_same_act import other_gathering, other_number, other_terms, years_apart
 from kirok.pipeline.event_same_day import (
     date_captures_by_their_escape,
+    date_sentences_by_their_trial,
     date_trials_by_their_execution,
 )
 from kirok.pipeline.event_same_day import (
@@ -189,6 +190,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             kept.insert(0, h)
     date_trials_by_their_execution(kept)
     date_captures_by_their_escape(kept, text)
+    date_sentences_by_their_trial(kept, text)
     return kept
 
 

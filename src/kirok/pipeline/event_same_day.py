@@ -1,5 +1,6 @@
 """Acts told as one scene share its day once the report dates one of them exactly: the trial told in the
-sentence of an execution ("shot at a public trial"), the capture of people "caught trying to cross"."""
+sentence of an execution ("shot at a public trial"), the term handed down at a trial, the capture of
+people "caught trying to cross"."""
 
 from __future__ import annotations
 
@@ -8,12 +9,23 @@ import re
 from kirok.model import EventType, TimeWindow
 from kirok.pipeline.event_draft import EventDraft
 
-__all__ = ["date_captures_by_their_escape", "date_trials_by_their_execution", "inside", "same_days"]
+__all__ = [
+    "date_captures_by_their_escape",
+    "date_sentences_by_their_trial",
+    "date_trials_by_their_execution",
+    "inside",
+    "same_days",
+]
 
 #: between a capture and the escape it stopped: "was caught trying to cross", "caught as he tried to wade"
 _CAUGHT_IN_THE_ACT = re.compile(
     r"[^.;]{0,80}?\b(?:trying|attempting|as\s+(?:he|she|they|the\s+\w+)\s+(?:tried|attempted|was|were))\b",
     re.IGNORECASE,
+)
+
+#: between a punishment and the gathering it was handed down at: "handed a ten-year term at a public trial"
+_AT_THE_TRIAL = re.compile(
+    r"[^.;]{0,80}?\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:trial|hearing)\b", re.IGNORECASE
 )
 
 
@@ -77,4 +89,27 @@ def date_captures_by_their_escape(kept: list[EventDraft], text: str) -> None:
             ):
                 capture.date, capture.date_value = day, act.date_value
                 capture.reasons.append("date: the day of the crossing it stopped, told in the same sentence")
+                break
+
+
+def date_sentences_by_their_trial(kept: list[EventDraft], text: str) -> None:
+    """ "was handed a ten-year term ... at a public trial in her home town last month" ... "The trial took
+    place ... on Dec. 19": the term was handed down on the trial's day, once the report has dated the
+    trial told in the same sentence and the term's own window holds that day."""
+    for term in kept:
+        if term.type is not EventType.SENTENCE or term.date is None:
+            continue
+        if not _AT_THE_TRIAL.match(text, term.match[1], term.sentence.end):
+            continue
+        for trial in kept:
+            day = _one_day(trial)
+            if (
+                trial.type is EventType.MEETING
+                and day is not None
+                and any(span.start == term.sentence.start for span in trial.evidence)
+                and inside(day, term.date)
+                and not same_days(term.date, day)
+            ):
+                term.date, term.date_value = day, trial.date_value
+                term.reasons.append("date: the day of the trial it was handed down at")
                 break
