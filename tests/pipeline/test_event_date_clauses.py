@@ -1,10 +1,15 @@
+# ruff: noqa: E501
 """Which date of a sentence belongs to which act (:mod:`kirok.pipeline.event_date_clauses`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+import pytest
+
 from kirok.model import EventType
+from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_clauses import (
     in_later_after_clause,
     in_other_clause,
@@ -262,59 +267,52 @@ def test_a_date_in_a_that_clause_in_the_perfect_after_the_act_is_that_clauses() 
     assert _window(text, EventType.SENTENCE, _MARCH, _JAN) == (date(2023, 3, 1), PUBLISHED)
 
 
-def test_a_date_of_a_campaign_in_a_relative_clause_after_the_act_is_not_the_act_s() -> None:
-    doc = make(
-        "Report\n\nThe students were caught during a bag inspection, part of a crackdown that a Group 109 "
-        "unit has been carrying out at the schools since January."
-    )
-    jan = add_date(doc, *_JAN)
-    trigger = doc.text.index("were caught")
-    assert in_other_clause(doc, jan, (trigger, trigger + 11))
-    doc = make("Report\n\nThe students were caught during a bag inspection at the schools in January.")
-    jan = add_date(doc, *_JAN)
-    assert not in_other_clause(doc, jan, (trigger, trigger + 11))
-
-
-def test_a_date_after_who_read_out_dates_what_was_read_not_the_gathering() -> None:
-    doc = make(
-        "Report\n\nThe lectures, held in factory halls, were given by officials, who read out a new "
-        "instruction dated January 9."
-    )
-    jan = add_date(doc, *_JAN)
-    trigger = doc.text.index("lectures, held in")
-    assert in_other_clause(doc, jan, (trigger, trigger + 17))
-
-
-def test_a_date_in_a_relative_clause_between_commas_tells_of_the_person() -> None:
-    text = "Hwang, who moved to Kanggye for his job in January, is still being held by the city police."
-    assert _window(text, EventType.DETENTION, _JAN) != (date(2023, 1, 1), date(2023, 1, 31))
+def _january_is(check: Callable[[Doc, Timex, tuple[int, int]], bool], text: str, trigger: str) -> bool:
+    """What ``check`` says of "January" in ``text`` for the act whose trigger is ``trigger``."""
     doc = make("Report\n\n" + text)
     jan = add_date(doc, *_JAN)
-    trigger = doc.text.index("still being held")
-    assert in_relative_clause(doc, 0, jan, (trigger, trigger + 16))
-    doc = make("Report\n\nWomen who were sent back in January were held at the holding centre.")
-    jan = add_date(doc, *_JAN)
-    trigger = doc.text.index("were held")
-    assert not in_relative_clause(doc, 0, jan, (trigger, trigger + 9))
+    start = doc.text.index(trigger)
+    return check(doc, jan, (start, start + len(trigger)))
 
 
-def test_a_date_of_a_return_in_a_relative_clause_after_a_sentence_is_the_return_s() -> None:
-    doc = make(
-        "Report\n\nA court sentenced five women who were sent back from China in January to five years."
-    )
-    jan = add_date(doc, *_JAN)
-    trigger = doc.text.index("sentenced")
-    assert in_other_clause(doc, jan, (trigger, trigger + 9))
-    doc = make("Report\n\nA court sentenced five women in January to five years.")
-    jan = add_date(doc, *_JAN)
-    assert not in_other_clause(doc, jan, (trigger, trigger + 9))
+def _in_relative(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
+    return in_relative_clause(doc, 0, timex, match)
 
 
-def test_a_date_after_follows_an_order_is_the_order_s() -> None:
-    doc = make("Report\n\nThe mobilisation follows an order from the ministry, handed down in January.")
-    jan = add_date(doc, *_JAN)
-    trigger = doc.text.index("mobilisation")
-    assert in_later_after_clause(doc, jan, (trigger, trigger + 12))
-    doc = make("Report\n\nThe mobilisation follows in January.")
-    jan = add_date(doc, *_JAN)
-    assert not in_later_after_clause(doc, jan, (trigger, trigger + 12))
+# (check, text, trigger, expected): which clause "January" is in, for the act at the trigger
+# fmt: off
+CLAUSES: list[tuple[Callable[[Doc, Timex, tuple[int, int]], bool], str, str, bool]] = [
+    # a campaign in a relative clause after the act, its subject before its perfect
+    (in_other_clause, "The students were caught during a bag inspection, part of a crackdown that a Group 109 "
+     "unit has been carrying out at the schools since January.", "were caught", True),
+    (in_other_clause, "The students were caught during a bag inspection at the schools in January.", "were caught",
+     False),
+    # what officials read out has its own date
+    (in_other_clause, "The lectures, held in factory halls, were given by officials, who read out a new "
+     "instruction dated January 9.", "lectures, held in", True),
+    # a relative clause between commas tells of the person
+    (_in_relative, "Hwang, who moved to Kanggye for his job in January, is still being held by the city police.",
+     "still being held", True),
+    (_in_relative, "Women who were sent back in January were held at the holding centre.", "were held", False),
+    # the return of the people sentenced
+    (in_other_clause, "A court sentenced five women who were sent back from China in January to five years.",
+     "sentenced", True),
+    (in_other_clause, "A court sentenced five women in January to five years.", "sentenced", False),
+    # what an act follows
+    (in_later_after_clause, "The mobilisation follows an order from the ministry, handed down in January.",
+     "mobilisation", True),
+    (in_later_after_clause, "The mobilisation follows in January.", "mobilisation", False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("check", "text", "trigger", "expected"), CLAUSES)
+def test_which_clause_a_date_is_in(
+    check: Callable[[Doc, Timex, tuple[int, int]], bool], text: str, trigger: str, expected: bool
+) -> None:
+    assert _january_is(check, text, trigger) is expected
+
+
+def test_a_date_of_a_person_between_commas_does_not_date_the_holding() -> None:
+    text = "Hwang, who moved to Kanggye for his job in January, is still being held by the city police."
+    assert _window(text, EventType.DETENTION, _JAN) != (date(2023, 1, 1), date(2023, 1, 31))

@@ -22,7 +22,6 @@ _CAUGHT_IN_THE_ACT = re.compile(
     r"[^.;]{0,80}?\b(?:trying|attempting|as\s+(?:he|she|they|the\s+\w+)\s+(?:tried|attempted|was|were))\b",
     re.IGNORECASE,
 )
-
 #: between a punishment and the gathering it was handed down at: "handed a ten-year term at a public trial"
 _AT_THE_TRIAL = re.compile(
     r"[^.;]{0,80}?\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:trial|hearing)\b", re.IGNORECASE
@@ -48,25 +47,33 @@ def _one_day(act: EventDraft) -> TimeWindow | None:
     return day
 
 
+def _take_day(
+    draft: EventDraft, kept: list[EventDraft], of: EventType, why: str, undated: bool = False
+) -> None:
+    """``draft`` takes the day of the first act of type ``of`` that its sentence also tells and the report
+    dates to one day, when its own window holds that day (or, with ``undated``, it has none)."""
+    for act in kept:
+        day = _one_day(act)
+        if (
+            act.type is of
+            and day is not None
+            and any(span.start == draft.sentence.start for span in act.evidence)
+            and ((undated and draft.date is None) or inside(day, draft.date))
+            and not same_days(draft.date, day)
+        ):
+            draft.date, draft.date_value = day, act.date_value
+            draft.reasons.append(why)
+            return
+
+
 def date_trials_by_their_execution(kept: list[EventDraft]) -> None:
     """ "The owner of the boat was shot at a public trial": the trial told in the sentence of an execution
     is on its day, once the body has dated the execution ("shot on the 24th") and the trial's own window
     holds that day."""
     for trial in kept:
-        if trial.type is not EventType.MEETING:
-            continue
-        for act in kept:
-            day = _one_day(act)
-            if (
-                act.type is EventType.EXECUTION
-                and day is not None
-                and any(span.start == trial.sentence.start for span in act.evidence)
-                and (trial.date is None or inside(day, trial.date))
-                and not same_days(trial.date, day)
-            ):
-                trial.date, trial.date_value = day, act.date_value
-                trial.reasons.append("date: the day of the execution told in the same sentence")
-                break
+        if trial.type is EventType.MEETING:
+            why = "date: the day of the execution told in the same sentence"
+            _take_day(trial, kept, EventType.EXECUTION, why, undated=True)
 
 
 def date_captures_by_their_escape(kept: list[EventDraft], text: str) -> None:
@@ -74,22 +81,11 @@ def date_captures_by_their_escape(kept: list[EventDraft], text: str) -> None:
     27 wading into the shallows": the capture is on the day of the crossing it stopped, once the body has
     dated the crossing and the capture's own window holds that day."""
     for capture in kept:
-        if capture.type is not EventType.ARREST or capture.date is None:
-            continue
-        if not _CAUGHT_IN_THE_ACT.match(text, capture.match[1], capture.sentence.end):
-            continue
-        for act in kept:
-            day = _one_day(act)
-            if (
-                act.type is EventType.ESCAPE
-                and day is not None
-                and any(span.start == capture.sentence.start for span in act.evidence)
-                and inside(day, capture.date)
-                and not same_days(capture.date, day)
-            ):
-                capture.date, capture.date_value = day, act.date_value
-                capture.reasons.append("date: the day of the crossing it stopped, told in the same sentence")
-                break
+        if capture.type is EventType.ARREST and _CAUGHT_IN_THE_ACT.match(
+            text, capture.match[1], capture.sentence.end
+        ):
+            why = "date: the day of the crossing it stopped, told in the same sentence"
+            _take_day(capture, kept, EventType.ESCAPE, why)
 
 
 def date_sentences_by_their_trial(kept: list[EventDraft], text: str) -> None:
@@ -97,19 +93,5 @@ def date_sentences_by_their_trial(kept: list[EventDraft], text: str) -> None:
     place ... on Dec. 19": the term was handed down on the trial's day, once the report has dated the
     trial told in the same sentence and the term's own window holds that day."""
     for term in kept:
-        if term.type is not EventType.SENTENCE or term.date is None:
-            continue
-        if not _AT_THE_TRIAL.match(text, term.match[1], term.sentence.end):
-            continue
-        for trial in kept:
-            day = _one_day(trial)
-            if (
-                trial.type is EventType.MEETING
-                and day is not None
-                and any(span.start == term.sentence.start for span in trial.evidence)
-                and inside(day, term.date)
-                and not same_days(term.date, day)
-            ):
-                term.date, term.date_value = day, trial.date_value
-                term.reasons.append("date: the day of the trial it was handed down at")
-                break
+        if term.type is EventType.SENTENCE and _AT_THE_TRIAL.match(text, term.match[1], term.sentence.end):
+            _take_day(term, kept, EventType.MEETING, "date: the day of the trial it was handed down at")

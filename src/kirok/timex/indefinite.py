@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from kirok.model import DateResolution, Span, TimeWindow
 from kirok.pipeline.doc import Timex
@@ -47,17 +47,21 @@ def weekdays_within(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[T
         last = outer.latest - timedelta(days=(outer.latest.isoweekday() - weekday) % 7)
         if first > last:
             continue
-        value = f"XXXX-WXX-{weekday}"
-        window = TimeWindow(
-            earliest=first,
-            latest=last,
-            precision=precision_of(first, last),
-            resolution=DateResolution.RELATIVE,
-            timex=value,
-            span=Span(start=t.start, end=t.end, text=t.text),
-        )
-        out[i] = replace(t, value=value, window=window)
+        out[i] = _with_days(t, first, last, f"XXXX-WXX-{weekday}")
     return out
+
+
+def _with_days(t: Timex, first: date, last: date, value: str) -> Timex:
+    """``t`` read anew as the days ``first`` to ``last``, with the TIMEX3 ``value``."""
+    window = TimeWindow(
+        earliest=first,
+        latest=last,
+        precision=precision_of(first, last),
+        resolution=DateResolution.RELATIVE,
+        timex=value,
+        span=Span(start=t.start, end=t.end, text=t.text),
+    )
+    return replace(t, value=value, window=window)
 
 
 def weekdays_next_to(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[Timex]:
@@ -76,16 +80,7 @@ def weekdays_next_to(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[
             day = outer.earliest - timedelta(days=(outer.earliest.isoweekday() - weekday - 1) % 7 + 1)
         else:
             day = outer.latest + timedelta(days=(weekday - outer.latest.isoweekday() - 1) % 7 + 1)
-        value = day.isoformat()
-        window = TimeWindow(
-            earliest=day,
-            latest=day,
-            precision=precision_of(day, day),
-            resolution=DateResolution.RELATIVE,
-            timex=value,
-            span=Span(start=t.start, end=t.end, text=t.text),
-        )
-        out[i] = replace(t, value=value, window=window)
+        out[i] = _with_days(t, day, day, day.isoformat())
     return out
 
 
