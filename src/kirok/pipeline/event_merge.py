@@ -14,12 +14,8 @@ from kirok.pipeline.event_same_day import (
     date_captures_by_their_escape,
     date_sentences_by_their_trial,
     date_trials_by_their_execution,
-)
-from kirok.pipeline.event_same_day import (
-    inside as _inside,
-)
-from kirok.pipeline.event_same_day import (
-    same_days as _same_days,
+    inside,
+    same_days,
 )
 
 __all__ = ["merge_drafts", "restates"]
@@ -239,7 +235,7 @@ def _merge_audience(drafts: list[EventDraft]) -> list[EventDraft]:
             for k in out
             if k.type is EventType.MEETING
             and k.backstory == d.backstory
-            and (_apart(k, d) <= _AUDIENCE_REACH or (d.date is not None and _same_days(k.date, d.date)))
+            and (_apart(k, d) <= _AUDIENCE_REACH or (d.date is not None and same_days(k.date, d.date)))
         ]
         if not near:
             out.append(d)
@@ -280,10 +276,10 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
     new, old = later.date, kept.date
     if new is None or new.earliest is None or new.latest is None:
         return False
-    if later.date_value is None and not (new.earliest == new.latest and _inside(new, old)):
+    if later.date_value is None and not (new.earliest == new.latest and inside(new, old)):
         return False  # a narrative window counts only when it names the day ("shot right after the verdict")
     if kept.date_value is not None and old is not None and old.earliest and old.latest:
-        inside = old.earliest <= new.earliest and new.latest <= old.latest
+        within = old.earliest <= new.earliest and new.latest <= old.latest
         apart = new.latest < old.earliest or old.latest < new.earliest
         narrower = (new.latest - new.earliest) < (old.latest - old.earliest)
         told = (
@@ -291,7 +287,7 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
             and old.span.end <= kept.match[0]
             and told_that(text, old.span.end, kept.match[0])
         )
-        if new == old or not (inside or (apart and (narrower or told))):
+        if new == old or not (within or (apart and (narrower or told))):
             return False
     kept.date, kept.date_value = new, later.date_value or new.earliest.isoformat()
     kept.reasons.append("date: from the later statement that refers back to it")

@@ -29,6 +29,7 @@ _AT_THE_TRIAL = re.compile(
 
 
 def inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
+    """Whether both windows are known and ``inner`` lies within ``outer``."""
     if outer is None or outer.earliest is None or outer.latest is None:
         return False
     if inner.earliest is None or inner.latest is None:
@@ -37,6 +38,7 @@ def inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
 
 
 def same_days(a: TimeWindow | None, b: TimeWindow) -> bool:
+    """Whether ``a`` is known and spans the same days as ``b``."""
     return a is not None and (a.earliest, a.latest) == (b.earliest, b.latest) and a.earliest is not None
 
 

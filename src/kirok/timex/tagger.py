@@ -90,8 +90,8 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
 #: returned from China last month", "had been arrested in"
 _ASIDE = re.compile(
     r"(?:\bhad\s+(?:been\s+)?\w+|\b(?:who|which)\s+(?:was|were|had)\s+\w+"
-    r"|(?<!was )(?<!were )(?<!been )\b(?:forcibly\s+)?(?:returned|repatriated|deported)\s+from\b)"  # "a woman
-    r"[^,;.!?\n]*$",  # returned from China last month died on the 3rd"
+    r"|(?<!was )(?<!were )(?<!been )\b(?:forcibly\s+)?(?:returned|repatriated|deported)\s+from\b)"
+    r"[^,;.!?\n]*$",
     re.IGNORECASE,
 )
 
