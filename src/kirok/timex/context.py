@@ -16,7 +16,7 @@ from datetime import date
 from kirok.timex.calendar import Granule, day_granule
 from kirok.timex.lexicon import Lexicon
 
-__all__ = ["Reference", "clause_around", "clause_tense", "is_narrative", "unit_rank"]
+__all__ = ["Reference", "clause_around", "clause_tense", "is_narrative", "told_aside", "unit_rank"]
 
 #: Units from finest to coarsest: an anaphor never counts from a date coarser than itself.
 _RANK = {
@@ -273,3 +273,18 @@ def is_narrative(text: str, anchor: date | None, lexicon: Lexicon) -> bool:
     # news that looks back ("rates have been low since 2009") still speaks of "Wednesday" and "today"
     days_of_news = len(lexicon.news_days.findall(text))
     return far >= settings["far_years_per_news_day"] * days_of_news
+
+
+#: a date told of a person or as a look back: "a man who was repatriated from China in", "a woman
+#: returned from China last month", "had been arrested in"
+_ASIDE = re.compile(
+    r"(?:\bhad\s+(?:been\s+)?\w+|\b(?:who|which)\s+(?:was|were|had)\s+\w+"
+    r"|(?<!was )(?<!were )(?<!been )\b(?:forcibly\s+)?(?:returned|repatriated|deported)\s+from\b)"
+    r"[^,;.!?\n]*$",
+    re.IGNORECASE,
+)
+
+
+def told_aside(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is told in a relative clause or in the past perfect."""
+    return _ASIDE.search(text, max(0, start - 120), start) is not None

@@ -14,7 +14,7 @@ from datetime import date
 from kirok.model import DateResolution, Span, TimeWindow
 from kirok.pipeline.doc import Timex
 from kirok.timex.absolute import read_date
-from kirok.timex.context import Reference, clause_around, clause_tense, is_narrative
+from kirok.timex.context import Reference, clause_around, clause_tense, is_narrative, told_aside
 from kirok.timex.durations import read_bc, read_clock, read_duration, read_set
 from kirok.timex.guards import accepts
 from kirok.timex.holidays import around_holiday
@@ -78,27 +78,12 @@ def tag(text: str, anchor: date | None) -> list[Timex]:
                 and not _gloss(text, timexes, start)
                 and index not in frames  # "that morning" after "Monday of last week" is Monday's
             ):
-                ref.noted(reading.granule, aside=_aside(text, start))
+                ref.noted(reading.granule, aside=told_aside(text, start))
                 _report_period(ref, rule, match, reading)
             if rule.name == "holiday":  # widened after it is noted: "the next day" counts from the day
                 reading = around_holiday(reading, text, start)
             timexes.append(_timex(text, start, end, reading))
     return weekdays_next_to(text, weekdays_within(text, timexes, lexicon), lexicon)
-
-
-#: a date told of a person or as a look back: "a man who was repatriated from China in", "a woman
-#: returned from China last month", "had been arrested in"
-_ASIDE = re.compile(
-    r"(?:\bhad\s+(?:been\s+)?\w+|\b(?:who|which)\s+(?:was|were|had)\s+\w+"
-    r"|(?<!was )(?<!were )(?<!been )\b(?:forcibly\s+)?(?:returned|repatriated|deported)\s+from\b)"
-    r"[^,;.!?\n]*$",
-    re.IGNORECASE,
-)
-
-
-def _aside(text: str, start: int) -> bool:
-    """Whether the date at ``start`` is told in a relative clause or in the past perfect."""
-    return _ASIDE.search(text, max(0, start - 120), start) is not None
 
 
 #: What joins the two ends of a range: "from June 1 to November 30", "March-November".
