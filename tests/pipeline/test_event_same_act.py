@@ -23,51 +23,38 @@ def _draft(text: str, sentence: str, trigger: str, kind: EventType) -> EventDraf
     )
 
 
+def _pair(text: str, first: str, second: str, kind: EventType) -> tuple[EventDraft, EventDraft]:
+    """Drafts of ``kind`` for the two sentences of ``text``, at the triggers ``first`` and ``second``."""
+    one, two = text.split(". ", 1)
+    return _draft(text, one + ".", first, kind), _draft(text, two, second, kind)
+
+
 def test_a_named_kind_of_gathering_is_not_another_kind() -> None:
     text = "A campaign was announced at an enlarged meeting of cadres. The trial was staged by the river."
-    meeting = _draft(
-        text,
-        "A campaign was announced at an enlarged meeting of cadres.",
-        "at an enlarged meeting",
-        EventType.MEETING,
+    assert other_gathering(
+        text, *_pair(text, "at an enlarged meeting", "trial was staged", EventType.MEETING)
     )
-    trial = _draft(text, "The trial was staged by the river.", "trial was staged", EventType.MEETING)
-    assert other_gathering(text, meeting, trial)
     public = "He was handed ten years at a public trial. The trial was staged by the river."
-    first = _draft(public, "He was handed ten years at a public trial.", "public trial", EventType.MEETING)
-    again = _draft(public, "The trial was staged by the river.", "trial was staged", EventType.MEETING)
-    assert not other_gathering(public, first, again)
+    assert not other_gathering(public, *_pair(public, "public trial", "trial was staged", EventType.MEETING))
 
 
 def test_punishments_with_no_term_alike_are_two() -> None:
     text = "She was handed a ten-year term. Her son was sent to a brigade for six months."
-    mother = _draft(text, "She was handed a ten-year term.", "handed a ten-year term", EventType.SENTENCE)
-    son = _draft(
-        text, "Her son was sent to a brigade for six months.", "sent to a brigade", EventType.SENTENCE
-    )
-    assert other_terms(text, mother, son)
+    assert other_terms(text, *_pair(text, "handed a ten-year term", "sent to a brigade", EventType.SENTENCE))
     same = "She was handed ten years. The ten years are to be served at Kaechon."
-    told = _draft(same, "She was handed ten years.", "handed ten years", EventType.SENTENCE)
-    retold = _draft(same, "The ten years are to be served at Kaechon.", "served", EventType.SENTENCE)
-    assert not other_terms(same, told, retold)
+    assert not other_terms(same, *_pair(same, "handed ten years", "served", EventType.SENTENCE))
 
 
 def test_terms_count_only_for_punishments() -> None:
     text = "Agents held her for ten days. She was held there for six months."
-    a = _draft(text, "Agents held her for ten days.", "held her", EventType.DETENTION)
-    b = _draft(text, "She was held there for six months.", "was held", EventType.DETENTION)
-    assert not other_terms(text, a, b)
+    assert not other_terms(text, *_pair(text, "held her", "was held", EventType.DETENTION))
 
 
 def test_one_person_and_many_are_other_people() -> None:
     text = "Three women were caught by police. He was arrested at his home."
-    women = _draft(text, "Three women were caught by police.", "were caught", EventType.ARREST)
-    man = _draft(text, "He was arrested at his home.", "was arrested", EventType.ARREST)
-    assert other_number(text, women, man)
+    assert other_number(text, *_pair(text, "were caught", "was arrested", EventType.ARREST))
     family = "A family of four was caught at the river. The four were handed over to guards."
-    caught = _draft(family, "A family of four was caught at the river.", "was caught", EventType.ARREST)
-    handed = _draft(family, "The four were handed over to guards.", "were handed over", EventType.ARREST)
-    assert not other_number(family, caught, handed)
+    assert not other_number(family, *_pair(family, "was caught", "were handed over", EventType.ARREST))
 
 
 def test_dates_naming_years_that_do_not_meet_are_other_acts() -> None:

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from kirok.model import Event
 from kirok.pipeline.doc import Doc
 from kirok.pipeline.registry import build_pipeline
 from kirok.pipeline.stage import Pipeline
@@ -691,6 +692,12 @@ def pipeline() -> Pipeline:
     return build_pipeline(Settings())
 
 
+def _events(pipeline: Pipeline, text: str, published: date, type_: str) -> list[Event]:
+    """The events of ``type_`` the pipeline finds in ``text``."""
+    (doc,) = pipeline.pipe([Doc(text=text, published=published)])
+    return [e for e in doc.events if e.type.value == type_]
+
+
 def _types(field: str) -> set[str]:
     return {t for t in field.split(",") if t}
 
@@ -714,8 +721,7 @@ def test_a_foreign_word_in_the_headline_is_not_the_ledes_agent(pipeline: Pipelin
         "Market inspectors and police swept through the main market in Sunchon on Thursday and "
         "confiscated clothing bearing South Korean labels, a source told Kirok Sample Wire."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2022, 8, 15))])
-    crackdowns = [e for e in doc.events if e.type.value == "crackdown"]
+    crackdowns = _events(pipeline, text, date(2022, 8, 15), "crackdown")
     assert crackdowns and any("swept through" in s.text for e in crackdowns for s in e.evidence)
 
 
@@ -725,8 +731,7 @@ def test_the_crowd_marched_to_watch_is_the_trial_told_before_it(pipeline: Pipeli
         "A man was shot at a public trial on a riverside field in Chongjin on Feb. 9, a source said. Workers "
         "from the district's factories were brought to watch."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 3, 6))])
-    meetings = [e for e in doc.events if e.type.value == "meeting"]
+    meetings = _events(pipeline, text, date(2024, 3, 6), "meeting")
     assert len(meetings) == 1
     assert any("brought to watch" in s.text for s in meetings[0].evidence)
     assert any("public trial" in s.text for s in meetings[0].evidence)
@@ -739,8 +744,7 @@ def test_an_order_told_on_with_it_is_the_order_told_before(pipeline: Pipeline) -
         "stations at the end of last year, a source said. It ordered officers to stop unauthorised travel "
         "and to report traders."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 1, 25))])
-    directives = [e for e in doc.events if e.type.value == "directive"]
+    directives = _events(pipeline, text, date(2024, 1, 25), "directive")
     assert len(directives) == 1
     assert any(s.text.startswith("It ordered") for s in directives[0].evidence)
     assert any("instruction the provincial security bureau sent" in s.text for s in directives[0].evidence)
@@ -762,8 +766,7 @@ def test_a_possessive_arrest_is_the_arrest_told_before(pipeline: Pipeline, refer
         "A cobbler identified by his family name of Mun was arrested at the bus station in Hyesan on May 3, "
         f"a source said. {reference}"
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 5, 15))])
-    arrests = [e for e in doc.events if e.type.value == "arrest"]
+    arrests = _events(pipeline, text, date(2024, 5, 15), "arrest")
     assert len(arrests) == 1
     assert any(s.text.startswith(reference[:12]) for s in arrests[0].evidence)
     assert arrests[0].date is not None and arrests[0].date.earliest == date(2024, 5, 3)
@@ -776,8 +779,7 @@ def test_there_after_a_holding_tells_the_same_holding(pipeline: Pipeline) -> Non
         "The three builders were taken from the airport to an interrogation facility of the Ministry of "
         "State Security, a source said. There they were questioned for about two weeks about their contacts."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2025, 4, 10))])
-    holdings = [e for e in doc.events if e.type.value == "detention"]
+    holdings = _events(pipeline, text, date(2025, 4, 10), "detention")
     assert len(holdings) == 1
     assert len(holdings[0].evidence) == 2
 
@@ -790,8 +792,7 @@ def test_the_trial_is_not_the_cadres_meeting_told_before(pipeline: Pipeline) -> 
         "trial opened a campaign that the provincial committee announced at an enlarged meeting of cadres on "
         "March 4. The trial was staged on the sports ground of a school near the river."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 4, 17))])
-    meetings = [e for e in doc.events if e.type.value == "meeting"]
+    meetings = _events(pipeline, text, date(2024, 4, 17), "meeting")
     trial = next(e for e in meetings if any("public trial" in s.text for s in e.evidence))
     assert any(s.text.startswith("The trial was staged") for s in trial.evidence)
     assert trial.date is not None and trial.date.earliest == date(2024, 4, 12)
@@ -803,8 +804,7 @@ def test_the_trials_own_telling_gives_its_scene(pipeline: Pipeline) -> None:
         "A woman from Anju who sold films to students in Pyongyang was handed ten years at a public trial "
         "last month, a source said. The trial took place in the yard of a textile mill in Anju on Dec. 19."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2025, 1, 2))])
-    (trial,) = [e for e in doc.events if e.type.value == "meeting"]
+    (trial,) = _events(pipeline, text, date(2025, 1, 2), "meeting")
     assert trial.date is not None and trial.date.earliest == date(2024, 12, 19)
     assert trial.place is not None and trial.place.name == "Anju"
 
@@ -816,8 +816,7 @@ def test_since_then_counts_from_the_date_told_just_before(pipeline: Pipeline) ->
         "Aug. 18. The body was returned to the family on the 20th. Since then, two officers have been "
         "keeping watch on the house."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 8, 29))])
-    (watch,) = [e for e in doc.events if e.type.value == "surveillance"]
+    (watch,) = _events(pipeline, text, date(2024, 8, 29), "surveillance")
     assert watch.date is not None and watch.date.earliest == date(2024, 8, 20)
 
 
@@ -829,8 +828,7 @@ def test_punishments_with_other_terms_are_other_punishments(pipeline: Pipeline) 
         "A woman from Kapsan was handed a ten-year term in a reform-through-labour camp in Hyesan on "
         "Tuesday, a source said. Her son was sent to a labour-training brigade in Hyesan for six months."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2022, 4, 8))])
-    sentences = [e for e in doc.events if e.type.value == "sentence"]
+    sentences = _events(pipeline, text, date(2022, 4, 8), "sentence")
     assert len(sentences) == 2
 
 
@@ -840,8 +838,7 @@ def test_a_rally_two_days_before_a_dated_act_is_counted_back(pipeline: Pipeline)
         "Students were sent to the farms on Monday, April 4, two days after a rally at the university in "
         "Hamhung, a source said."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2022, 4, 12))])
-    (rally,) = [e for e in doc.events if e.type.value == "meeting"]
+    (rally,) = _events(pipeline, text, date(2022, 4, 12), "meeting")
     assert rally.date is not None and (rally.date.earliest, rally.date.latest) == (date(2022, 4, 2),) * 2
 
 
@@ -852,8 +849,7 @@ def test_a_meeting_named_as_what_came_before_does_not_move_the_story(pipeline: P
         "handed out after a meeting of the provincial security department in Chongjin on Dec. 27. Two men "
         "were arrested on Jan. 9 while calling a broker."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2025, 1, 20))])
-    (arrest,) = [e for e in doc.events if e.type.value == "arrest"]
+    (arrest,) = _events(pipeline, text, date(2025, 1, 20), "arrest")
     assert arrest.place is not None and arrest.place.name == "Hoeryong"
 
 
@@ -864,6 +860,5 @@ def test_since_then_does_not_count_from_the_day_of_a_telling(pipeline: Pipeline)
         "a neighbour told Kirok Sample Wire on Aug. 20. Since then, two officers have been keeping watch on "
         "the house."
     )
-    (doc,) = pipeline.pipe([Doc(text=text, published=date(2024, 8, 29))])
-    (watch,) = [e for e in doc.events if e.type.value == "surveillance"]
+    (watch,) = _events(pipeline, text, date(2024, 8, 29), "surveillance")
     assert watch.date is not None and watch.date.earliest == date(2024, 8, 5)

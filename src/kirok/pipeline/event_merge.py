@@ -279,7 +279,7 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
     if later.date_value is None and not (new.earliest == new.latest and inside(new, old)):
         return False  # a narrative window counts only when it names the day ("shot right after the verdict")
     if kept.date_value is not None and old is not None and old.earliest and old.latest:
-        within = old.earliest <= new.earliest and new.latest <= old.latest
+        within = inside(new, old)
         apart = new.latest < old.earliest or old.latest < new.earliest
         narrower = (new.latest - new.earliest) < (old.latest - old.earliest)
         told = (
@@ -379,9 +379,4 @@ def _other_start(lede: EventDraft, body: EventDraft) -> bool:
 def _narrower(inner: EventDraft, outer: EventDraft) -> bool:
     """``inner``'s date lies inside ``outer``'s and is shorter."""
     a, b = inner.date, outer.date
-    if a is None or b is None or None in (a.earliest, a.latest, b.earliest, b.latest):
-        return False
-    assert a.earliest and a.latest and b.earliest and b.latest
-    return (
-        b.earliest <= a.earliest and a.latest <= b.latest and (a.earliest, a.latest) != (b.earliest, b.latest)
-    )
+    return a is not None and inside(a, b) and not same_days(b, a)
