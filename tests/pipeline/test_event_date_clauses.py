@@ -316,3 +316,12 @@ def test_which_clause_a_date_is_in(
 def test_a_date_of_a_person_between_commas_does_not_date_the_holding() -> None:
     text = "Hwang, who moved to Kanggye for his job in January, is still being held by the city police."
     assert _window(text, EventType.DETENTION, _JAN) != (date(2023, 1, 1), date(2023, 1, 31))
+
+
+def test_of_two_like_acts_in_a_sentence_the_dated_clause_is_the_event() -> None:
+    jan2 = ("Jan. 2", "2023-01-02", date(2023, 1, 2), date(2023, 1, 2))
+    text = (
+        "People caught walking around the posts are fined on the spot; "
+        "about 20 people were fined at one post on Jan. 2."
+    )
+    assert _window(text, EventType.SENTENCE, jan2) == (date(2023, 1, 2), date(2023, 1, 2))

@@ -413,3 +413,28 @@ def test_the_sixth_day_of_an_inspection_is_five_days_on_from_its_start() -> None
     add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
     arrest = by_type(events_of(doc), EventType.ARREST)
     assert _window(arrest.date) == (date(2023, 6, 8), date(2023, 6, 8))
+
+
+def test_days_later_after_a_month_told_looking_back_count_from_the_day_before_it() -> None:
+    doc = make(
+        "Report\n\nSix fishermen were sentenced on June 1 to labour camp terms, a source said.\n\n"
+        "The men were arrested in April after a patrol caught them at sea.\n\n"
+        "Their captain was executed two days later on the beach."
+    )
+    add_date(doc, "June 1", "2023-06-01", date(2023, 6, 1))
+    add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert _window(execution.date) == (date(2023, 6, 3), date(2023, 6, 3))
+    assert any("look back" in r for r in execution.reasons)
+
+
+def test_days_later_after_a_month_told_in_order_count_from_the_month() -> None:
+    doc = make(
+        "Report\n\nSix fishermen were sentenced on March 1 to labour camp terms, a source said.\n\n"
+        "The men were moved to a camp in April.\n\n"
+        "Their captain was executed two days later on the beach."
+    )
+    add_date(doc, "March 1", "2023-03-01", date(2023, 3, 1))
+    add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert _window(execution.date) == (date(2023, 4, 3), date(2023, 5, 2))

@@ -68,3 +68,15 @@ def test_that_afternoon_after_the_day_of_the_act_stays_as_the_tagger_read_it() -
         date(2023, 6, 5),
         date(2023, 6, 5),
     )
+
+
+def test_the_sentence_that_tells_a_lede_in_full_dates_it_by_its_act_not_a_person_s_clause() -> None:
+    doc = make(
+        "Report\n\nA teenage boy from Hyesan was caught by Chinese police, a source said. "
+        "The boy, whose father died in March, crossed the river on May 18 and walked into Changbai."
+    )
+    add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
+    add_date(doc, "May 18", "2023-05-18", date(2023, 5, 18))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None
+    assert (arrest.date.earliest, arrest.date.latest) == (date(2023, 5, 18), date(2023, 5, 18))

@@ -321,6 +321,9 @@ def _counted_from(
         if story is None:
             return None
         start, until, _ = story
+        day = _day_after_flashback(draft, drafts, start, until or start, offset)
+        if day is not None:
+            return day
         return relative_window(start, until or start)
     for t in doc.timexes:
         if offset.ref_start <= t.start < offset.ref_end and t.window is not None and t.type == "DATE":
@@ -347,6 +350,33 @@ def _counted_from(
         key=lambda d: (d.backstory, d.date_value is None, abs(d.sentence.start - draft.sentence.start)),
     )
     return act.date
+
+
+def _day_after_flashback(
+    draft: EventDraft, drafts: list[EventDraft], start: date, until: date, offset: DateOffset
+) -> TimeWindow | None:
+    """ "were sentenced on the 1st ... had been arrested in April ... tried two days later": days are
+    counted from a day, so when the story's time is only a month or season that ends before a day the
+    story told earlier, that mention looked back and the count runs from the day. ``None`` otherwise."""
+    if offset.most is None or offset.most > _WEEK_DAYS or (until - start).days <= _WEEK_DAYS:
+        return None
+    days = [
+        d.date
+        for d in drafts
+        if d is not draft
+        and d.date_value is not None
+        and not d.backstory
+        and d.sentence.start < draft.sentence.start
+        and d.date is not None
+        and d.date.earliest is not None
+        and d.date.earliest == d.date.latest
+    ]
+    if not days or days[-1].earliest is None or days[-1].earliest <= until:
+        return None
+    draft.reasons.append(
+        f"date: days counted from {days[-1].earliest.isoformat()}, the day told before a look back"
+    )
+    return days[-1]
 
 
 def _date_before_later(doc: Doc, draft: EventDraft, offset: DateOffset) -> Timex | None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from kirok.model import EventType, SegmentRole
 from kirok.pipeline.doc import Doc, Sentence, Timex
-from kirok.pipeline.event_date_clauses import a_limit
+from kirok.pipeline.event_date_clauses import a_limit, in_relative_clause
 from kirok.pipeline.event_date_refs import points_to_an_act, telling_before
 from kirok.pipeline.event_date_tense import looks_back, past_perfect
 from kirok.pipeline.event_draft import EventDraft, relative_window
@@ -204,7 +204,9 @@ def date_from_what_follows(
         draft.date = relative_window(earliest, published)
         draft.reasons.append("date: begun after the latest date the story then tells, by publication")
         return
-    following = story_dates(doc, published, later[0], attribution_time)
+    # "The boy, whose father died last year, crossed ... on May 18": not the date of the person's clause
+    dates = story_dates(doc, published, later[0], attribution_time)
+    following = [t for t in dates if not in_relative_clause(doc, later[0].start, t, None)] or dates
     if following and following[0].window is not None:
         draft.date = following[0].window
         draft.reasons.append(f"date: “{following[0].text}” in the sentence that tells it in full")

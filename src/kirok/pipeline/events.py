@@ -176,25 +176,42 @@ class RuleEventStage(StageBase):
             for trig in self.rules.triggers:
                 if trig.type in seen:
                     continue
-                for m in by_trigger.get(trig.id, ()):
-                    if (
-                        not self._excluded(text, sent, m.start)
-                        and not self._told_as_future(text, sent, m.end)
-                        and not self._not_an_act(text, sent, m, parse)
-                        and not self._turned_away_by_parse(parse, sent, m, inside)
-                        and not _IN_RELATIVE.search(text, max(sent.start, m.start - 60), m.start)
-                    ):
-                        if (why := self.out_of_scope(doc, sent, m, parse)) is not None:
-                            _LOG.debug("%s: %s out of scope: %s", doc.report_id, trig.id, why)
-                            continue
-                        seen.add(trig.type)
-                        back = self._refers_back(text, sent, m)
-                        cut = _RELATIVE_INSIDE.search(text, m.start, m.end)
-                        span = (m.start, cut.start() if cut else m.end)
-                        drafts.append(EventDraft(trig.type, sent, trig, span, back_reference=back))
-                        break
+                taken = [
+                    m for m in by_trigger.get(trig.id, ()) if self._an_act_here(doc, sent, m, parse, inside)
+                ]
+                if taken:
+                    m = _dated_first(doc, sent, taken, self.rules.attribution_time)
+                    seen.add(trig.type)
+                    back = self._refers_back(text, sent, m)
+                    cut = _RELATIVE_INSIDE.search(text, m.start, m.end)
+                    span = (m.start, cut.start() if cut else m.end)
+                    drafts.append(EventDraft(trig.type, sent, trig, span, back_reference=back))
         drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))
         return drafts, parse
+
+    def _an_act_here(
+        self,
+        doc: Doc,
+        sent: Sentence,
+        m: TriggerMatch,
+        parse: ParsedReport | None,
+        inside: list[TriggerMatch],
+    ) -> bool:
+        """Whether the match tells an act of the report: not excluded, future, negated by the parse, in a
+        relative clause told in the past perfect, or out of scope."""
+        text = doc.text
+        if (
+            self._excluded(text, sent, m.start)
+            or self._told_as_future(text, sent, m.end)
+            or self._not_an_act(text, sent, m, parse)
+            or self._turned_away_by_parse(parse, sent, m, inside)
+            or _IN_RELATIVE.search(text, max(sent.start, m.start - 60), m.start)
+        ):
+            return False
+        if (why := self.out_of_scope(doc, sent, m, parse)) is not None:
+            _LOG.debug("%s: %s out of scope: %s", doc.report_id, m.trigger.id, why)
+            return False
+        return True
 
     # ---------------------------------------------------------------- assembly
 
@@ -284,3 +301,21 @@ def _by_publication(window: TimeWindow | None, published: date | None) -> TimeWi
     if window.earliest <= published < window.latest:
         return window.model_copy(update={"latest": published})
     return window
+
+
+def _dated_first(
+    doc: Doc, sent: Sentence, matches: list[TriggerMatch], attribution_time: re.Pattern[str]
+) -> TriggerMatch:
+    """Of one trigger's matches in a sentence, the first whose clause (between semicolons) gives a date:
+    "people caught are fined on the spot; about 20 were fined at one post on Jan. 2" is the dated fine.
+    The first match when none, or the first, does."""
+    if len(matches) == 1:
+        return matches[0]
+    dates = dates_in(doc, sent, attribution_time)
+    for m in matches:
+        lo = doc.text.rfind(";", sent.start, m.start) + 1 or sent.start
+        hi = doc.text.find(";", m.end, sent.end)
+        hi = sent.end if hi < 0 else hi
+        if any(lo <= t.start and t.end <= hi for t in dates):
+            return m
+    return matches[0]
