@@ -402,3 +402,46 @@ def test_an_order_to_pay_a_fine_is_a_sentence_not_a_directive() -> None:
         e.type for e in events_of(make("Report\n\nSeven traders were ordered to pay fines of 100,000 won."))
     }
     assert types == {EventType.SENTENCE}
+
+
+# ------------------------------------------------------------------ like acts in one sentence
+
+
+def test_a_second_act_of_a_kind_with_its_own_date_in_another_clause_is_another_event() -> None:
+    doc = make(
+        "Report\n\nA man was arrested at his home on June 2, and a woman was seized at the market a week "
+        "later, a source said."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert len(arrests) == 2
+    windows = sorted((e.date.earliest, e.date.latest) for e in arrests if e.date is not None)
+    assert windows == [(date(2023, 6, 2), date(2023, 6, 2)), (date(2023, 6, 9), date(2023, 6, 9))]
+
+
+def test_the_same_person_s_acts_going_on_in_one_sentence_are_one_event() -> None:
+    doc = make(
+        "Report\n\nThe woman had been beaten by guards on June 2, and was beaten again two days later, "
+        "a source said."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    assert [e.type for e in events_of(doc)] == [EventType.ILL_TREATMENT]
+
+
+def test_an_act_of_a_kind_told_again_without_a_date_is_not_another_event() -> None:
+    assert detect(
+        "A man was arrested on the road, and a woman was arrested at the market, a source said."
+    ) == [EventType.ARREST]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        ("A woman in her sixties was seized at the main market.", [EventType.ARREST]),
+        ("Chinese clothing was seized at the main market.", []),
+    ],
+)
+def test_seized_at_a_place_is_an_arrest_of_a_person_not_of_goods(
+    sentence: str, types: list[EventType]
+) -> None:
+    assert [t for t in detect(sentence) if t is EventType.ARREST] == types

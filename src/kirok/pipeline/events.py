@@ -172,20 +172,21 @@ class RuleEventStage(StageBase):
                 found = by_trigger[m.trigger.id]
                 if not found or found[-1].start != m.start:
                     found.append(m)
-            seen: set[EventType] = set()
+            acts: dict[EventType, list[TriggerMatch]] = defaultdict(list)
             for trig in self.rules.triggers:
-                if trig.type in seen:
-                    continue
-                taken = [
+                acts[trig.type].extend(
                     m for m in by_trigger.get(trig.id, ()) if self._an_act_here(doc, sent, m, parse, inside)
-                ]
-                if taken:
-                    m = _dated_first(doc, sent, taken, self.rules.attribution_time)
-                    seen.add(trig.type)
+                )
+            for told in acts.values():
+                first = [m for m in told if m.trigger.id == told[0].trigger.id] if told else []
+                if not first:
+                    continue
+                chosen = _dated_first(doc, sent, first, self.rules.attribution_time)
+                for m in (chosen, *_more_dated_acts(doc, sent, chosen, told, self.rules.attribution_time)):
                     back = self._refers_back(text, sent, m)
                     cut = _RELATIVE_INSIDE.search(text, m.start, m.end)
                     span = (m.start, cut.start() if cut else m.end)
-                    drafts.append(EventDraft(trig.type, sent, trig, span, back_reference=back))
+                    drafts.append(EventDraft(m.trigger.type, sent, m.trigger, span, back_reference=back))
         drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))
         return drafts, parse
 
@@ -319,3 +320,38 @@ def _dated_first(
         if any(lo <= t.start and t.end <= hi for t in dates):
             return m
     return matches[0]
+
+
+#: where a sentence goes on to another act: "...on January 18, and a woman was seized a week later",
+#: "handed over the next day and then transferred ... at the start of August"
+_ACT_CLAUSE = re.compile(r";\s*|,\s+(?:and|but)\s+(?!then\b)|,?\s+and\s+then\s+|,\s+after\s+which\s+")
+#: "..., and was found dead two days later": the same person's act going on, told as one
+_SAME_SUBJECT = re.compile(r"(?:was|were|had|has|have|is|are)\b", re.IGNORECASE)
+#: a clause dated by a distance from the act before it
+_DISTANCE = re.compile(
+    r"\b(?:later|(?:the\s+)?(?:next|following)\s+(?:day|morning|night|week))\b", re.IGNORECASE
+)
+
+
+def _more_dated_acts(
+    doc: Doc,
+    sent: Sentence,
+    chosen: TriggerMatch,
+    told: list[TriggerMatch],
+    attribution_time: re.Pattern[str],
+) -> list[TriggerMatch]:
+    """Acts of the chosen one's type told again in the sentence's other clauses, each with a date of its
+    own: a second arrest "a week later", a transfer "at the start of August". One per clause, the first
+    by the rules' order; none when a clause gives no date (the same act, told over)."""
+    text = doc.text
+    cuts = [sent.start, *(m.end() for m in _ACT_CLAUSE.finditer(text, sent.start, sent.end)), sent.end]
+    clauses = list(zip(cuts, cuts[1:], strict=False))
+    dates = dates_in(doc, sent, attribution_time)
+    more = []
+    for lo, hi in clauses:
+        if lo <= chosen.start < hi or _SAME_SUBJECT.match(text, lo):
+            continue
+        here = [m for m in told if lo <= m.start and m.end <= hi]
+        if here and (any(lo <= t.start and t.end <= hi for t in dates) or _DISTANCE.search(text, lo, hi)):
+            more.append(here[0])
+    return more
