@@ -438,3 +438,25 @@ def test_days_later_after_a_month_told_in_order_count_from_the_month() -> None:
     add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
     execution = by_type(events_of(doc), EventType.EXECUTION)
     assert _window(execution.date) == (date(2023, 4, 3), date(2023, 5, 2))
+
+
+def test_a_week_later_than_a_day_is_that_day_a_week_on_not_the_calendar_week() -> None:
+    doc = make(
+        "Report\n\nA trader was arrested in Hyesan on June 2, a source said. "
+        "A week later she was sent to a labour-training camp for a year."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "A week later", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 6, 9), date(2023, 6, 9))
+
+
+def test_a_week_later_than_a_wide_window_keeps_the_tagger_s_week() -> None:
+    doc = make(
+        "Report\n\nA woman was caught around the Lunar New Year, a source said. "
+        "A week later a family of four got across the river."
+    )
+    add_date(doc, "the Lunar New Year", "2023-01-22", date(2023, 1, 15), date(2023, 1, 29))
+    add_date(doc, "A week later", "2023-W05", date(2023, 1, 30), date(2023, 2, 5))
+    escape = by_type(events_of(doc), EventType.ESCAPE)
+    assert _window(escape.date) == (date(2023, 1, 30), date(2023, 2, 5))

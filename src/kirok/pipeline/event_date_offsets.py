@@ -485,7 +485,15 @@ def in_offset(
     if offset is None:
         return False
     if offset.from_story and timex.start < offset.ref_start < timex.end:
-        return attribution_time is not None and counted_from_telling(doc, timex, attribution_time)
+        if attribution_time is not None and counted_from_telling(doc, timex, attribution_time):
+            return True
+        # "a week later" after January 18: the 25th, not the calendar week the tagger names
+        days, spread = window_days(timex.window), None if offset.most is None else offset.most - offset.least
+        before = [
+            t for t in doc.timexes if t.end <= timex.start and t.type == "DATE" and t.window is not None
+        ]
+        from_a_day = bool(before) and window_days(before[-1].window) == 0
+        return from_a_day and days is not None and spread is not None and days > spread
     if offset.from_story:
         return _date_before_later(doc, draft, offset) is timex
     return offset.ref_start <= timex.start < offset.ref_end
