@@ -98,3 +98,15 @@ def test_an_arrest_after_a_sentence_that_only_sets_the_day_has_that_day() -> Non
     )
     assert _window(arrest) == (date(2023, 6, 6), date(2023, 6, 6))
     assert any("scene of the act told just before it" in r for r in arrest.reasons)
+
+
+def test_an_act_told_there_at_a_dated_gathering_has_its_day_across_a_paragraph() -> None:
+    doc = make(
+        "Report\n\nResidents were ordered to assemble by the stadium on the morning of June 6, a source "
+        "said. Work units had been told the evening before that attendance was compulsory.\n\n"
+        "There the guard was tried in front of 3,000 people and then shot by a firing squad."
+    )
+    add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
+    add_date(doc, "the evening before", "2023-06-05TEV", date(2023, 6, 5))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert _window(execution) == (date(2023, 6, 6), date(2023, 6, 6))

@@ -80,3 +80,17 @@ def test_the_sentence_that_tells_a_lede_in_full_dates_it_by_its_act_not_a_person
     arrest = by_type(events_of(doc), EventType.ARREST)
     assert arrest.date is not None
     assert (arrest.date.earliest, arrest.date.latest) == (date(2023, 5, 18), date(2023, 5, 18))
+
+
+def test_a_lede_is_not_dated_by_a_later_sentence_of_unconfirmed_claims() -> None:
+    doc = make(
+        "Report\n\nA mine guard in Musan has been executed for selling ore, a source said. "
+        "Some residents claim a second guard was shot in Chongjin in May, but the source could not "
+        "confirm this."
+    )
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    execution = by_type(events_of(doc), EventType.EXECUTION)
+    assert execution.date is None or (execution.date.earliest, execution.date.latest) != (
+        date(2023, 5, 1),
+        date(2023, 5, 31),
+    )

@@ -9,9 +9,10 @@ from datetime import date
 
 from kirok.model import EventType
 from kirok.pipeline.doc import Doc, Sentence
+from kirok.pipeline.event_date_tense import past_perfect
 from kirok.pipeline.event_draft import EventDraft
 
-__all__ = ["at_capture_scene", "in_raid_scene", "same_scene"]
+__all__ = ["at_capture_scene", "in_raid_scene", "same_scene", "there_at_the_scene"]
 
 #: the acts that open a custody chain: the arrest, the capture at the border, the handover
 _OPENING = (EventType.ARREST, EventType.ESCAPE, EventType.FORCED_REPATRIATION)
@@ -139,4 +140,31 @@ def _caught_trying(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source
         not between
         and any(d.type is EventType.ESCAPE and d.sentence.start == source.start for d in drafts)
         and _ATTEMPT.search(doc.text, source.start, source.end) is not None
+    )
+
+
+#: a sentence that opens at the place of the scene told before it: "There the guard was tried ...",
+#: "At the rally, two women were ..."
+_THERE = re.compile(
+    r"(?:There|At\s+the\s+(?:rally|gathering|meeting|trial|stadium|ground|square|scene))\b", re.IGNORECASE
+)
+#: how many sentences may lie between the scene and the act told "there"
+_THERE_GAP = 2
+
+
+def there_at_the_scene(doc: Doc, draft: EventDraft, source: Sentence) -> bool:
+    """Whether an undated act of a moment is told in a sentence that opens at the place of the scene the
+    story dated to one day ("Residents were ordered to assemble by the stadium on the morning of the
+    16th. ... There the guard was tried in front of 3,000 people and then shot"), with at most two
+    sentences between, none dating anything but in the past perfect (the evening before, told as what
+    had been done)."""
+    if draft.type not in _MOMENT or not _THERE.match(doc.text, draft.sentence.start):
+        return False
+    between = [s for s in doc.sentences if source.start < s.start < draft.sentence.start]
+    if len(between) > _THERE_GAP:
+        return False
+    return not any(
+        s.start <= t.start < s.end and not past_perfect(doc.text, s.start, t.start)
+        for s in between
+        for t in doc.timexes
     )

@@ -182,7 +182,14 @@ def date_from_what_follows(
         return
     told = _PUNISHMENT_TOLD.get(draft.type)
     # "has been given five years" ... "The court passed the sentence on Jan. 9": that sentence's date
-    tellings = [s for s in later if told is not None and told.search(doc.text, s.start, s.end)]
+    commentary = load_event_rules().commentary_cues  # "claim ... but the source could not confirm this"
+    tellings = [
+        s
+        for s in later
+        if told is not None
+        and told.search(doc.text, s.start, s.end)
+        and not any(c.search(doc.text, s.start, s.end) for c in commentary)
+    ]
     for s in tellings:
         dated = story_dates(doc, published, s, attribution_time)
         if dated and dated[0].window is not None:

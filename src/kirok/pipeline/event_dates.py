@@ -28,7 +28,7 @@ from kirok.pipeline.event_date_own import (
     told_next,
 )
 from kirok.pipeline.event_date_refs import reference_bounds, referenced_window, retold_act
-from kirok.pipeline.event_date_scene import at_capture_scene, in_raid_scene, same_scene
+from kirok.pipeline.event_date_scene import at_capture_scene, in_raid_scene, same_scene, there_at_the_scene
 from kirok.pipeline.event_date_spans import following_span
 from kirok.pipeline.event_date_story import (
     arrest_before,
@@ -280,6 +280,10 @@ def attach_narrative_date(
     if until is not None and 0 <= (until - start).days <= 1 and same_scene(doc, draft, drafts, source):
         draft.date = relative_window(start, until)  # "on the night of the 3rd to the 4th": those days
         draft.reasons.append("date: in the scene of the act told just before it, on its day")
+        return
+    if until == start and there_at_the_scene(doc, draft, source):
+        draft.date = relative_window(start, start)
+        draft.reasons.append("date: there, at the scene told before it, on its day")
         return
     if until == start and at_capture_scene(doc, draft, drafts, source, start):
         draft.date = relative_window(start, start)
