@@ -381,3 +381,14 @@ def test_released_after_three_days_ends_the_holding_three_days_on() -> None:
     add_date(doc, "June 4", "2023-06-04", date(2023, 6, 4))
     add_duration(doc, "three days", "P3D")
     assert _windows(doc, EventType.DETENTION) == [(date(2023, 6, 4), date(2023, 6, 7))]
+
+
+def test_an_undated_look_back_between_the_lede_and_its_day_is_passed_over() -> None:
+    doc = make(
+        "Report\n\nChinese police handed 40 women back to the North last week, a source said.\n\n"
+        "The group had been kept in a detention facility in Tumen city. "
+        "They were driven to the crossing at dawn on June 7 and marched over the bridge."
+    )
+    add_date(doc, "last week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    add_date(doc, "June 7", "2023-06-07", date(2023, 6, 7))
+    assert _windows(doc, EventType.FORCED_REPATRIATION) == [(date(2023, 6, 7), date(2023, 6, 7))]

@@ -10,6 +10,7 @@ from datetime import date
 
 from kirok.model import EventType, SegmentRole
 from kirok.pipeline.doc import Doc, Sentence, Timex
+from kirok.pipeline.event_date_tense import past_perfect
 from kirok.pipeline.event_draft import EventDraft
 
 __all__ = [
@@ -104,6 +105,12 @@ def refine_by_next(
     if window[0] == window[1]:
         return
     with_acts = {d.sentence.start for d in drafts}
+    # "The group had been kept in a facility in Tumen city": an undated look back, passed over
+    looking_back = {
+        s
+        for s in with_acts
+        if all(past_perfect(doc.text, s, d.match[1], d.match[0]) for d in drafts if d.sentence.start == s)
+    }
     following = []
     # a lede of two acts ("returned this autumn, have been handed terms"): a sentence that names the
     # other one's court or firing squad ("The sentences were read out on Friday") tells more of it
@@ -112,6 +119,8 @@ def refine_by_next(
     for nxt in body[1 : 1 + _TELLS_MORE]:
         if any(w.search(doc.text, nxt.start, nxt.end) for w in court):
             break
+        if nxt.start in looking_back and not dates_in(nxt):
+            continue
         if nxt.start in with_acts and not _tells_its_trial(doc, draft, drafts, nxt):
             break
         following.append(nxt)
