@@ -325,3 +325,19 @@ def test_of_two_like_acts_in_a_sentence_the_dated_clause_is_the_event() -> None:
         "about 20 people were fined at one post on Jan. 2."
     )
     assert _window(text, EventType.SENTENCE, jan2) == (date(2023, 1, 2), date(2023, 1, 2))
+
+
+def test_a_date_in_an_until_clause_after_the_act_is_when_what_followed_ended() -> None:
+    that_day = ("that day", "2023-06-08", date(2023, 6, 8), date(2023, 6, 8))
+    next_morning = ("the next morning", "2023-06-09TMO", date(2023, 6, 9), date(2023, 6, 9))
+    text = (
+        "Three women who argued with the inspectors that day were taken to the police station and held "
+        "until their husbands came for them the next morning."
+    )
+    assert _window(text, EventType.ARREST, that_day, next_morning) == (date(2023, 6, 8), date(2023, 6, 8))
+
+
+def test_until_dark_does_not_hide_the_month_after_it() -> None:
+    july = ("July", "2023-07", date(2023, 7, 1), date(2023, 7, 31))
+    text = "Women prisoners were made to break stones in a quarry from dawn until dark in July."
+    assert _window(text, EventType.FORCED_LABOR, july) == (date(2023, 7, 1), date(2023, 7, 31))

@@ -445,3 +445,17 @@ def test_seized_at_a_place_is_an_arrest_of_a_person_not_of_goods(
     sentence: str, types: list[EventType]
 ) -> None:
     assert [t for t in detect(sentence) if t is EventType.ARREST] == types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        ("Three women were taken to the district police station.", [EventType.ARREST]),
+        ("Agents came for them at dawn.", [EventType.ARREST]),
+        ("Their husbands came for them at dawn.", []),
+    ],
+)
+def test_came_for_them_is_an_arrest_by_agents_not_a_family_s_fetching(
+    sentence: str, types: list[EventType]
+) -> None:
+    assert [t for t in detect(sentence) if t is EventType.ARREST] == types

@@ -49,6 +49,9 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
 _SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
 
 
+#: a date after the act and "until": when what followed it ended, not the act's
+_UNTIL = re.compile(r"\buntil(?:\s+[\w'-]+){1,3}?\s+(?:came|went|was|were|had|paid|\w+ed)\b", re.IGNORECASE)
+
 #: words that count from the day they are said: from the source's telling, when the report names it
 _SAID_TODAY = re.compile(
     r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening)", re.I
@@ -86,6 +89,8 @@ def own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> 
         and not after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
         and not in_later_after_clause(doc, t, draft.match)
     ]
+    if draft.type is not EventType.DETENTION:  # "taken to the station and held until their husbands
+        found = [t for t in found if not _UNTIL.search(doc.text, m_end, t.start)]  # came the next morning"
     inside = [t for t in found if m_start <= t.start and t.end <= m_end]
     if inside:
         return inside[0]
