@@ -341,3 +341,13 @@ def test_until_dark_does_not_hide_the_month_after_it() -> None:
     july = ("July", "2023-07", date(2023, 7, 1), date(2023, 7, 31))
     text = "Women prisoners were made to break stones in a quarry from dawn until dark in July."
     assert _window(text, EventType.FORCED_LABOR, july) == (date(2023, 7, 1), date(2023, 7, 31))
+
+
+def test_a_date_before_another_subject_s_clause_is_not_that_clause_s_act() -> None:
+    week = ("last week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    text = (
+        "The manager was executed by firing squad last week for selling state rice, and his deputy died in "
+        "custody after repeated beatings."
+    )
+    assert _window(text, EventType.ILL_TREATMENT, week) != (date(2023, 6, 5), date(2023, 6, 11))
+    assert _window(text, EventType.EXECUTION, week) == (date(2023, 6, 5), date(2023, 6, 11))

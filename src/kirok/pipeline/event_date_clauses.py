@@ -121,7 +121,17 @@ def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
         and _IN_RELATIVE.search(doc.text, max(0, match[0] - 120), match[0]) is not None
     ):
         return True
+    if lo < hi and hi == match[0] and _NEW_SUBJECT.search(doc.text, lo, hi) is not None:
+        return True  # "executed last week ..., and his deputy died in custody after repeated beatings"
     return lo < hi and _CLAUSE_BREAK.search(doc.text, lo, hi) is not None
+
+
+#: a clause with a subject of its own between a date and the act told after it
+_NEW_SUBJECT = re.compile(
+    r",\s+and\s+(?:his|her|their|its|one|another|(?-i:[A-Z][a-z]+))\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:was|were|had|has|have|died|\w+ed)\b",
+    re.IGNORECASE,
+)
 
 
 #: "after" opening a clause of its own: "since early this month, after the Central Committee ordered"
