@@ -94,3 +94,16 @@ def test_a_lede_is_not_dated_by_a_later_sentence_of_unconfirmed_claims() -> None
         date(2023, 5, 1),
         date(2023, 5, 31),
     )
+
+
+def test_the_following_week_counted_from_the_telling_is_the_week_after_the_story_s_day() -> None:
+    doc = make(
+        "Report\n\nA family was caught at the river on June 2, a source told Example News on Tuesday.\n\n"
+        "The following week, the platoon commander was sent to a labour-training unit."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))  # a Friday
+    add_date(doc, "Tuesday", "2023-06-13", date(2023, 6, 13))
+    add_date(doc, "The following week", "2023-W25", date(2023, 6, 19), date(2023, 6, 25))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert sentence.date is not None
+    assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 5), date(2023, 6, 11))

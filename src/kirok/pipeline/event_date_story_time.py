@@ -27,6 +27,7 @@ __all__ = [
     "day_after_story",
     "told_as_next",
     "uncounted_next_day",
+    "week_after_story",
 ]
 
 #: "the next day", "the following Monday": the day after the story's time (or the first such weekday
@@ -255,6 +256,32 @@ def day_after_story(
     draft.date_value = day.isoformat()
     draft.reasons.append(f"date: “{own.text}”, the {'day of' if same else 'day after'} the story's time")
     draft.confidence += 0.15
+    return True
+
+
+_NEXT_WEEK = re.compile(r"(?:the\s+)?(?:next|following)\s+week", re.I)
+
+
+def week_after_story(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str], own: Timex
+) -> bool:
+    """ "The following week", which the date tagger counted from the day of the telling ("a source said
+    on Tuesday"): the Monday-to-Sunday week after the story's time, by publication; whether it dated the
+    act."""
+    if (
+        doc.published is None
+        or not _NEXT_WEEK.fullmatch(own.text)
+        or not counted_from_telling(doc, own, attribution_time)
+    ):
+        return False
+    story = story_time_before(doc, doc.published, draft, drafts, attribution_time)
+    if story is None:
+        return False
+    monday = story[0] + timedelta(days=7 - story[0].weekday())
+    if monday > doc.published:
+        return False
+    draft.date = relative_window(monday, min(monday + timedelta(days=6), doc.published))
+    draft.reasons.append(f"date: “{own.text}”, the week after the story's time")
     return True
 
 

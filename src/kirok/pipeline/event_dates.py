@@ -50,6 +50,7 @@ from kirok.pipeline.event_date_story_time import (
     past_perfect,
     story_time_before,
     uncounted_next_day,
+    week_after_story,
 )
 from kirok.pipeline.event_draft import EventDraft, relative_window
 from kirok.pipeline.event_rules import load_event_rules
@@ -131,6 +132,12 @@ def attach_own_date(
         draft.date = relative_window(own.window.earliest, doc.published)
         draft.reasons.append(f"date: from “{own.text}” up to publication ({after})")
         draft.ongoing = True
+        return
+    if (
+        own is not None
+        and where == "in the sentence"
+        and week_after_story(doc, draft, drafts or [], attribution_time, own)
+    ):
         return
     if own is not None and where == "in the sentence" and told_next(doc, own, attribution_time) is not None:
         return  # counted from the story's time, once every act before it is dated (:func:`_next_day`)
