@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kirok.model import EventType, SegmentRole
+from kirok.pipeline.doc import Timex
 from kirok.pipeline.event_date_story_time import dates_in, past_perfect, story_dates
 from kirok.pipeline.event_rules import load_event_rules
 
@@ -107,3 +108,25 @@ def test_the_following_week_counted_from_the_telling_is_the_week_after_the_story
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     assert sentence.date is not None
     assert (sentence.date.earliest, sentence.date.latest) == (date(2023, 6, 5), date(2023, 6, 11))
+
+
+def test_a_headline_s_next_day_is_the_body_s_not_the_day_after_publication() -> None:
+    doc = make(
+        "Smuggler shot before crowd; family banished next day\n\n"
+        "A smuggler was executed by firing squad in Sinuiju on June 2, a source said. "
+        "He had been in custody since May, when agents arrested him at a warehouse.\n\n"
+        "The next day, his wife and two sons were banished from the city."
+    )
+    add_date(doc, "next day", "2023-06-16", date(2023, 6, 16))  # read against publication
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    start = doc.text.index("The next day")  # the tagger could not count on from the custody's "May"
+    doc.timexes = sorted(
+        [*doc.timexes, Timex(start, start + 12, "The next day", "DATE", "XXXX-XX-XX")], key=lambda t: t.start
+    )
+    sentences = [e for e in events_of(doc) if e.type is EventType.SENTENCE]
+    assert len(sentences) == 1
+    (banished,) = sentences
+    assert banished.date is not None
+    assert (banished.date.earliest, banished.date.latest) == (date(2023, 6, 3), date(2023, 6, 3))
+    assert banished.evidence[0].text.startswith("Smuggler shot")

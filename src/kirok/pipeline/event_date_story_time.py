@@ -355,7 +355,7 @@ def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool
     act = max(before, key=lambda d: (d.sentence.start, not d.ongoing))
     assert act.date is not None and act.date.earliest is not None and act.date.latest is not None
     start, end = act.date.earliest, act.date.latest
-    told = "the act told just before it"
+    told, backstory = "the act told just before it", act.backstory
     day = _one_day_beside(doc, act) if act.ongoing else None
     if day is not None:
         # "stopped last Thursday during an inspection going on since the start of the month. She was
@@ -367,10 +367,11 @@ def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool
         if story is not None:
             start, end = story[0], story[1] or story[0]
             told = "the story's time, not the earlier act told just before it"
+            backstory = False  # the look back was the act before; this one moves the story on
     earliest, latest = start + timedelta(days=1), min(doc.published, end + timedelta(days=1))
     if earliest > latest:
         return False
     draft.date = relative_window(earliest, latest)
-    draft.backstory = act.backstory
+    draft.backstory = backstory
     draft.reasons.append(f"date: the day after {told}, in its days")
     return True
