@@ -29,6 +29,7 @@ WORDINGS = [
     ("arrest", "", "Police detained a man in his forties for selling South Korean films."),
     ("arrest", "", "Two women were apprehended at a checkpoint outside Musan."),
     ("arrest", "", "The broker was caught red-handed handing over money."),
+    ("arrest", "", "Security officers caught up with her at a cousin's flat in the capital."),
     ("detention", "", "The men have been held at the county police station since then."),
     ("detention", "", "She spent three weeks in a holding cell at the security department."),
     ("detention", "", "He remains in a detention centre in Sinuiju."),
