@@ -87,6 +87,7 @@ WORDINGS = [
     ("escape", "", "Three soldiers crossed the Tumen River into China."),
     ("escape", "", "A family fled the country by boat."),
     ("escape", "", "The woman defected to South Korea."),
+    ("escape", "", "A logger working in Russia walked out of his camp in the taiga and has not been found."),
     ("escape", "", "A young man escaped across the border."),
     ("escape", "", "The fishermen sailed south across the Northern Limit Line."),
     ("crackdown", "", "Police launched a crackdown on mobile phone use."),
