@@ -864,3 +864,14 @@ def test_since_then_does_not_count_from_the_day_of_a_telling(pipeline: Pipeline)
     )
     (watch,) = _events(pipeline, text, date(2024, 8, 29), "surveillance")
     assert watch.date is not None and watch.date.earliest == date(2024, 8, 5)
+
+
+def test_an_order_named_again_at_the_start_of_the_next_sentence_dates_it(pipeline: Pipeline) -> None:
+    text = (
+        "Second fence in Onsong\n\n"
+        "Border troops in Onsong County have been putting up a second fence along the Tumen River since "
+        "mid-July, a source said. The work follows an order from the provincial party committee. The "
+        'order, dated July 9, said that the river had to be closed "so that not even an ant can pass".'
+    )
+    (order,) = _events(pipeline, text, date(2020, 8, 12), "directive")
+    assert order.date is not None and (order.date.earliest, order.date.latest) == (date(2020, 7, 9),) * 2

@@ -197,6 +197,31 @@ def _next_day(
     return True
 
 
+#: the words that open a sentence naming again the act told by a noun in the sentence before
+_NAMED_AGAIN = r"(?:The|That|This)\s+(?:[\w-]+\s+)?{noun}s?\b"
+
+
+def _dated_by_the_next(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> bool:
+    """ "The work follows an order from the provincial party committee. The order, dated July 9, said
+    ...": an act named by a noun and dated by the next sentence, which opens by naming it again; whether
+    it dated the act."""
+    if not draft.trigger.noun or doc.published is None:
+        return False
+    nxt = next((s for s in doc.sentences if s.start >= draft.sentence.end), None)
+    noun = doc.text[draft.match[0] : draft.match[1]].split()[0].lower()
+    if nxt is None or nxt.role is not SegmentRole.BODY or not noun.isalpha():
+        return False
+    if not re.compile(_NAMED_AGAIN.format(noun=re.escape(noun)), re.IGNORECASE).match(doc.text, nxt.start):
+        return False
+    dated = [t for t in dates_in(doc, nxt, attribution_time) if t.window is not None]
+    window = dated[0].window if dated else None
+    if window is None or window.earliest is None or window.earliest > doc.published:
+        return False
+    draft.date, draft.date_value = window, dated[0].value
+    draft.reasons.append(f"date: “{dated[0].text}” in the next sentence, which names the {noun} again")
+    return True
+
+
 def attach_narrative_date(
     doc: Doc, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str] | None = None
 ) -> None:
@@ -220,6 +245,8 @@ def attach_narrative_date(
         # the sentence dates the act, counting from another: the story's time moves on to it
         draft.date, draft.date_value = counted, _window_value(counted.earliest, counted.latest)
         draft.backstory = is_backstory(doc, draft, counted)
+        return
+    if _dated_by_the_next(doc, draft, pattern):
         return
     referenced = referenced_window(doc, draft, drafts)
     if referenced is not None:
