@@ -36,6 +36,11 @@ WORDINGS = [
     ("detention", "", "The detainees are being interrogated at the provincial security bureau."),
     ("detention", "", "They were locked up in the basement of the police station for ten days."),
     ("detention", "", "He was kept in solitary confinement for a month."),
+    (
+        "detention",
+        "",
+        "Half of the group were moved in a closed truck to the provincial state security bureau.",
+    ),
     ("ill_treatment", "", "Guards beat him with sticks during interrogation."),
     ("ill_treatment", "", "She was tortured while in custody."),
     ("ill_treatment", "", "Detainees were forced to sit motionless for hours and denied food."),
