@@ -90,6 +90,12 @@ WORDINGS = [
         "The captain slipped out of the harbour one night with his family aboard a small trawler.",
     ),
     ("escape", "", "Three soldiers crossed the Tumen River into China."),
+    (
+        "movement_restriction",
+        "",
+        "Residents were told not to leave their apartment blocks until further notice.",
+    ),
+    ("forced_labor", "", "Students from the colleges were also sent to the sites for ten days."),
     ("escape", "", "A family fled the country by boat."),
     ("escape", "", "The woman defected to South Korea."),
     ("escape", "", "A logger working in Russia walked out of his camp in the taiga and has not been found."),
