@@ -459,3 +459,14 @@ def test_came_for_them_is_an_arrest_by_agents_not_a_family_s_fetching(
     sentence: str, types: list[EventType]
 ) -> None:
     assert [t for t in detect(sentence) if t is EventType.ARREST] == types
+
+
+def test_one_and_the_other_with_their_own_days_are_two_acts() -> None:
+    doc = make(
+        "Report\n\nTwo dealers were executed this month, one on a riverbank on June 3 and the other beside "
+        "the market a week later, a source said."
+    )
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    executions = [e for e in events_of(doc) if e.type is EventType.EXECUTION]
+    windows = sorted((e.date.earliest, e.date.latest) for e in executions if e.date is not None)
+    assert windows == [(date(2023, 6, 3), date(2023, 6, 3)), (date(2023, 6, 10), date(2023, 6, 10))]

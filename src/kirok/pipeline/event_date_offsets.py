@@ -138,6 +138,8 @@ _OTHER_CLAUSE = re.compile(
 )
 #: between an act and a distance after it that dates another act: "picked up and, a week later, handed"
 _CLAUSE_GAP = re.compile(r"[,;]|\b(?:and|then)\b", re.IGNORECASE)
+#: the second of two acts told apart ("one on the 3rd and the other a week later"): counted from the first
+_THE_OTHER = re.compile(r"the\s+other\b", re.IGNORECASE)
 #: "the eve of the holiday": the holiday the report named before
 _THE_HOLIDAY = re.compile(r"(?:the|that)\s+(?:holiday|festival)\b", re.IGNORECASE)
 #: a day named by its name ("Chuseok", "the Day of the Sun"), not by its number or weekday
@@ -397,9 +399,14 @@ def _date_before_later(doc: Doc, draft: EventDraft, offset: DateOffset) -> Timex
     ]
     if not told or not offset.distance_start:
         return None
-    if draft.match[0] < offset.ref_end and (
-        draft.match[1] > offset.distance_start
-        or _CLAUSE_GAP.search(doc.text, draft.match[1], offset.distance_start)
+    the_other = _THE_OTHER.match(doc.text, draft.match[0]) is not None  # "and the other ... a week later"
+    if (
+        not the_other
+        and draft.match[0] < offset.ref_end
+        and (
+            draft.match[1] > offset.distance_start
+            or _CLAUSE_GAP.search(doc.text, draft.match[1], offset.distance_start)
+        )
     ):  # "picked up in mid-May and, a week later, ...": the pick-up is not counted; but "crossed in
         return None  # October, but were caught by police in Tonghua two weeks later" counts the catching
     last = max(told, key=lambda t: t.start)

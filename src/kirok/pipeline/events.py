@@ -185,8 +185,11 @@ class RuleEventStage(StageBase):
                 for m in (chosen, *_more_dated_acts(doc, sent, chosen, told, self.rules.attribution_time)):
                     back = self._refers_back(text, sent, m)
                     cut = _RELATIVE_INSIDE.search(text, m.start, m.end)
-                    span = (m.start, cut.start() if cut else m.end)
-                    drafts.append(EventDraft(m.trigger.type, sent, m.trigger, span, back_reference=back))
+                    spans = _one_and_the_other(doc, sent, m) or [(m.start, cut.start() if cut else m.end)]
+                    drafts.extend(
+                        EventDraft(m.trigger.type, sent, m.trigger, span, back_reference=back)
+                        for span in spans
+                    )
         drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))
         return drafts, parse
 
@@ -355,3 +358,28 @@ def _more_dated_acts(
         if here and (any(lo <= t.start and t.end <= hi for t in dates) or _DISTANCE.search(text, lo, hi)):
             more.append(here[0])
     return more
+
+
+#: "were executed this month, one on a riverbank in Sunchon on the 3rd and the other beside the market a
+#: week later": one act told of each, with its own place and day
+_ONE_AND_THE_OTHER = re.compile(
+    r",\s+(?P<one>one\s+[^,;]+?)\s+and\s+(?P<other>the\s+other\s+[^,;.]+)", re.IGNORECASE
+)
+
+
+def _one_and_the_other(doc: Doc, sent: Sentence, m: TriggerMatch) -> list[tuple[int, int]]:
+    """The two spans a distributive "one ... and the other ..." right after the act gives it, each
+    carrying a date of its own: two acts, not one. Empty when the sentence has no such phrase."""
+    found = _ONE_AND_THE_OTHER.search(doc.text, m.end, sent.end)
+    if found is None or _ACT_CLAUSE.search(doc.text, m.end, found.start()):
+        return []
+    told = [found.span("one"), found.span("other")]
+    dated = [
+        any(lo <= t.start < hi for t in doc.timexes) or _DISTANCE.search(doc.text, lo, hi) for lo, hi in told
+    ]
+    if not all(dated):
+        return []
+    # the acts' words are "one" and "the other": what follows each (its place, its day) is read as told
+    # after the act, and stays content that tells the two apart from later sentences
+    one, other = found.start("one"), found.start("other")
+    return [(one, one + len("one")), (other, other + len("the other"))]
