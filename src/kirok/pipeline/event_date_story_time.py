@@ -275,8 +275,8 @@ def week_after_story(
     ):
         return False
     story = story_time_before(doc, doc.published, draft, drafts, attribution_time)
-    if story is None:
-        return False
+    if story is None or story[1] not in (None, story[0]):
+        return False  # the week after a day; a month or a span has none
     monday = story[0] + timedelta(days=7 - story[0].weekday())
     if monday > doc.published:
         return False

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from kirok.model import Event, EventType, SegmentRole, Source, Span, TimeWindow, event_id
 from kirok.pipeline import event_details as details
-from kirok.pipeline.doc import Doc, Sentence
+from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_story_time import dates_in
 from kirok.pipeline.event_date_tense import before_story_time
 from kirok.pipeline.event_dates import attach_narrative_date, attach_own_date
@@ -320,9 +320,14 @@ def _dated_first(
         lo = doc.text.rfind(";", sent.start, m.start) + 1 or sent.start
         hi = doc.text.find(";", m.end, sent.end)
         hi = sent.end if hi < 0 else hi
-        if any(lo <= t.start and t.end <= hi for t in dates):
+        if _dated(dates, lo, hi):
             return m
     return matches[0]
+
+
+def _dated(dates: list[Timex], lo: int, hi: int) -> bool:
+    """Whether one of the sentence's dates lies within ``lo:hi``."""
+    return any(lo <= t.start and t.end <= hi for t in dates)
 
 
 #: where a sentence goes on to another act: "...on January 18, and a woman was seized a week later",
@@ -355,7 +360,7 @@ def _more_dated_acts(
         if lo <= chosen.start < hi or _SAME_SUBJECT.match(text, lo):
             continue
         here = [m for m in told if lo <= m.start and m.end <= hi]
-        if here and (any(lo <= t.start and t.end <= hi for t in dates) or _DISTANCE.search(text, lo, hi)):
+        if here and (_dated(dates, lo, hi) or _DISTANCE.search(text, lo, hi)):
             more.append(here[0])
     return more
 
