@@ -17,6 +17,7 @@ from kirok.pipeline.event_date_clauses import (
 )
 from kirok.pipeline.event_date_story_time import (
     counted_from_telling,
+    counts_on,
     dates_in,
     past_perfect,
     telling_day,
@@ -49,7 +50,6 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
 _SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
 
 
-_LATER = re.compile(r"\blater\b", re.IGNORECASE)
 #: a date after the act and "until": when what followed it ended, not the act's
 _UNTIL = re.compile(r"\buntil(?:\s+[\w'-]+){1,3}?\s+(?:came|went|was|were|had|paid|\w+ed)\b", re.IGNORECASE)
 
@@ -91,7 +91,7 @@ def own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> 
         and not in_later_after_clause(doc, t, draft.match)
     ]
     if draft.sentence.role is SegmentRole.HEADLINE:  # "family banished next day": after what, the body says
-        found = [t for t in found if told_as_next(doc, t) is None and not _LATER.search(t.text)]
+        found = [t for t in found if not counts_on(t) and told_as_next(doc, t) is None]
     if draft.type is not EventType.DETENTION:  # "taken to the station and held until their husbands
         found = [t for t in found if not _UNTIL.search(doc.text, m_end, t.start)]  # came the next morning"
     inside = [t for t in found if m_start <= t.start and t.end <= m_end]

@@ -23,6 +23,7 @@ __all__ = [
     "story_time_before",
     "telling_day",
     "counted_from_telling",
+    "counts_on",
     "day_after_act",
     "day_after_story",
     "told_as_next",
@@ -68,6 +69,12 @@ def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> lis
     ]
 
 
+def counts_on(own: Timex) -> bool:
+    """Whether the date is told as following another ("the next day", "two days later"), so the tagger
+    counted it from the day named before it."""
+    return bool(_NEXT_DAY.fullmatch(own.text) or _COUNTED_ON.search(own.text))
+
+
 def counted_from_telling(doc: Doc, own: Timex, attribution_time: re.Pattern[str]) -> bool:
     """Whether the last day the text named before ``own`` is the day of the telling ("a source said on
     Tuesday"): the date tagger then counted "that afternoon" or "two days later" from it."""
@@ -80,7 +87,7 @@ def counted_from_telling(doc: Doc, own: Timex, attribution_time: re.Pattern[str]
         and t.window.earliest == t.window.latest
     ]
     # "that afternoon ... two days later": each counted from the one before, back to a day named outright
-    named = [t for t in days if not (_NEXT_DAY.fullmatch(t.text) or _COUNTED_ON.search(t.text))]
+    named = [t for t in days if not counts_on(t)]
     if not named:
         return False
     last = named[-1]
