@@ -460,3 +460,30 @@ def test_a_week_later_than_a_wide_window_keeps_the_tagger_s_week() -> None:
     add_date(doc, "A week later", "2023-W05", date(2023, 1, 30), date(2023, 2, 5))
     escape = by_type(events_of(doc), EventType.ESCAPE)
     assert _window(escape.date) == (date(2023, 1, 30), date(2023, 2, 5))
+
+
+def test_after_days_in_custody_counts_from_the_handover_that_began_it() -> None:
+    doc = make(
+        "Report\n\nChinese police held the woman in Yanji in March, and in April she was handed back "
+        "at Namyang, a source said. After ten days in the holding centre, she was sent to a labour-training "
+        "camp for a year."
+    )
+    add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
+    add_date(doc, "April", "2023-04", date(2023, 4, 1), date(2023, 4, 30))
+    add_duration(doc, "ten days", "P10D")
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 4, 11), date(2023, 5, 10))
+    assert any("After ten days in the holding centre" in r for r in sentence.reasons)
+
+
+def test_after_days_in_custody_does_not_count_from_a_handover_a_later_date_followed() -> None:
+    doc = make(
+        "Report\n\nRussian police detained the worker in Vladivostok in March, a source said. "
+        "On June 2 he was handed to state security officers at Tumangang. "
+        "After a few days at the station he was sent to a labour camp for five years."
+    )
+    add_date(doc, "March", "2023-03", date(2023, 3, 1), date(2023, 3, 31))
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    earliest, _ = _window(sentence.date)
+    assert earliest >= date(2023, 6, 2)

@@ -460,3 +460,24 @@ def test_an_act_told_away_from_the_raid_without_at_once_lasts_to_publication() -
     arrest = by_type(events_of(doc), EventType.ARREST)
     assert arrest.date is not None
     assert (arrest.date.earliest, arrest.date.latest) == (date(2023, 6, 2), PUBLISHED)
+
+
+def test_a_state_going_on_since_an_act_dated_in_its_clause_does_not_move_the_story_back() -> None:
+    text = (
+        "Report\n\n"
+        "Inspectors stopped a worker in Hyesan on June 3, a source said. "
+        "The group has been stopping young people at random and checking their phones since the party "
+        "committee ordered a campaign in May. "
+        "He was taken to the police station and questioned."
+    )
+    doc = make(text)
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    add_date(doc, "May", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    found = events_of(doc)
+    crackdown = next(e for e in found if e.type is EventType.CRACKDOWN and "stopping" in e.evidence[-1].text)
+    assert crackdown.date is not None and (crackdown.date.earliest, crackdown.date.latest) == (
+        date(2023, 5, 1),
+        PUBLISHED,
+    )
+    arrest = by_type(found, EventType.ARREST)
+    assert arrest.date is not None and arrest.date.earliest == date(2023, 6, 3)

@@ -106,6 +106,10 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("In 1969 a blast killed 61 men. That spring had been dry.", "That spring", FRI, "DATE", "1969-SP"),
     ("On June 21, 1969, a blast killed 61 men; the last body was recovered on June 30.", "June 30", FRI, "DATE", "1969-06-30"),
     ("On June 21, 1969, a blast killed 61 men; a memorial was unveiled on May 2.", "May 2", FRI, "DATE", "2021-05-02"),
+    # a month named without a day goes on from the month just named, years back, in its paragraph
+    ("Police held her in October of 2017, and in December she was handed back.", "December", FRI, "DATE", "2017-12"),
+    ("Police held her in October of 2017.\n\nIn December she was handed back.", "December", FRI, "DATE", "2020-12"),
+    ("Police held her in October of 2017, and in June she was handed back.", "June", FRI, "DATE", "2021-06"),
     # what a clause puts ahead: the quarter just closed, a threat's or a likelihood's date, a season still running
     ("The firm will report fourth-quarter results on Feb. 24.", "fourth-quarter", date(2010, 2, 2), "DATE", "2009-Q4"),
     ("They threatened to raise tariffs from July 1 if the duties stay.", "July 1", date(2002, 3, 14), "DATE", "2002-07-01"),

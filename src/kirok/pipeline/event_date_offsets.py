@@ -78,6 +78,15 @@ _WITHIN = re.compile(
     r"\bwithin\s+(?:" + _COUNT + r"|(?P<bare>days|weeks))\b(?!\s+(?:of|after|before|from|following)\b)",
     re.IGNORECASE,
 )
+#: "After ten days in custody he was sentenced", "after 40 days, she was moved": a time spent, counted on
+#: from the story's time, before the act it dates
+_AFTER_SPENT = re.compile(
+    r"\bafter\s+(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least)\s+)?"
+    + _COUNT
+    + r"(?:\s+(?:in|of|at|under|behind)\s+[^,;.]{1,40}?)?"
+    r"(?=\s*,|\s+(?:he|she|they|we|it|the|his|her|their)\s)",
+    re.IGNORECASE,
+)
 #: what an act calls for, between it and a "within" that is that call's deadline
 _TO_DO = re.compile(r"\bto\s+[\"“]?[a-z]", re.IGNORECASE)
 #: how far the hedge stretches the distance: (share of it at the least, share of it at the most)
@@ -119,6 +128,9 @@ _DAYS_ON = {
     "ninth": 8,
     "tenth": 9,
 }
+#: the acts a custody begins with, that "after ten days in custody" counts from
+_CUSTODY_STARTS = frozenset({"arrest", "detention", "forced_repatriation"})
+_MONTH_DAYS = 31
 #: the widest window a distance is still counted on from
 _WEEK_DAYS = 6
 #: "the week before Chuseok": the seven days before it
@@ -162,6 +174,7 @@ class DateOffset:
     from_story: bool = False  # "three days later": counted from the story's time
     before: bool = False  # "a week before the Day of the Sun": counted back from it
     distance_start: int = 0  # where "a week later" begins: a date before it may be what it counts from
+    spent: bool = False  # "after ten days in custody": counted from the custody's start
 
 
 def _distance(m: re.Match[str]) -> tuple[int, int | None]:
@@ -181,6 +194,11 @@ def _distance(m: re.Match[str]) -> tuple[int, int | None]:
         return _WEEK
     if m.group("bare"):
         return _BARE[m.group("bare").lower()]
+    return _count_days(m)
+
+
+def _count_days(m: re.Match[str]) -> tuple[int, int | None]:
+    """The least and most days a hedged count ("about two weeks", "more than a month") spans."""
     low_n, high_n = _how_many(m)
     unit = _UNIT_DAYS[m.group("unit").lower()]
     low_share, high_share = _HEDGES[" ".join((m.group("hedge") or "").lower().split())]
@@ -225,6 +243,16 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
             from_story=True,
             before=later.group("back") is not None,
             distance_start=later.start(),
+        )
+    spent = _AFTER_SPENT.search(doc.text, s.start, draft.match[0])
+    if spent is not None and not _OTHER_CLAUSE.search(doc.text, spent.end(), draft.match[0]):
+        return DateOffset(
+            spent.start(),
+            spent.end(),
+            *_count_days(spent),
+            from_story=True,
+            distance_start=spent.start(),
+            spent=True,
         )
     within = _WITHIN.search(doc.text, s.start, s.end)
     if (
@@ -313,6 +341,8 @@ def _counted_from(
     after the Party Foundation Day (October 10)"), else the act they name ("after the raid"), the
     nearest of its kind told anywhere in the report, dated in its own sentence if one is; for "three
     days later", the story's time."""
+    if offset.spent and (custody := _custody_start(doc, draft, drafts)) is not None:
+        return custody
     if offset.from_story:
         told = _date_before_later(doc, draft, offset)
         if told is not None:  # "picked up in mid-May and, a week later, handed six months"
@@ -352,6 +382,38 @@ def _counted_from(
         key=lambda d: (d.backstory, d.date_value is None, abs(d.sentence.start - draft.sentence.start)),
     )
     return act.date
+
+
+def _custody_start(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> TimeWindow | None:
+    """The window of the act that began a custody, told last before the act ("handed back across the
+    bridge in December ... After four months in the holding centre, she was given three years"), dated
+    to a month or closer; ``None`` without one, or when a later sentence told a later date before the
+    act ("detained in Russia in November. At the end of last year he was handed to state security
+    officers")."""
+    starts = [
+        d
+        for d in drafts
+        if d.type in _CUSTODY_STARTS
+        and d.sentence.start < draft.sentence.start
+        and d.date is not None
+        and (days := window_days(d.date)) is not None
+        and days <= _MONTH_DAYS
+    ]
+    if not starts:
+        return None
+    start = max(starts, key=lambda d: d.match[0])
+    window = start.date
+    if window is None or window.latest is None:
+        return None
+    later = any(
+        t.type == "DATE"
+        and start.sentence.end <= t.start < draft.match[0]
+        and t.window is not None
+        and t.window.earliest is not None
+        and t.window.earliest > window.latest
+        for t in doc.timexes
+    )
+    return None if later else window
 
 
 def _day_after_flashback(

@@ -48,6 +48,9 @@ _ORDERED = (
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b|\.")
 #: "agents have since banished", "since then": after the date told before, in the same sentence
 _SINCE_ADVERB = re.compile(r"\b(?:ha(?:ve|s|d)\s+since|since\s+then)\b", re.IGNORECASE)
+#: "has been stopping people since the party committee ordered a campaign in August": the act after
+#: the act the date belongs to, told in a clause that "since" opens
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|an?|his|her|their|its)\s+[^,;.]*$", re.IGNORECASE)
 
 
 #: a date after the act and "until": when what followed it ended, not the act's
@@ -117,7 +120,10 @@ def lede_date(doc: Doc, attribution_time: re.Pattern[str]) -> Timex | None:
 def comes_after(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft]) -> str | None:
     """Why the act only follows the date before it in its sentence, if it does: "issued an order in
     mid-April calling for students to be put to work" (the order's date, not the labour's), "crossed
-    late last month, and agents have since banished their relatives"."""
+    late last month, and agents have since banished their relatives", "has been stopping people since
+    the party committee ordered a campaign in August"."""
+    if own.start >= draft.match[1] and _SINCE_CLAUSE.search(doc.text, draft.match[1], own.start):
+        return "“since” an act of that date: after it"
     if own.end > draft.match[0]:
         return None
     between = doc.text[own.end : draft.match[0]]

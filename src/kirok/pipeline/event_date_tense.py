@@ -13,10 +13,12 @@ _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 #: another clause between the past perfect and the act's word ("and they traced the calls" goes on in it)
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whether|where|when|while|because|until)\b", re.IGNORECASE)
 #: "The raid followed an order", "the arrests came after a tip-off", "the ban was imposed after a family
-#: slipped away": what is told next came before
+#: slipped away", "has been stopping people since the party committee ordered": what is told next came
+#: before
 _CAME_AFTER = re.compile(
     r"\b(?:followed|came (?:after|on the heels of)|was (?:prompted|triggered|sparked) by"
-    r"|(?<=\w )after)\s+(?:an?|the)\b",  # "The ban was imposed after a family slipped away", not "After a"
+    # "The ban was imposed after a family slipped away", not "After a"
+    r"|(?<=\w )(?:after|since))\s+(?:an?|the)\b",
     re.IGNORECASE,
 )
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)

@@ -48,7 +48,7 @@ def year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense
     narrative = ref.narrative_year()
     if narrative is not None:
         return narrative
-    if day is not None and tense != "future" and (flashback := _flashback_year(month, day, ref, anchor)):
+    if tense != "future" and (flashback := _flashback_year(month, day, ref, anchor)):
         return flashback
     if ref.lead == "by" and day is None and tense != "past":  # "to conclude by May": a deadline ahead
         return anchor.year if here >= now else anchor.year + 1
@@ -78,14 +78,22 @@ def year_for(month: int, day: int | None, rel: str | None, ref: Reference, tense
     return past
 
 
-def _flashback_year(month: int, day: int, ref: Reference, anchor: date) -> int | None:
+def _flashback_year(month: int, day: int | None, ref: Reference, anchor: date) -> int | None:
     """The year of a news report's flashback: "On Saturday, June 21, 1969, a blast tore through the mine
     ... the last body was recovered on June 30" goes on in 1969, if the day named just before is years
-    back and the new day follows it within a season."""
-    last = ref.recent_day(_FLASHBACK_REACH)
+    back and the new day follows it within a season. A month named without a day goes on from the day or
+    month named just before in its paragraph ("picked her up in October of that year, and in December
+    she was handed back")."""
+    if day is None:
+        told = ref.near_last(_FLASHBACK_REACH, same_paragraph=True)
+        last = told.earliest if told is not None and told.unit in ("D", "M") else None
+    else:
+        last = ref.recent_day(_FLASHBACK_REACH)
     if last is None or last.year >= anchor.year - 1:
         return None
-    following = date(last.year, month, min(day, last_day(last.year, month)))
+    following = date(last.year, month, min(day or 1, last_day(last.year, month)))
+    if day is None:
+        last = last.replace(day=1)
     return last.year if 0 <= (following - last).days <= _FLASHBACK_DAYS else None
 
 
