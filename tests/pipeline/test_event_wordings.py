@@ -72,6 +72,8 @@ WORDINGS = [
         "The defector was handed over to North Korean authorities by Chinese police.",
     ),
     ("forced_repatriation", "", "Russia deported the workers to North Korea."),
+    ("forced_repatriation", "", "Russian officials put them on a ship to Rajin port on April 24."),
+    ("forced_repatriation", "", "The waitresses were put on a train under guard late last month."),
     ("forced_repatriation", "", "Chinese authorities returned 50 North Koreans to the North."),
     ("forced_repatriation", "", "She was forcibly returned from China in March."),
     ("forced_labor", "", "Residents were mobilised to build the road."),
