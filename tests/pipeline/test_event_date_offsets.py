@@ -487,3 +487,24 @@ def test_after_days_in_custody_does_not_count_from_a_handover_a_later_date_follo
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     earliest, _ = _window(sentence.date)
     assert earliest >= date(2023, 6, 2)
+
+
+def test_a_week_before_her_counts_back_from_her_act_of_the_same_kind() -> None:
+    doc = make(
+        "Report\n\nAgents arrested a woman in Hyesan on June 9, a source said. "
+        "The broker she worked with was arrested a week before her, at his home near the river."
+    )
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    broker = [e for e in events_of(doc) if e.type is EventType.ARREST][-1]
+    assert _window(broker.date) == (date(2023, 6, 2), date(2023, 6, 2))
+
+
+def test_a_day_counted_back_from_a_release_is_the_time_the_story_goes_on_from() -> None:
+    doc = make(
+        "Report\n\nA woman was released from custody on Saturday, 45 days after she was taken in for "
+        "questioning, a source said. During her detention agents made her kneel on the floor for hours."
+    )
+    add_date(doc, "Saturday", "2023-06-10", date(2023, 6, 10))
+    add_duration(doc, "45 days", "P45D")
+    beating = by_type(events_of(doc), EventType.ILL_TREATMENT)
+    assert _window(beating.date)[0] == date(2023, 4, 26)

@@ -152,6 +152,8 @@ _OTHER_CLAUSE = re.compile(
 _CLAUSE_GAP = re.compile(r"[,;]|\b(?:and|then)\b", re.IGNORECASE)
 #: the second of two acts told apart ("one on the 3rd and the other a week later"): counted from the first
 _THE_OTHER = re.compile(r"the\s+other\b", re.IGNORECASE)
+#: a distance counted from a person alone ("a week before her"): from that person's act of the same kind
+_PERSON_ONLY = re.compile(r"(?:him|her|them|his|hers|theirs)", re.IGNORECASE)
 #: "the eve of the holiday": the holiday the report named before
 _THE_HOLIDAY = re.compile(r"(?:the|that)\s+(?:holiday|festival)\b", re.IGNORECASE)
 #: a day named by its name ("Chuseok", "the Day of the Sun"), not by its number or weekday
@@ -362,7 +364,9 @@ def _counted_from(
             return t.window
     if _THE_HOLIDAY.match(doc.text, offset.ref_start):
         return _holiday_before(doc, offset.ref_start)
-    types = types_named(doc.text[offset.ref_start : offset.ref_end])
+    words = doc.text[offset.ref_start : offset.ref_end]
+    # "The broker was arrested a week before her": before her act of the same kind
+    types = types_named(words) or ((draft.type,) if _PERSON_ONLY.fullmatch(words.strip()) else ())
     named = [
         d
         for d in drafts

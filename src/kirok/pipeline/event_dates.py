@@ -52,7 +52,7 @@ from kirok.pipeline.event_date_story_time import (
     uncounted_next_day,
     week_after_story,
 )
-from kirok.pipeline.event_draft import EventDraft, relative_window
+from kirok.pipeline.event_draft import EventDraft, relative_window, window_days
 from kirok.pipeline.event_rules import load_event_rules
 
 __all__ = ["attach_narrative_date", "attach_own_date", "is_backstory"]
@@ -88,6 +88,8 @@ def attach_own_date(
     back = counted_back(doc, draft)
     if back is not None:
         draft.date = back[0]
+        if window_days(back[0]) == 0 and back[0].earliest is not None:
+            draft.date_value = back[0].earliest.isoformat()  # a day the story's time may move to
         draft.backstory = is_backstory(doc, draft, back[0])
         return
     since = ever_since(doc, draft, attribution_time)
