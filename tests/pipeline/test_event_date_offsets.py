@@ -508,3 +508,14 @@ def test_a_day_counted_back_from_a_release_is_the_time_the_story_goes_on_from() 
     add_duration(doc, "45 days", "P45D")
     beating = by_type(events_of(doc), EventType.ILL_TREATMENT)
     assert _window(beating.date)[0] == date(2023, 4, 26)
+
+
+def test_a_week_after_her_release_counts_from_the_day_the_report_dates_the_release() -> None:
+    doc = make(
+        "Report\n\nA woman was held for three nights last month, and a week after her release the family "
+        "was banished to a farm, a source said. She was let go on the morning of the 14th."
+    )
+    add_date(doc, "last month", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    add_date(doc, "the 14th", "2023-05-14", date(2023, 5, 14))
+    sentence = by_type(events_of(doc), EventType.SENTENCE)
+    assert _window(sentence.date) == (date(2023, 5, 21), date(2023, 5, 21))

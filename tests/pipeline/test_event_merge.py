@@ -9,7 +9,7 @@ from datetime import date
 from kirok.model import EventType
 from kirok.pipeline.doc import PlaceRole
 
-from .event_docs import add_date, add_place, by_type, events_of, make
+from .event_docs import add_date, add_duration, add_place, by_type, events_of, make
 
 # ------------------------------------------------------------------ headline and lede
 
@@ -511,3 +511,20 @@ def test_a_group_named_in_the_singular_is_the_people_told_of_later() -> None:
     add_date(doc, "Monday", "2023-06-12", date(2023, 6, 12))
     arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
     assert len(arrests) == 1
+
+
+def test_a_few_days_the_body_gives_pin_down_a_lede_told_within_a_month() -> None:
+    text = (
+        "Report\n\n"
+        "A woman was held and questioned by state security for three nights last month, a source said. "
+        "Agents summoned her on May 11. "
+        "She was kept in a room at the county department for three nights and questioned."
+    )
+    doc = make(text)
+    add_date(doc, "last month", "2023-05", date(2023, 5, 1), date(2023, 5, 31))
+    add_date(doc, "May 11", "2023-05-11", date(2023, 5, 11))
+    add_duration(doc, "three nights", "P3D")
+    detention = by_type(events_of(doc), EventType.DETENTION)
+    assert len(detention.evidence) == 2
+    assert detention.date is not None and detention.date.earliest and detention.date.latest
+    assert date(2023, 5, 11) <= detention.date.earliest <= detention.date.latest <= date(2023, 5, 14)

@@ -699,6 +699,10 @@ WORDINGS = [
     ("arrest", "", "Military security officers took away the platoon leader and four soldiers."),
     ("arrest", "", "Agents hauled off the owner of the warehouse the same evening."),
     ("", "crackdown", "The officers hauled away sacks of flour from the warehouse during the raid."),
+    ("arrest", "", "Agents from the county state security department summoned the woman on Sept. 11."),
+    ("", "", "A call her son made from China to a neighbour's phone was intercepted."),
+    ("detention", "", "The woman was held and questioned by state security for three nights."),
+    ("detention", "", "She was kept in a room at the county department and asked how often her son called."),
 ]
 
 

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from kirok.model import TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
+from kirok.pipeline.event_date_story import release_day
 from kirok.pipeline.event_date_story_time import counted_from_telling, story_time_before
 from kirok.pipeline.event_draft import EventDraft, relative_window, window_days
 from kirok.pipeline.event_rules import load_event_rules
@@ -141,7 +142,9 @@ _BARE = {"days": (1, 14), "weeks": (7, 42)}
 #: the arrest they were moved", "on the eve of Chuseok after guards beat him"
 _REF_END = re.compile(
     r"\s+(?:and|where|when|while|but)\s+|\s+(?=(?:they|he|she|we|after|before)\s)"
-    r"|\s+(?=(?-i:[A-Z][a-z]+)\s+(?:was|were|had|has)\b)",  # "three days after the arrest Kang was moved"
+    # "three days after the arrest Kang was moved", "a week after her release the family was banished"
+    r"|\s+(?=(?-i:[A-Z][a-z]+)\s+(?:was|were|had|has)\b)"
+    r"|\s+(?=(?:the|his|her|their)\s+\w+\s+(?:was|were|had|has|have)\b)",
     re.IGNORECASE,
 )
 #: another clause of the sentence, whose act the distance does not date ("..., while the others were ...")
@@ -152,6 +155,10 @@ _OTHER_CLAUSE = re.compile(
 _CLAUSE_GAP = re.compile(r"[,;]|\b(?:and|then)\b", re.IGNORECASE)
 #: the second of two acts told apart ("one on the 3rd and the other a week later"): counted from the first
 _THE_OTHER = re.compile(r"the\s+other\b", re.IGNORECASE)
+#: a distance counted from a release: "a week after her release", "two days after being freed"
+_OF_RELEASE = re.compile(
+    r"(?:(?:his|her|their|the)\s+release|being\s+(?:released|freed|let\s+go))\b", re.IGNORECASE
+)
 #: a distance counted from a person alone ("a week before her"): from that person's act of the same kind
 _PERSON_ONLY = re.compile(r"(?:him|her|them|his|hers|theirs)", re.IGNORECASE)
 #: "the eve of the holiday": the holiday the report named before
@@ -365,6 +372,8 @@ def _counted_from(
     if _THE_HOLIDAY.match(doc.text, offset.ref_start):
         return _holiday_before(doc, offset.ref_start)
     words = doc.text[offset.ref_start : offset.ref_end]
+    if _OF_RELEASE.match(words) and (freed := release_day(doc)) is not None:
+        return freed.window  # "a week after her release": from the day the report dates it
     # "The broker was arrested a week before her": before her act of the same kind
     types = types_named(words) or ((draft.type,) if _PERSON_ONLY.fullmatch(words.strip()) else ())
     named = [

@@ -303,6 +303,30 @@ def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> 
     return max(ends) if ends else None
 
 
+#: a sentence telling a release, up to its date: "She was let go on the morning of the 14th"
+_SET_FREE = re.compile(r"\b(?:released|freed|let\s+go|let\s+out)\b[^.;!?]{0,40}$", re.IGNORECASE)
+
+
+def release_day(doc: Doc) -> Timex | None:
+    """The day the report dates a release on, the first it tells ("She was let go on the morning of the
+    14th"), which "a week after her release" counts from; ``None`` when it dates none to a day."""
+    return next(
+        (
+            t
+            for s in doc.sentences
+            if s.role is SegmentRole.BODY
+            for t in doc.timexes
+            if s.start <= t.start < s.end
+            and t.type in ("DATE", "TIME")
+            and t.window is not None
+            and t.window.earliest is not None
+            and t.window.earliest == t.window.latest
+            and _SET_FREE.search(doc.text, s.start, t.start)
+        ),
+        None,
+    )
+
+
 def lasted(doc: Doc, draft: EventDraft) -> int | None:
     """How many days at most the act lasted, when its sentence says ("kept there for four days", "made
     to shovel snow for five days", "held for about four weeks": a tenth more, "for nearly a month": no

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kirok.model import EventType, SegmentRole
+from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.event_date_clauses import told_that
 from kirok.pipeline.event_draft import EventDraft
 from kirok.pipeline.event_same_act import other_gathering, other_number, other_terms, years_apart
@@ -267,6 +267,24 @@ def _take_scene_place(kept: EventDraft, later: EventDraft) -> None:
         kept.reasons.append("place: from the later statement that dates it")
 
 
+#: a narrative window of at most these days pins down a telling of at least a month ("held for three
+#: nights last month" ... "kept in a room at the department for three nights" after "on September 11")
+_PINNED_DAYS, _VAGUE_DAYS = 6, 27
+
+
+def _pins(new: TimeWindow, old: TimeWindow | None) -> bool:
+    """Whether a window the narrative gave a later telling names the act's days more exactly than the
+    first telling's own: one day, or a few days inside a month or more."""
+    if new.earliest is None or new.latest is None:
+        return False
+    days = (new.latest - new.earliest).days
+    if days == 0:
+        return True
+    if old is None or old.earliest is None or old.latest is None:
+        return False
+    return days <= _PINNED_DAYS and (old.latest - old.earliest).days >= _VAGUE_DAYS
+
+
 def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> bool:
     """A statement that refers back may date the act more exactly ("executed early this month" ... "He
     was shot on Aug. 4"): its own date wins when the act had none of its own, a wider one around it, a
@@ -276,7 +294,7 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
     new, old = later.date, kept.date
     if new is None or new.earliest is None or new.latest is None:
         return False
-    if later.date_value is None and not (new.earliest == new.latest and inside(new, old)):
+    if later.date_value is None and not (_pins(new, old) and inside(new, old)):
         return False  # a narrative window counts only when it names the day ("shot right after the verdict")
     if kept.date_value is not None and old is not None and old.earliest and old.latest:
         within = inside(new, old)
