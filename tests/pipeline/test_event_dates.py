@@ -481,3 +481,34 @@ def test_a_state_going_on_since_an_act_dated_in_its_clause_does_not_move_the_sto
     )
     arrest = by_type(found, EventType.ARREST)
     assert arrest.date is not None and arrest.date.earliest == date(2023, 6, 3)
+
+
+def test_an_order_told_after_an_arrest_is_its_cause_not_the_story_s_time() -> None:
+    text = (
+        "Report\n\n"
+        "Four fishermen were arrested by coastal security officers on June 9, a source said. "
+        "Under an order issued by the provincial headquarters in early May, boats may go no further "
+        "than five kilometres from shore. "
+        "The four men were taken to the city's state security department, where they are still being "
+        "held two weeks later."
+    )
+    doc = make(text)
+    add_date(doc, "June 9", "2023-06-09", date(2023, 6, 9))
+    add_date(doc, "early May", "2023-05", date(2023, 5, 1), date(2023, 5, 10))
+    detention = by_type(events_of(doc), EventType.DETENTION)
+    assert detention.date is not None and detention.date.earliest == date(2023, 6, 9)
+
+
+def test_an_order_whose_sentence_opens_with_its_date_is_the_story_s_next_step() -> None:
+    text = (
+        "Report\n\n"
+        "Students have been shovelling mud on the river banks since June 5, a source said. "
+        "On June 2, the provincial party committee ordered that teaching be suspended. "
+        "A send-off rally was held the next day on the square of the university."
+    )
+    doc = make(text)
+    add_date(doc, "June 5", "2023-06-05", date(2023, 6, 5))
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    add_date(doc, "the next day", "2023-06-03", date(2023, 6, 3))
+    rally = by_type(events_of(doc), EventType.MEETING)
+    assert rally.date is not None and (rally.date.earliest, rally.date.latest) == (date(2023, 6, 3),) * 2

@@ -126,6 +126,10 @@ def story_dates(doc: Doc, published: date, sent: Sentence, attribution_time: re.
     ]
 
 
+#: a sentence that opens with its date ("On Aug. 2, the committee ordered"): the story steps to it
+_OPENS_WITH_DATE = re.compile(r"\W*(?:On|In|At|By|Early|Late)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2})")
+
+
 def story_time_before(
     doc: Doc, published: date, draft: EventDraft, drafts: list[EventDraft], attribution_time: re.Pattern[str]
 ) -> tuple[date, date | None, Sentence] | None:
@@ -133,13 +137,16 @@ def story_time_before(
     telling of an act or in a body sentence that tells none ("A crowd filled the stadium on Sept. 8").
     Backstory is left out (what "had been" done, or happened over a year before); a state going on
     "since" a date, and a date told without an act ("paid him twice last year"), only move the story's
-    time forward, never back."""
+    time forward, never back; so does an order told after it ("arrested on September 9 ... Under an
+    order issued in early August": its cause), unless its sentence opens with its date ("On Aug. 2, the
+    committee ordered": the story steps back to tell what came next)."""
     told = [
         (
             d.sentence.start,
             d.date.earliest,
             d.date.latest,
             d.ongoing or looks_back(doc, d, drafts),
+            d.type is EventType.DIRECTIVE and not _OPENS_WITH_DATE.match(doc.text, d.sentence.start),
             d.sentence,
         )
         for d in drafts
@@ -157,14 +164,15 @@ def story_time_before(
         if sent.role is not SegmentRole.BODY or sent.start >= draft.sentence.start or sent.start in with_acts:
             continue
         told.extend(
-            (sent.start, t.window.earliest, t.window.latest, True, sent)
+            (sent.start, t.window.earliest, t.window.latest, True, False, sent)
             for t in story_dates(doc, published, sent, attribution_time)
             if t.window is not None and t.window.earliest is not None
         )
     story: tuple[date, date | None, Sentence] | None = None
-    for _, when, until, forward_only, sent in sorted(told, key=lambda x: x[0]):
-        if not (forward_only and story is not None and when < story[0]):
-            story = (when, until, sent)
+    for _, when, until, forward_only, order, sent in sorted(told, key=lambda x: x[0]):
+        if story is not None and when < story[0] and (forward_only or order):
+            continue  # "arrested on September 9 ... Under an order issued in early August": the cause
+        story = (when, until, sent)
     return story
 
 
