@@ -49,6 +49,7 @@ PLACES = {
         _place("North Hamgyong Province", "g-nh", 41.8, 129.8, _PROVINCE),
         _place("Jilin Province", "g-jilin", 43.7, 126.2, _PROVINCE, country="CN"),
         _place("China", "g-cn", 35.0, 103.0, PlacePrecision.COUNTRY, country="CN"),
+        _place("Yalu River", "g-yalu", 41.0, 126.0, PlacePrecision.UNKNOWN),
     )
 }
 

@@ -242,3 +242,22 @@ def test_for_an_escape_the_place_left_from_is_the_scene() -> None:
     add_place(doc, "Hyesan", PlaceRole.EVENT)
     escape = by_type(events_of(doc), EventType.ESCAPE)
     assert escape.place is not None and escape.place.name == "Hyesan"
+
+
+def test_people_from_a_town_who_cross_a_river_set_out_from_that_town() -> None:
+    doc = make("Report\n\nA woman and her daughter from Hyesan crossed the Yalu River into China last week.")
+    add_place(doc, "Hyesan", PlaceRole.ORIGIN)
+    add_place(doc, "Yalu River", PlaceRole.EVENT)
+    escape = by_type(events_of(doc), EventType.ESCAPE)
+    assert escape.place is not None and escape.place.name == "Hyesan"
+
+
+def test_a_story_that_names_a_town_only_as_where_its_boat_came_from_is_set_there() -> None:
+    doc = make(
+        "Fishing families' homes searched after boat vanishes\n\n"
+        "Nine fishermen from Musan took their boat south last month, and agents have since searched the "
+        "homes of every family in the fishing cooperative."
+    )
+    add_place(doc, "Musan", PlaceRole.EVENT)
+    crackdown = by_type(events_of(doc), EventType.CRACKDOWN)
+    assert crackdown.place is not None and crackdown.place.name == "Musan"

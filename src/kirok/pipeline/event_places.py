@@ -228,6 +228,12 @@ def attach_place(doc: Doc, draft: EventDraft, story_place: Place | None) -> None
             draft.reasons.append(f"place: “{best.text}” in the sentence, narrowed to the story's place")
             draft.confidence += 0.1
             return
+        home = _home_by_the_river(doc, draft, best) if story_place is None else None
+        if home is not None:
+            draft.place, draft.place_named = home.place, True
+            draft.reasons.append(f"place: “{home.text}”, the home by “{best.text}” the sentence names")
+            draft.confidence += 0.05
+            return
         if rank(best.place) <= 1 or story_place is None:
             draft.place, draft.place_named = best.place, True
             draft.reasons.append(f"place: “{best.text}” in the sentence")
@@ -242,6 +248,24 @@ def attach_place(doc: Doc, draft: EventDraft, story_place: Place | None) -> None
     if story_place is not None:
         draft.place = story_place
         draft.reasons.append("place: carried from the place of the narrative")
+
+
+def _home_by_the_river(doc: Doc, draft: EventDraft, best: PlaceMention) -> PlaceMention | None:
+    """The town the sentence names as home of the people it tells of, when the only scene it names is a
+    river or another long feature ("A woman from Hyesan crossed the Yalu River"): the act's place is
+    where they set out, not a line on the map."""
+    if rank(best.place) < _PLACE_RANK[PlacePrecision.UNKNOWN]:
+        return None
+    sent = draft.sentence
+    homes = [
+        p
+        for p in doc.places
+        if sent.start <= p.start < sent.end
+        and p.role is PlaceRole.ORIGIN
+        and p.place is not None
+        and rank(p.place) == 0
+    ]
+    return homes[0] if homes else None
 
 
 def story_place_after(doc: Doc, draft: EventDraft, story_place: Place | None) -> Place | None:
@@ -286,8 +310,21 @@ def headline_place(doc: Doc) -> Place | None:
         if _scene(doc, p) and rank(p.place) == 0 and any(seg.start <= p.start < seg.end for seg in heads)
     ]
     plain = [p for p in named if not _PEOPLE_AFTER.match(doc.text, p.end)]
-    chosen = (plain or named)[:1] or _lede_scenes(doc)[:1]
+    chosen = (plain or named)[:1] or _lede_scenes(doc)[:1] or _lede_homes(doc)[:1]
     return chosen[0].place if chosen else None
+
+
+def _lede_homes(doc: Doc) -> list[PlaceMention]:
+    """The towns the headline and lede name only as where people or acts came from, for a story that
+    names no scene ("Nine fishermen from Hwadae County took their squid boat south"): where it is set.
+    A home the place stage tells apart as a person's ("a woman from Musan") is not."""
+    lede = next((s for s in doc.sentences if s.role is SegmentRole.BODY), None)
+    end = lede.end if lede is not None else 0
+    return [
+        p
+        for p in doc.places
+        if p.start < end and p.role is PlaceRole.EVENT and rank(p.place) == 0 and not _scene(doc, p)
+    ]
 
 
 def _lede_scenes(doc: Doc) -> list[PlaceMention]:
