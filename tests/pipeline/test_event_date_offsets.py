@@ -519,3 +519,16 @@ def test_a_week_after_her_release_counts_from_the_day_the_report_dates_the_relea
     add_date(doc, "the 14th", "2023-05-14", date(2023, 5, 14))
     sentence = by_type(events_of(doc), EventType.SENTENCE)
     assert _window(sentence.date) == (date(2023, 5, 21), date(2023, 5, 21))
+
+
+def test_an_act_told_as_done_since_is_not_counted_back_from_the_holiday() -> None:
+    doc = make(
+        "Report\n\nA woman crossed the river just before Chuseok, and two border guards who were on duty "
+        "that night have since been arrested, a source said. Security agents arrested the two border guards "
+        "on Monday.",
+        published=date(2023, 10, 5),
+    )
+    add_date(doc, "Chuseok", "2023-09-29", date(2023, 9, 29))
+    add_date(doc, "Monday", "2023-10-02", date(2023, 10, 2))
+    arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
+    assert arrests and all(_window(a.date)[0] >= date(2023, 10, 2) for a in arrests)

@@ -261,3 +261,14 @@ def test_a_story_that_names_a_town_only_as_where_its_boat_came_from_is_set_there
     add_place(doc, "Musan", PlaceRole.EVENT)
     crackdown = by_type(events_of(doc), EventType.CRACKDOWN)
     assert crackdown.place is not None and crackdown.place.name == "Musan"
+
+
+def test_the_town_people_set_out_from_across_a_river_is_where_the_story_goes_on() -> None:
+    doc = make(
+        "Report\n\nA woman and her daughter from Hyesan crossed the Yalu River into China last week. "
+        "Security agents arrested two guards on Monday."
+    )
+    add_place(doc, "Hyesan", PlaceRole.ORIGIN)
+    add_place(doc, "Yalu River", PlaceRole.EVENT)
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.place is not None and arrest.place.name == "Hyesan"

@@ -149,7 +149,9 @@ _REF_END = re.compile(
 )
 #: another clause of the sentence, whose act the distance does not date ("..., while the others were ...")
 _OTHER_CLAUSE = re.compile(
-    r";|,\s+(?:while|whereas|but|and then)\b|\band\s+(?:have|has)\s+(?:since\s+|now\s+)?been\b", re.IGNORECASE
+    r";|,\s+(?:while|whereas|but|and then)\b|\band\s+(?:have|has)\s+(?:since\s+|now\s+)?been\b"
+    r"|\b(?:have|has)\s+since\b",  # "crossed just before Chuseok, and two guards have since been arrested"
+    re.IGNORECASE,
 )
 #: between an act and a distance after it that dates another act: "picked up and, a week later, handed"
 _CLAUSE_GAP = re.compile(r"[,;]|\b(?:and|then)\b", re.IGNORECASE)

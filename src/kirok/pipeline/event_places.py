@@ -294,6 +294,8 @@ def story_place_after(doc: Doc, draft: EventDraft, story_place: Place | None) ->
         return exact[-1]
     if scenes and story_place is None:
         return scenes[-1]
+    if story_place is None and draft.place_named and rank(draft.place) == 0:
+        return draft.place  # the town people set out from across a river (:func:`_home_by_the_river`)
     return story_place
 
 
