@@ -512,3 +512,19 @@ def test_an_order_whose_sentence_opens_with_its_date_is_the_story_s_next_step() 
     add_date(doc, "the next day", "2023-06-03", date(2023, 6, 3))
     rally = by_type(events_of(doc), EventType.MEETING)
     assert rally.date is not None and (rally.date.earliest, rally.date.latest) == (date(2023, 6, 3),) * 2
+
+
+def test_an_act_told_in_a_relative_clause_does_not_take_the_main_clause_s_date() -> None:
+    text = (
+        "Report\n\n"
+        "A man who was caught trying to cross the river died in the county holding centre on Saturday, a "
+        "source said. He was caught by a border guard patrol in mid-May as he waded across the river."
+    )
+    doc = make(text)
+    add_date(doc, "Saturday", "2023-06-10", date(2023, 6, 10))
+    add_date(doc, "mid-May", "2023-05", date(2023, 5, 11), date(2023, 5, 20))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None and (arrest.date.earliest, arrest.date.latest) == (
+        date(2023, 5, 11),
+        date(2023, 5, 20),
+    )

@@ -5,6 +5,7 @@ source told them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kirok.model import EventType, SegmentRole
 from kirok.pipeline.doc import Doc, Timex
@@ -79,11 +80,16 @@ def from_the_telling(doc: Doc, draft: EventDraft, own: Timex, attribution_time: 
     draft.reasons.append(f"date: counted from the day the source told it, {told.isoformat()}")
 
 
-def own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> Timex | None:
+def own_date(
+    doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str], drafts: Sequence[EventDraft] = ()
+) -> Timex | None:
     """The date in the act's sentence nearest its trigger (or inside it: "forbidden on May 2 to go"),
-    leaving out dates in another clause, in a relative clause told before it, or of another act it
-    followed ("after his arrest in late summer")."""
+    leaving out dates in another clause, in a relative clause told before it, of another act it
+    followed ("after his arrest in late summer"), or of the main clause when the act is told in a
+    relative clause before it ("A man who was caught crossing the river died in custody last Saturday":
+    the death's day, not the capture's)."""
     m_start, m_end = draft.match
+    main = _main_act_after(doc, draft, drafts)
     found = [
         t
         for t in dates_in(doc, draft.sentence, attribution_time)
@@ -92,6 +98,7 @@ def own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> 
         and not in_relative_clause(doc, draft.sentence.start, t, draft.match)
         and not after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
         and not in_later_after_clause(doc, t, draft.match)
+        and not (main is not None and t.start >= main.match[1])
     ]
     if draft.sentence.role is SegmentRole.HEADLINE:  # "family banished next day": after what, the body says
         found = [t for t in found if not counts_on(t) and told_as_next(doc, t) is None]
@@ -107,6 +114,33 @@ def own_date(doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str]) -> 
     if before:
         return min(before, key=lambda t: m_start - t.end)
     return None
+
+
+#: the relative pronoun (and auxiliary) the act's words follow: "A man in his 50s who was caught"
+_IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:(?:was|were|had|has|have)\s+)?(?:been\s+)?$", re.IGNORECASE)
+
+
+#: an act told as what the one before it was after, not a main verb: "caught trying to wade across"
+_TO_DO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _main_act_after(doc: Doc, draft: EventDraft, drafts: Sequence[EventDraft]) -> EventDraft | None:
+    """The act of the main clause told after the act, when the act is told in a relative clause of its
+    subject ("who was caught trying to cross the river died in the holding centre"); ``None`` otherwise."""
+    if not _IN_RELATIVE.search(doc.text, draft.sentence.start, draft.match[0]):
+        return None
+    return next(
+        (
+            d
+            for d in drafts
+            if d.sentence.start == draft.sentence.start
+            and d.type is not draft.type
+            and d.match[0] >= draft.match[1]
+            and "," not in doc.text[draft.match[1] : d.match[0]]
+            and not _TO_DO_BEFORE.search(doc.text, draft.match[1], d.match[0])  # "caught trying to cross"
+        ),
+        None,
+    )
 
 
 def lede_date(doc: Doc, attribution_time: re.Pattern[str]) -> Timex | None:

@@ -99,7 +99,7 @@ def attach_own_date(
         draft.reasons.append(f"date: going on ever since “{since.text}”, up to publication")
         draft.ongoing = True
         return
-    own = own_date(doc, draft, attribution_time)
+    own = own_date(doc, draft, attribution_time, drafts or [])
     if own is not None and in_offset(doc, draft, own, attribution_time):
         return  # "shortly after the holiday (October 10)": counted from it (:func:`attach_narrative_date`)
     if own is None:  # "over the following two weeks": a span the tagger leaves without a window
