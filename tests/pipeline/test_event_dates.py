@@ -528,3 +528,19 @@ def test_an_act_told_in_a_relative_clause_does_not_take_the_main_clause_s_date()
         date(2023, 5, 11),
         date(2023, 5, 20),
     )
+
+
+def test_an_order_is_dated_when_issued_not_by_the_deadline_it_sets() -> None:
+    text = (
+        "Report\n\n"
+        "Earlier this month, the Cabinet ordered that all outdoor work at the site be finished so that "
+        "the zone can receive its first guests in the summer."
+    )
+    doc = make(text)
+    add_date(doc, "Earlier this month", "2023-06", date(2023, 6, 1), date(2023, 6, 14))
+    add_date(doc, "the summer", "2023-SU", date(2023, 6, 1), date(2023, 8, 31))
+    directive = by_type(events_of(doc), EventType.DIRECTIVE)
+    assert directive.date is not None and (directive.date.earliest, directive.date.latest) == (
+        date(2023, 6, 1),
+        date(2023, 6, 14),
+    )

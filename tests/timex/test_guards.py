@@ -85,3 +85,20 @@ def test_offsets_are_code_points() -> None:
     text = "\u2018Arrests\u2019 \u2014 \ud55c\uad6d on Oct. 12."
     (t,) = tag(text, FRI)
     assert text[t.start : t.end] == "Oct. 12" == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Guards arrest smugglers\n\nLast week police arrested two men.", "Last week", "2021-W42"),
+        (
+            "Guards arrest smugglers\n\nEarlier this month, police arrested two men.",
+            "Earlier this month",
+            "2021-10",
+        ),
+        ("Guards arrest smugglers\n\nToday the market was shut.", "Today", "2021-10-29"),
+    ],
+)
+def test_a_date_opening_the_line_after_a_headline_is_not_a_name(text: str, words: str, value: str) -> None:
+    found = [(t.text, t.value) for t in tag(text, FRI)]
+    assert (words, value) in found

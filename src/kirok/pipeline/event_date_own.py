@@ -80,6 +80,11 @@ def from_the_telling(doc: Doc, draft: EventDraft, own: Timex, attribution_time: 
     draft.reasons.append(f"date: counted from the day the source told it, {told.isoformat()}")
 
 
+#: what an order calls for, told after it: its dates are its content's ("ordered that all work be
+#: finished by the end of May"), not the day it was issued
+_ORDER_CONTENT = re.compile(r"\s+(?:that|(?:\w+\s+){0,4}to)\s", re.IGNORECASE)
+
+
 def own_date(
     doc: Doc, draft: EventDraft, attribution_time: re.Pattern[str], drafts: Sequence[EventDraft] = ()
 ) -> Timex | None:
@@ -109,6 +114,9 @@ def own_date(
         return inside[0]
     after = [t for t in found if t.start >= m_end]
     before = [t for t in found if t.end <= m_start]
+    if before and draft.type is EventType.DIRECTIVE and _ORDER_CONTENT.match(doc.text, m_end):
+        # "Earlier this month, the Cabinet ordered that all work be finished by the end of May"
+        after = [t for t in after if not _ORDER_CONTENT.match(doc.text, m_end, t.start)]
     if after:
         return min(after, key=lambda t: t.start - m_end)
     if before:

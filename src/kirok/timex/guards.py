@@ -184,7 +184,8 @@ def _reference(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     return not re.match(r"\s+[a-z]", text[match.end() : match.end() + 2])
 
 
-_MID_SENTENCE = re.compile(r"[\w,;]\s+$")
+#: a word or comma just before, on the same line: a line break after a headline starts a new sentence
+_MID_SENTENCE = re.compile(r"[\w,;][ \t]+$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
