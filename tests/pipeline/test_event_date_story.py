@@ -170,6 +170,15 @@ def test_beatings_in_the_first_week_of_custody_lie_in_its_first_seven_days() -> 
     assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 6, 2), date(2023, 6, 8))]
 
 
+def test_beatings_on_the_first_night_of_custody_lie_in_its_first_night() -> None:
+    doc = make(
+        "Report\n\nFour builders were handed back at the Tumen bridge on June 2, a source said.\n\n"
+        "They were taken to a holding centre in Rajin. They were beaten on the first night."
+    )
+    add_date(doc, "June 2", "2023-06-02", date(2023, 6, 2))
+    assert _windows(doc, EventType.ILL_TREATMENT) == [(date(2023, 6, 2), date(2023, 6, 3))]
+
+
 def test_custody_told_as_going_on_now_is_not_ended_by_anothers_release() -> None:
     doc = make(
         "Report\n\nAgents raided a flat in Hyesan on June 2, a source said. Her husband was released on "

@@ -397,11 +397,12 @@ def _held_before(draft: EventDraft, drafts: list[EventDraft]) -> date | None:
 
 #: "during his first week", "in the first month": custody's first days, counted from its start
 _FIRST_SPAN = re.compile(
-    r"\b(?:during|in|within|over|for)\s+(?:his|her|their|the)\s+first\s+(?:few\s+)?"
-    r"(?P<unit>days|week|fortnight|month)\b",
+    r"\b(?:during|in|within|over|for|on)\s+(?:his|her|their|the)\s+first\s+(?:few\s+)?"
+    r"(?P<unit>days|day|nights?|week|fortnight|month)\b",
     re.IGNORECASE,
 )
-_FIRST_DAYS = {"days": 13, "week": 6, "fortnight": 13, "month": 30}  # its days, the first one included
+#: its days after the first ("on the first night": that day and the morning after)
+_FIRST_DAYS = {"day": 0, "night": 1, "nights": 13, "days": 13, "week": 6, "fortnight": 13, "month": 30}
 
 
 def _window_value(earliest: date, latest: date) -> str:
