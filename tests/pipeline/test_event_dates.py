@@ -544,3 +544,18 @@ def test_an_order_is_dated_when_issued_not_by_the_deadline_it_sets() -> None:
         date(2023, 6, 1),
         date(2023, 6, 14),
     )
+
+
+def test_people_sent_back_on_a_day_and_being_held_now_are_held_from_then_to_publication() -> None:
+    text = (
+        "Report\n\n"
+        "Dozens of people sent back by China on May 12 are being held at a state security holding centre "
+        "in the city, a source said."
+    )
+    doc = make(text)
+    add_date(doc, "May 12", "2023-05-12", date(2023, 5, 12))
+    detention = by_type(events_of(doc), EventType.DETENTION)
+    assert detention.date is not None and (detention.date.earliest, detention.date.latest) == (
+        date(2023, 5, 12),
+        PUBLISHED,
+    )

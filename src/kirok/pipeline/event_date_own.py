@@ -80,6 +80,15 @@ def from_the_telling(doc: Doc, draft: EventDraft, own: Timex, attribution_time: 
     draft.reasons.append(f"date: counted from the day the source told it, {told.isoformat()}")
 
 
+#: a holding told as going on now: "are (still) being held", "remain in custody"
+_HELD_NOW = re.compile(
+    r"(?:is|are)\s+(?:still\s+|now\s+)?being\s+(?:held|kept|detained|questioned|interrogated)\b"
+    r"|(?:is|are)\s+(?:still|now)\s+(?:held|in\s+custody|in\s+detention)\b|remains?\s+in\s+(?:custody|detention)\b",
+    re.IGNORECASE,
+)
+#: a clause of another verb between a date and the act: "On the same day they were marched to the
+#: centre, where they are still being interrogated"
+_OTHER_CLAUSE_BEFORE = re.compile(r";|,\s*(?:where|and|but|while|when)\b", re.IGNORECASE)
 #: what an order calls for, told after it: its dates are its content's ("ordered that all work be
 #: finished by the end of May"), not the day it was issued
 _ORDER_CONTENT = re.compile(r"\s+(?:that|(?:\w+\s+){0,4}to)\s", re.IGNORECASE)
@@ -168,6 +177,12 @@ def comes_after(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft
         return "“since” an act of that date: after it"
     if own.end > draft.match[0]:
         return None
+    if (
+        draft.type is EventType.DETENTION
+        and _HELD_NOW.search(doc.text, max(draft.sentence.start, draft.match[0] - 12), draft.match[1])
+        and not _OTHER_CLAUSE_BEFORE.search(doc.text, own.end, draft.match[0])
+    ):
+        return "held now: since then"  # "sent back by China last month are being held at a holding centre"
     between = doc.text[own.end : draft.match[0]]
     if _SINCE_ADVERB.search(between):
         return "“since”: after it"
