@@ -16,6 +16,7 @@ from kirok.pipeline.event_date_clauses import (
     in_other_clause,
     in_relative_clause,
 )
+from kirok.pipeline.event_date_story import HELD_NOW
 from kirok.pipeline.event_date_story_time import (
     counted_from_telling,
     counts_on,
@@ -80,12 +81,6 @@ def from_the_telling(doc: Doc, draft: EventDraft, own: Timex, attribution_time: 
     draft.reasons.append(f"date: counted from the day the source told it, {told.isoformat()}")
 
 
-#: a holding told as going on now: "are (still) being held", "remain in custody"
-_HELD_NOW = re.compile(
-    r"(?:is|are)\s+(?:still\s+|now\s+)?being\s+(?:held|kept|detained|questioned|interrogated)\b"
-    r"|(?:is|are)\s+(?:still|now)\s+(?:held|in\s+custody|in\s+detention)\b|remains?\s+in\s+(?:custody|detention)\b",
-    re.IGNORECASE,
-)
 #: a clause of another verb between a date and the act: "On the same day they were marched to the
 #: centre, where they are still being interrogated"
 _OTHER_CLAUSE_BEFORE = re.compile(r";|,\s*(?:where|and|but|while|when)\b", re.IGNORECASE)
@@ -179,7 +174,7 @@ def comes_after(doc: Doc, draft: EventDraft, own: Timex, drafts: list[EventDraft
         return None
     if (
         draft.type is EventType.DETENTION
-        and _HELD_NOW.search(doc.text, max(draft.sentence.start, draft.match[0] - 12), draft.match[1])
+        and HELD_NOW.search(doc.text, max(draft.sentence.start, draft.match[0] - 12), draft.match[1])
         and not _OTHER_CLAUSE_BEFORE.search(doc.text, own.end, draft.match[0])
     ):
         return "held now: since then"  # "sent back by China last month are being held at a holding centre"

@@ -23,6 +23,8 @@ __all__ = [
     "next_custody_step",
     "refine_by_next",
     "release_bound",
+    "release_day",
+    "HELD_NOW",
 ]
 
 _CUSTODY = (EventType.ARREST, EventType.DETENTION, EventType.ILL_TREATMENT)
@@ -71,7 +73,7 @@ _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"}
 )
 #: custody told as going on at the time of the telling
-_HELD_NOW = re.compile(
+HELD_NOW = re.compile(
     r"\b(?:is|are)\s+(?:still\s+|now\s+)?being\s+(?:held|kept|detained|questioned|interrogated)\b"
     r"|\b(?:is|are)\s+(?:still|now)\s+(?:held|in\s+custody|in\s+detention)\b|\bremains?\s+in\s+(?:custody|detention)\b",
     re.IGNORECASE,
@@ -286,7 +288,7 @@ def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> 
     August told ..."): what she saw in custody, told undated ("Guards beat those who fell behind"), ended
     by then; ``None`` when the report dates no release inside ``[earliest, latest)``, or when the act's
     own sentence says it goes on now ("Kang is being held in the holding cells": another's release)."""
-    if draft.type not in _HELD or _HELD_NOW.search(doc.text, draft.sentence.start, draft.sentence.end):
+    if draft.type not in _HELD or HELD_NOW.search(doc.text, draft.sentence.start, draft.sentence.end):
         return None
     ends = [
         t.window.latest
