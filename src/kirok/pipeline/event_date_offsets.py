@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kirok.model import TimeWindow
+from kirok.model import EventType, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
 from kirok.pipeline.event_date_story import release_day
@@ -80,7 +80,7 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 #: "After ten days in custody he was sentenced", "after 40 days, she was moved": a time spent, counted on
-#: from the story's time, before the act it dates
+#: from the start of the custody (:func:`_custody_start`), else from the story's time
 _AFTER_SPENT = re.compile(
     r"\bafter\s+(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least)\s+)?"
     + _COUNT
@@ -129,8 +129,9 @@ _DAYS_ON = {
     "ninth": 8,
     "tenth": 9,
 }
-#: the acts a custody begins with, that "after ten days in custody" counts from
-_CUSTODY_STARTS = frozenset({"arrest", "detention", "forced_repatriation"})
+#: the acts a custody begins with, that "after ten days in custody" counts from, when dated to a month
+#: or closer
+_CUSTODY_STARTS = frozenset({EventType.ARREST, EventType.DETENTION, EventType.FORCED_REPATRIATION})
 _MONTH_DAYS = 31
 #: the widest window a distance is still counted on from
 _WEEK_DAYS = 6

@@ -295,7 +295,8 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
     if new is None or new.earliest is None or new.latest is None:
         return False
     if later.date_value is None and not (_pins(new, old) and inside(new, old)):
-        return False  # a narrative window counts only when it names the day ("shot right after the verdict")
+        # a narrative window counts only when it names the day ("shot right after the verdict") or a few
+        return False  # days of a month-long first telling (:func:`_pins`)
     if kept.date_value is not None and old is not None and old.earliest and old.latest:
         within = inside(new, old)
         apart = new.latest < old.earliest or old.latest < new.earliest
