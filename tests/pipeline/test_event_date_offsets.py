@@ -532,3 +532,16 @@ def test_an_act_told_as_done_since_is_not_counted_back_from_the_holiday() -> Non
     add_date(doc, "Monday", "2023-10-02", date(2023, 10, 2))
     arrests = [e for e in events_of(doc) if e.type is EventType.ARREST]
     assert arrests and all(_window(a.date)[0] >= date(2023, 10, 2) for a in arrests)
+
+
+def test_days_later_count_from_the_day_a_later_sentence_gives_the_act_before_them() -> None:
+    doc = make(
+        "Report\n\nA family was caught by border guards as they tried to wade across the river last week, "
+        "and a soldier who had agreed to let them pass was arrested two days later, a source said.\n\n"
+        "The couple and their son entered the river shortly after midnight on June 6, the source said. "
+        "A patrol spotted them in the shallows and dragged them back to the bank."
+    )
+    add_date(doc, "last week", "2023-W23", date(2023, 6, 5), date(2023, 6, 11))
+    add_date(doc, "June 6", "2023-06-06", date(2023, 6, 6))
+    windows = [_window(e.date) for e in events_of(doc) if e.type is EventType.ARREST]
+    assert windows == [(date(2023, 6, 6), date(2023, 6, 6)), (date(2023, 6, 8), date(2023, 6, 8))]

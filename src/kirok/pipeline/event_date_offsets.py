@@ -358,7 +358,7 @@ def _counted_from(
     if offset.from_story:
         told = _date_before_later(doc, draft, offset)
         if told is not None:  # "picked up in mid-May and, a week later, handed six months"
-            return told.window
+            return _told_more_exactly(draft, drafts, told) or told.window
         if doc.published is None:
             return None
         story = story_time_before(doc, doc.published, draft, drafts, load_event_rules().attribution_time)
@@ -398,6 +398,28 @@ def _counted_from(
         key=lambda d: (d.backstory, d.date_value is None, abs(d.sentence.start - draft.sentence.start)),
     )
     return act.date
+
+
+def _told_more_exactly(draft: EventDraft, drafts: list[EventDraft], told: Timex) -> TimeWindow | None:
+    """The narrower window a later sentence gave the act the date before "two days later" belongs to
+    ("caught ... last week, and a soldier was arrested two days later" ... "entered the river shortly
+    after midnight on October 16"); ``None`` when no act of the sentence was dated more exactly."""
+    window = told.window
+    if window is None or window.earliest is None or window.latest is None:
+        return None
+    for d in drafts:
+        if d is draft or d.sentence.start != draft.sentence.start or d.match[1] > told.start:
+            continue
+        w = d.date
+        if (
+            w is not None
+            and w.earliest is not None
+            and w.latest is not None
+            and window.earliest <= w.earliest <= w.latest <= window.latest
+            and (w.latest - w.earliest) < (window.latest - window.earliest)
+        ):
+            return w
+    return None
 
 
 def _custody_start(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> TimeWindow | None:
