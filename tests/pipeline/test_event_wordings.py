@@ -702,6 +702,12 @@ WORDINGS = [
     ("arrest", "", "Agents from the county state security department summoned the woman on Sept. 11."),
     ("", "", "A call her son made from China to a neighbour's phone was intercepted."),
     ("detention", "", "The woman was held and questioned by state security for three nights."),
+    (
+        "directive",
+        "",
+        "The measures were handed down by the provincial state security bureau early this month.",
+    ),
+    ("directive", "", "New rules for fishing boats were issued by the county committee."),
     ("detention", "", "She was kept in a room at the county department and asked how often her son called."),
 ]
 
