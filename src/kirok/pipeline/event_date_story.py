@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from kirok.model import EventType, SegmentRole
@@ -48,7 +48,7 @@ _DEATH_REACH = 80
 _TO_DEATH = re.compile(r"\s+to death\b", re.IGNORECASE)
 
 #: "a woman released in March", "until her release at the end of August": the day a holding ended
-_RELEASE = re.compile(r"\breleas(?:ed|e)\b[^.;!?]{0,40}$", re.IGNORECASE)
+_RELEASE = re.compile(r"\b(?:releas(?:ed|e)|freed|let\s+(?:go|out))\b[^.;!?]{0,40}$", re.IGNORECASE)
 #: "held in the city security department until early this month and then sentenced"
 _UNTIL = re.compile(r"\buntil\s+$", re.IGNORECASE)
 _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
@@ -283,6 +283,23 @@ def arrest_before(draft: EventDraft, drafts: list[EventDraft], latest: date) -> 
     return max(days) if days else None
 
 
+def _release_dates(doc: Doc) -> Iterator[Timex]:
+    """The dates of the body that a release is told with, in order ("released from the camp at the end of
+    August", "She was let go on the morning of the 14th")."""
+    for s in doc.sentences:
+        if s.role is not SegmentRole.BODY:
+            continue
+        for t in doc.timexes:
+            if (
+                s.start <= t.start < s.end
+                and t.window is not None
+                and t.window.earliest is not None
+                and t.window.latest is not None
+                and _RELEASE.search(doc.text, s.start, t.start)
+            ):
+                yield t
+
+
 def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> date | None:
     """The last day of the release the report dates ("a woman released from the camp at the end of
     August told ..."): what she saw in custody, told undated ("Guards beat those who fell behind"), ended
@@ -292,21 +309,13 @@ def release_bound(doc: Doc, draft: EventDraft, earliest: date, latest: date) -> 
         return None
     ends = [
         t.window.latest
-        for s in doc.sentences
-        if s.role is SegmentRole.BODY
-        for t in doc.timexes
-        if s.start <= t.start < s.end
-        and t.type == "DATE"
+        for t in _release_dates(doc)
+        if t.type == "DATE"
         and t.window is not None
         and t.window.latest is not None
         and earliest <= t.window.latest < latest
-        and _RELEASE.search(doc.text, s.start, t.start)
     ]
     return max(ends) if ends else None
-
-
-#: a sentence telling a release, up to its date: "She was let go on the morning of the 14th"
-_SET_FREE = re.compile(r"\b(?:released|freed|let\s+go|let\s+out)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 
 def release_day(doc: Doc) -> Timex | None:
@@ -315,15 +324,8 @@ def release_day(doc: Doc) -> Timex | None:
     return next(
         (
             t
-            for s in doc.sentences
-            if s.role is SegmentRole.BODY
-            for t in doc.timexes
-            if s.start <= t.start < s.end
-            and t.type in ("DATE", "TIME")
-            and t.window is not None
-            and t.window.earliest is not None
-            and t.window.earliest == t.window.latest
-            and _SET_FREE.search(doc.text, s.start, t.start)
+            for t in _release_dates(doc)
+            if t.type in ("DATE", "TIME") and t.window is not None and t.window.earliest == t.window.latest
         ),
         None,
     )
