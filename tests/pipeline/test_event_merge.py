@@ -70,6 +70,23 @@ def test_a_lede_with_a_wide_date_joins_the_body_act_it_sums_up() -> None:
     assert len(arrests[0].evidence) == 2
 
 
+def test_a_lede_joins_the_body_act_dated_by_the_scene_told_before_it() -> None:
+    # the body's shooting has no date of its own: it is dated by the trial scene of the 16th before it
+    text = (
+        "Report\n\n"
+        "A guard at the Musan mine has been executed for selling ore, a source told Example News.\n\n"
+        "Residents were ordered to gather at the stadium on the 16th. "
+        "There the guard was tried in front of the crowd and then shot by a firing squad."
+    )
+    doc = make(text, published=date(2019, 11, 20))
+    add_date(doc, "the 16th", "2019-11-16", date(2019, 11, 16))
+    (execution,) = [e for e in events_of(doc) if e.type is EventType.EXECUTION]
+    assert execution.date is not None
+    assert (execution.date.earliest, execution.date.latest) == (date(2019, 11, 16), date(2019, 11, 16))
+    assert execution.evidence[0].text.startswith("A guard at the Musan mine")
+    assert "merged: the lede sums up this act" in execution.reasons
+
+
 # ------------------------------------------------------------------ restatements
 
 

@@ -314,12 +314,13 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
 
 
 def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
-    """The lede sums up what the body then tells with its date: an act in the lede joins the first act
-    of the same type after it that the body dates, when the lede gives no date or a wider one around
-    the body's ("earlier this month" ... "on the 4th"). Two states going on ("since late September" ...
-    "since Oct. 5") are two states, not one told more exactly, unless they share content words; a practice
-    that recurs ("have been holding lectures every Saturday since March") is not the one day the body
-    tells of it ("At a lecture on April 5")."""
+    """The lede sums up what the body then tells with its date: an act in the lede joins the first act of the
+    same type after it that the body dates (in its own words, or to the one day of the scene told before
+    it: "on the 16th ... There the guard was tried and then shot"), when the lede gives no date or a
+    wider one around the body's ("earlier this month" ... "on the 4th"). Two states going on ("since
+    late September" ... "since Oct. 5") are two states, not one told more exactly, unless they share
+    content words; a practice that recurs ("have been holding lectures every Saturday since March") is
+    not the one day the body tells of it ("At a lecture on April 5")."""
     body = [k for k in kept if k.sentence.role is SegmentRole.BODY]
     if not body:
         return kept
@@ -334,7 +335,7 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
                     for m in kept
                     if m.type is k.type
                     and m.sentence.segment != lede
-                    and m.date_value is not None
+                    and (m.date_value is not None or _one_day(m))
                     and (k.date_value is None or _narrower(m, k))
                     and not (k.ongoing and m.ongoing and _other_start(k, m))
                     and not (_habitual(text, k) and not m.ongoing and _one_day(m))
