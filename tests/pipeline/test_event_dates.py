@@ -530,6 +530,22 @@ def test_an_act_told_in_a_relative_clause_does_not_take_the_main_clause_s_date()
     )
 
 
+def test_an_act_in_a_closed_relative_clause_does_not_take_the_main_clause_s_date() -> None:
+    text = (
+        "Report\n\n"
+        "A broker whose arrest in Hoeryong we reported last week, was moved to Chongjin on Friday, a "
+        "source said. The woman was arrested in early October at her home."
+    )
+    doc = make(text, published=date(2023, 10, 16))
+    add_date(doc, "Friday", "2023-10-13", date(2023, 10, 13))
+    add_date(doc, "early October", "2023-10", date(2023, 10, 1), date(2023, 10, 10))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert arrest.date is not None and (arrest.date.earliest, arrest.date.latest) == (
+        date(2023, 10, 1),
+        date(2023, 10, 10),
+    )
+
+
 def test_an_order_is_dated_when_issued_not_by_the_deadline_it_sets() -> None:
     text = (
         "Report\n\n"
