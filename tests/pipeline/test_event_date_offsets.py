@@ -31,6 +31,34 @@ def test_a_number_of_days_after_a_dated_act_moves_its_window() -> None:
     assert any("counted from" in r for r in sentence.reasons)
 
 
+def test_the_day_before_he_died_counts_back_from_the_death() -> None:
+    text = (
+        "Report\n\n"
+        "A man died in the holding centre of the city security department on Sunday, a source said. "
+        "Guards at the centre beat him with a wooden club the day before he died."
+    )
+    doc = make(text, published=date(2019, 11, 27))
+    add_date(doc, "Sunday", "2019-11-24", date(2019, 11, 24))
+    beating = next(
+        e for e in events_of(doc) if e.type is EventType.ILL_TREATMENT and "club" in e.evidence[0].text
+    )
+    assert _window(beating.date) == (date(2019, 11, 23), date(2019, 11, 23))
+
+
+def test_a_day_counted_by_a_round_distance_gives_way_to_the_day_named_later() -> None:
+    text = (
+        "Report\n\n"
+        "A man died in custody on Sunday, three weeks after he was caught stealing cable, a source said. "
+        "The man was arrested on the 2nd of this month at the steel works."
+    )
+    doc = make(text, published=date(2019, 11, 27))
+    add_date(doc, "Sunday", "2019-11-24", date(2019, 11, 24))
+    add_date(doc, "the 2nd of this month", "2019-11-02", date(2019, 11, 2))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2019, 11, 2), date(2019, 11, 2))
+    assert len(arrest.evidence) == 2
+
+
 def test_about_a_month_after_an_act_told_later_is_a_wide_window() -> None:
     text = (
         "Report\n\n"

@@ -441,6 +441,7 @@ WORDINGS = [
     ("movement_restriction", "", "Two villages in the county were sealed off."),
     ("movement_restriction", "", "Leave for all frontline units has been cancelled."),
     ("forced_labor", "", "Residents have been called out to help put up a second fence."),
+    ("movement_restriction", "", "Soldiers began putting up the new fence at the end of last month."),
     ("forced_labor", "", "Factory hands have been marched out to cooperative farms every morning."),
     ("forced_labor", "", "Pupils have been sent to the construction site of a new power station."),
     ("escape", "", "He walked across the Military Demarcation Line at night."),

@@ -43,6 +43,12 @@ def test_narrow_month(mod: str, earliest: int, latest: int) -> None:
     assert (g.earliest.day, g.latest.day, g.value) == (earliest, latest, "2021-02")
 
 
+def test_the_middle_of_a_week_is_tuesday_to_thursday() -> None:
+    g = narrow(week_granule(date(2024, 4, 10)), "MID")  # the week of Monday April 8
+    assert (g.earliest, g.latest) == (date(2024, 4, 9), date(2024, 4, 11))
+    assert g.value == week_granule(date(2024, 4, 10)).value
+
+
 def test_narrow_year() -> None:
     g = narrow(year_granule(2020), "END")
     assert (g.earliest, g.latest) == (date(2020, 9, 1), date(2020, 12, 31))

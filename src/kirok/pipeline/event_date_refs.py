@@ -109,6 +109,7 @@ _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
         (r"raids?\b|search(?:es)?\b|inspections?\b|crackdown", (EventType.CRACKDOWN,)),
         (r"transfer", (EventType.DETENTION,)),  # "a week after the transfer" to the detention centre
         (r"closure|lockdown", (EventType.MOVEMENT_RESTRICTION,)),
+        (r"died\b|death\b", (EventType.ILL_TREATMENT,)),  # "the day before he died": the death in custody
         (r"order\b|orders\b|directive|instruction|decree", (EventType.DIRECTIVE,)),
     )
 )

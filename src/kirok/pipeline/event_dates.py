@@ -87,7 +87,7 @@ def attach_own_date(
     after "since" in that sentence only follows its date, up to publication (:func:`comes_after`)."""
     back = counted_back(doc, draft)
     if back is not None:
-        draft.date = back[0]
+        draft.date, draft.counted = back[0], True
         if window_days(back[0]) == 0 and back[0].earliest is not None:
             draft.date_value = back[0].earliest.isoformat()  # a day the story's time may move to
         draft.backstory = is_backstory(doc, draft, back[0])

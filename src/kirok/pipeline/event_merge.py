@@ -290,14 +290,21 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
     was shot on Aug. 4"): its own date wins when the act had none of its own, a wider one around it, a
     wider one that does not meet it ("fled more than four years ago" ... "crossed in late 2019"), or one
     that does not meet it and dated only the telling of it ("lectures this week at which workers are told
-    that a man was executed" ... "He was shot in early April")."""
+    that a man was executed" ... "He was shot in early April"), or one only counted from another date
+    (:func:`_named_exactly`)."""
     new, old = later.date, kept.date
     if new is None or new.earliest is None or new.latest is None:
         return False
     if later.date_value is None and not (_pins(new, old) and inside(new, old)):
         # a narrative window counts only when it names the day ("shot right after the verdict") or a few
         return False  # days of a month-long first telling (:func:`_pins`)
-    if kept.date_value is not None and old is not None and old.earliest and old.latest:
+    if (
+        not _named_exactly(kept, later)
+        and kept.date_value is not None
+        and old is not None
+        and old.earliest
+        and old.latest
+    ):
         within = inside(new, old)
         apart = new.latest < old.earliest or old.latest < new.earliest
         narrower = (new.latest - new.earliest) < (old.latest - old.earliest)
@@ -311,6 +318,23 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
     kept.date, kept.date_value = new, later.date_value or new.earliest.isoformat()
     kept.reasons.append("date: from the later statement that refers back to it")
     return True
+
+
+#: how far a day counted by a round distance may lie from the day a later statement names
+_COUNTED_SLACK = timedelta(days=7)
+
+
+def _named_exactly(kept: EventDraft, later: EventDraft) -> bool:
+    """The act's date was counted by a round distance ("died on Sunday, three weeks after he was
+    caught") and the later statement names its day in its own words ("arrested on the 2nd"), near it."""
+    if not kept.counted or later.counted or later.date_value is None or later.scene_dated:
+        return False
+    new, old = later.date, kept.date
+    if new is None or old is None or new.earliest is None or new.latest is None:
+        return False
+    if old.earliest is None or old.latest is None:
+        return False
+    return new.earliest - _COUNTED_SLACK <= old.latest and old.earliest - _COUNTED_SLACK <= new.latest
 
 
 def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:

@@ -204,7 +204,8 @@ def narrow(granule: Granule, mod: str) -> Granule:
     """Early, mid or late part of a granule; the TIMEX3 value stays that of the whole.
 
     A month splits into days 1-10, 11-20 and 21-end; a year into January-April, May-August and
-    September-December; a decade into years 0-3, 4-6 and 7-9; anything else into thirds of its days.
+    September-December; a decade into years 0-3, 4-6 and 7-9; the middle of a week is Tuesday to
+    Thursday; anything else splits into thirds of its days.
     """
     first, last = granule.earliest, granule.latest
     if granule.unit == "M":
@@ -222,6 +223,8 @@ def narrow(granule: Granule, mod: str) -> Granule:
         return replace(
             granule, earliest=date(first.year + years[0], 1, 1), latest=date(first.year + years[1], 12, 31)
         )
+    if granule.unit == "W" and mod == "MID":  # midweek: Tuesday to Thursday, around its Wednesday
+        return replace(granule, earliest=first + timedelta(days=1), latest=first + timedelta(days=3))
     length = (last - first).days + 1
     third = max(length // 3, 1)
     if mod == "START":
