@@ -87,6 +87,22 @@ def test_a_lede_joins_the_body_act_dated_by_the_scene_told_before_it() -> None:
     assert "merged: the lede sums up this act" in execution.reasons
 
 
+def test_a_lede_joins_the_body_act_of_its_type_on_the_same_day() -> None:
+    text = (
+        "Report\n\n"
+        "Students in Hyesan have been working on cooperative farms since the day after Chuseok, a source "
+        "said.\n\n"
+        "Trucks took hundreds of them to cooperative farms near Musan on the morning after the holiday."
+    )
+    doc = make(text, published=date(2022, 10, 17))
+    add_date(doc, "Chuseok", "2022-09-10", date(2022, 9, 10))
+    add_place(doc, "Hyesan", PlaceRole.EVENT)
+    add_place(doc, "Musan", PlaceRole.EVENT)
+    (labour,) = [e for e in events_of(doc) if e.type is EventType.FORCED_LABOR]
+    assert len(labour.evidence) == 2
+    assert "merged: the lede sums up this act" in labour.reasons
+
+
 # ------------------------------------------------------------------ restatements
 
 

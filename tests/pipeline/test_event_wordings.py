@@ -442,6 +442,13 @@ WORDINGS = [
     ("movement_restriction", "", "Leave for all frontline units has been cancelled."),
     ("forced_labor", "", "Residents have been called out to help put up a second fence."),
     ("movement_restriction", "", "Soldiers began putting up the new fence at the end of last month."),
+    ("forced_labor", "", "Students have been living and working on cooperative farms since Chuseok."),
+    ("execution", "", "Ho was taken by truck to a riverbank on the edge of the city and shot."),
+    (
+        "surveillance",
+        "",
+        "Inminban heads have had to hand in a written report every week on the residents of their units.",
+    ),
     ("forced_labor", "", "Factory hands have been marched out to cooperative farms every morning."),
     ("forced_labor", "", "Pupils have been sent to the construction site of a new power station."),
     ("escape", "", "He walked across the Military Demarcation Line at night."),
@@ -899,3 +906,16 @@ def test_an_order_named_again_at_the_start_of_the_next_sentence_dates_it(pipelin
     )
     (order,) = _events(pipeline, text, date(2020, 8, 12), "directive")
     assert order.date is not None and (order.date.earliest, order.date.latest) == (date(2020, 7, 9),) * 2
+
+
+def test_an_order_the_lede_tells_as_given_is_dated_by_the_next_sentence_on_the_order(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Samjiyon brigades told to stay through winter\n\n"
+        "Workers building Samjiyon have been ordered to stay on site until the Lunar New Year, a source "
+        "said.\n\n"
+        "The order was read out to brigade leaders on Tuesday."
+    )
+    (order,) = _events(pipeline, text, date(2018, 12, 22), "directive")
+    assert order.date is not None and (order.date.earliest, order.date.latest) == (date(2018, 12, 18),) * 2

@@ -46,6 +46,8 @@ ROWS: list[tuple[str, str, str, str, str, str]] = [
     ("Rallies were held on Party Foundation Day last year.", "Party Foundation Day", "2023-11-01", "2022-10-10", "2022-10-10", "2022-10-10"),
     ("Sweets were handed out on the Day of the Shining Star.", "Day of the Shining Star", "2023-03-01", "2023-02-16", "2023-02-16", "2023-02-16"),
     ("Veterans marched on Victory Day.", "Victory Day", "2023-08-01", "2023-07-27", "2023-07-27", "2023-07-27"),
+    ("Reports have been due since Kim Il Sung's birthday.", "Kim Il Sung's birthday", "2025-06-08", "2025-04-15", "2025-04-15", "2025-04-15"),
+    ("Lectures were held before Kim Jong Il's birthday.", "Kim Jong Il's birthday", "2021-03-05", "2021-02-16", "2021-02-16", "2021-02-16"),
     ("Loudspeakers played songs on Liberation Day.", "Liberation Day", "2023-08-20", "2023-08-15", "2023-08-15", "2023-08-15"),
     ("Soldiers paraded on Army Foundation Day.", "Army Foundation Day", "2023-03-01", "2023-02-08", "2023-02-08", "2023-02-08"),
     ("Soldiers paraded on Army Foundation Day, 2012.", "Army Foundation Day, 2012", "2023-03-01", "2012-04-25", "2012-04-25", "2012-04-25"),

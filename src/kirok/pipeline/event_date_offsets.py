@@ -16,6 +16,7 @@ from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
 from kirok.pipeline.event_date_story import release_day
 from kirok.pipeline.event_date_story_time import counted_from_telling, story_time_before
+from kirok.pipeline.event_date_tense import flashback
 from kirok.pipeline.event_draft import EventDraft, relative_window, window_days
 from kirok.pipeline.event_rules import load_event_rules
 
@@ -91,12 +92,16 @@ _AFTER_SPENT = re.compile(
 #: what an act calls for, between it and a "within" that is that call's deadline
 _TO_DO = re.compile(r"\bto\s+[\"“]?[a-z]", re.IGNORECASE)
 #: how far the hedge stretches the distance: (share of it at the least, share of it at the most)
+#: "about three weeks": a fifth less to a quarter more (17 to 26 days), and never less than
+#: :data:`_ABOUT_DAYS` either side ("about a week": 5 to 9 days)
+_ABOUT = (0.8, 1.25)
+_ABOUT_DAYS = 2
 _HEDGES: dict[str, tuple[float, float | None]] = {
     "": (1.0, 1.0),
-    "about": (0.75, 1.5),
-    "around": (0.75, 1.5),
-    "roughly": (0.75, 1.5),
-    "some": (0.75, 1.5),
+    "about": _ABOUT,
+    "around": _ABOUT,
+    "roughly": _ABOUT,
+    "some": _ABOUT,
     "nearly": (0.75, 1.0),
     "almost": (0.75, 1.0),
     "more than": (1.0, None),
@@ -167,7 +172,9 @@ _PERSON_ONLY = re.compile(r"(?:him|her|them|his|hers|theirs)", re.IGNORECASE)
 #: "the eve of the holiday": the holiday the report named before
 _THE_HOLIDAY = re.compile(r"(?:the|that)\s+(?:holiday|festival)\b", re.IGNORECASE)
 #: a day named by its name ("Chuseok", "the Day of the Sun"), not by its number or weekday
-_NAMED_DAY = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]*)*")
+_NAMED_DAY = re.compile(  # "Chuseok", "the Day of the Sun", "Kim Il Sung's birthday"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]*)*(?:\s+birthday)?"
+)
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 #: between a date and the distance counted back from it: "on July 4, two weeks after ..."
@@ -216,7 +223,10 @@ def _count_days(m: re.Match[str]) -> tuple[int, int | None]:
     low_share, high_share = _HEDGES[" ".join((m.group("hedge") or "").lower().split())]
     if unit == 30 and not m.group("hedge"):  # a calendar month is 28 to 31 days
         return low_n * 28, high_n * 31
-    return round(low_n * unit * low_share), None if high_share is None else round(high_n * unit * high_share)
+    least, most = low_n * unit * low_share, None if high_share is None else high_n * unit * high_share
+    if (low_share, high_share) == _ABOUT:  # "about a week": two days either side at the least
+        least, most = min(least, low_n * unit - _ABOUT_DAYS), max(most or 0, high_n * unit + _ABOUT_DAYS)
+    return round(least), None if most is None else round(most)
 
 
 def _within(m: re.Match[str]) -> tuple[int, int]:
@@ -359,6 +369,9 @@ def _counted_from(
         told = _date_before_later(doc, draft, offset)
         if told is not None:  # "picked up in mid-May and, a week later, handed six months"
             return _told_more_exactly(draft, drafts, told) or told.window
+        back = _flashback_just_before(doc, draft, drafts)
+        if back is not None:  # "had been picked up in early March. Three weeks later she was handed"
+            return back
         if doc.published is None:
             return None
         story = story_time_before(doc, doc.published, draft, drafts, load_event_rules().attribution_time)
@@ -452,6 +465,27 @@ def _custody_start(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> Tim
         for t in doc.timexes
     )
     return None if later else window
+
+
+def _flashback_just_before(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> TimeWindow | None:
+    """The date of a look back in the past perfect told in the sentence just before the act's, in its
+    paragraph ("had been picked up by Chinese police in early March. Three weeks later she was handed
+    over"): "later" counts from the time last told, which the story's time leaves out. ``None`` when
+    that sentence tells none."""
+    before = [s for s in doc.sentences if s.end <= draft.sentence.start]
+    if not before or before[-1].segment != draft.sentence.segment:
+        return None
+    told = [
+        d
+        for d in drafts
+        if d.sentence.start == before[-1].start
+        and d.backstory
+        and flashback(doc, d)
+        and d.date_value is not None
+        and d.date is not None
+        and d.date.earliest is not None
+    ]
+    return told[-1].date if told else None
 
 
 def _day_after_flashback(
@@ -582,6 +616,10 @@ def counted_on_from(doc: Doc, draft: EventDraft) -> None:
     draft.reasons.append(f"date: counted on from it by “{doc.text[offset.distance_start : offset.ref_end]}”")
 
 
+#: between what a distance counts from and a date that names it again: "the Day of the Sun, Kim Il Sung's"
+_APPOSITIVE = re.compile(r",\s*(?:the\s+)?")
+
+
 def in_offset(
     doc: Doc, draft: EventDraft, timex: Timex, attribution_time: re.Pattern[str] | None = None
 ) -> bool:
@@ -603,4 +641,9 @@ def in_offset(
         return from_a_day and days is not None and spread is not None and days > spread
     if offset.from_story:
         return _date_before_later(doc, draft, offset) is timex
-    return offset.ref_start <= timex.start < offset.ref_end
+    if offset.ref_start <= timex.start < offset.ref_end:
+        return True
+    # "the day before the Day of the Shining Star, Kim Jong Il's birthday,": the day it names, named again
+    # (not "two days before the sweep, last Thursday,": the act's own day)
+    names_a_day = any(offset.ref_start <= t.start < offset.ref_end for t in doc.timexes if t.type == "DATE")
+    return names_a_day and _APPOSITIVE.fullmatch(doc.text, offset.ref_end, timex.start) is not None

@@ -155,6 +155,11 @@ def refine_by_next(
                 return
 
 
+#: the lede tells its act as coming some time after another ("executed this month, days after he was
+#: paraded at a public trial"): the trial's day is not the act's
+_DAYS_AFTER = re.compile(r"\b(?:days|weeks|a\s+(?:day|week)|shortly|soon)\s+after\b", re.IGNORECASE)
+
+
 def _tells_its_trial(doc: Doc, draft: EventDraft, drafts: list[EventDraft], sentence: Sentence) -> bool:
     """Whether a sentence right after a lede's punishment tells the trial it was handed down at, with no
     act of its own but the gathering ("The trial was held on the afternoon of the 3rd at the stadium,
@@ -162,6 +167,7 @@ def _tells_its_trial(doc: Doc, draft: EventDraft, drafts: list[EventDraft], sent
     return (
         draft.type in _PUNISHMENT
         and _TRIAL.search(doc.text, sentence.start, sentence.end) is not None
+        and not _DAYS_AFTER.search(doc.text, draft.match[1], draft.sentence.end)
         and all(d.type in _GATHERING for d in drafts if d.sentence.start == sentence.start)
         and not any(  # "executed ..., and his family banished the following day": whose trial is unclear
             d.type in _PUNISHMENT and d.type is not draft.type and d.sentence.start == draft.sentence.start

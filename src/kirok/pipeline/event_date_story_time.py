@@ -214,7 +214,10 @@ def date_from_what_follows(
             return
     after = doc.text.rfind(" after ", draft.sentence.start, draft.match[0])
     clause = after if after >= 0 else draft.sentence.start  # "have been combing ..., after the party ordered"
-    if _PERFECT.search(doc.text, clause, draft.match[1]):
+    told_order = draft.type is EventType.DIRECTIVE and _THE_ORDER.search(
+        doc.text, later[0].start, later[0].end
+    )
+    if not told_order and _PERFECT.search(doc.text, clause, draft.match[1]):
         starts = [
             t.window.earliest
             for s in later
@@ -233,6 +236,11 @@ def date_from_what_follows(
     if following and following[0].window is not None:
         draft.date = following[0].window
         draft.reasons.append(f"date: “{following[0].text}” in the sentence that tells it in full")
+
+
+#: a sentence that tells of the order itself ("The order was read out to brigade leaders on Tuesday"): an
+#: order the lede tells as given ("have been ordered to stay on site") was given then, not begun
+_THE_ORDER = re.compile(r"\b(?:the|this|that)\s+(?:order|instruction|directive|decree)\b", re.IGNORECASE)
 
 
 def told_as_next(doc: Doc, own: Timex) -> re.Match[str] | None:

@@ -360,7 +360,7 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
                     if m.type is k.type
                     and m.sentence.segment != lede
                     and (m.date_value is not None or _one_day(m))
-                    and (k.date_value is None or _narrower(m, k))
+                    and (k.date_value is None or _narrower(m, k) or _same_day(m, k))
                     and not (k.ongoing and m.ongoing and _other_start(k, m))
                     and not (_habitual(text, k) and not m.ongoing and _one_day(m))
                     and not (
@@ -418,6 +418,12 @@ def _other_start(lede: EventDraft, body: EventDraft) -> bool:
     window = _start_window(lede.date_value)
     start = body.date.earliest if body.date is not None else None
     return window is not None and start is not None and not window[0] <= start <= window[1]
+
+
+def _same_day(a: EventDraft, b: EventDraft) -> bool:
+    """Both are dated to the same one day, and are not gatherings, of which one day often holds several
+    (a lecture in the morning, a public trial after it)."""
+    return a.type is not EventType.MEETING and _one_day(a) and a.date == b.date
 
 
 def _narrower(inner: EventDraft, outer: EventDraft) -> bool:
