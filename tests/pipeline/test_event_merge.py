@@ -103,6 +103,21 @@ def test_a_lede_joins_the_body_act_of_its_type_on_the_same_day() -> None:
     assert "merged: the lede sums up this act" in labour.reasons
 
 
+def test_a_lede_does_not_join_background_dated_only_by_the_scene_before_it() -> None:
+    text = (
+        "Report\n\n"
+        "Two men were executed in Musan, a source said.\n\n"
+        "The trial was held at the stadium on the 3rd. They were shot immediately after the verdict was "
+        "read.\n\n"
+        "Public executions had become rarer, but at least three have been reported in the province since "
+        "the start of this year."
+    )
+    doc = make(text, published=date(2022, 11, 10))
+    add_date(doc, "the 3rd", "2022-11-03", date(2022, 11, 3))
+    lede = next(e for e in events_of(doc) if e.evidence[0].text.startswith("Two men were executed"))
+    assert not any("Public executions" in s.text for s in lede.evidence)
+
+
 # ------------------------------------------------------------------ restatements
 
 

@@ -421,9 +421,11 @@ def _other_start(lede: EventDraft, body: EventDraft) -> bool:
 
 
 def _same_day(a: EventDraft, b: EventDraft) -> bool:
-    """Both are dated to the same one day, and are not gatherings, of which one day often holds several
-    (a lecture in the morning, a public trial after it)."""
-    return a.type is not EventType.MEETING and _one_day(a) and a.date == b.date
+    """Both are dated to the same one day, ``a`` by words of its own (not only as told at a scene: "at
+    least three have been reported since the start of this year" after a trial), and are not
+    gatherings, of which one day often holds several (a lecture in the morning, a public trial after
+    it)."""
+    return a.type is not EventType.MEETING and not a.scene_dated and _one_day(a) and a.date == b.date
 
 
 def _narrower(inner: EventDraft, outer: EventDraft) -> bool:
