@@ -444,6 +444,7 @@ WORDINGS = [
     ("movement_restriction", "", "Soldiers began putting up the new fence at the end of last month."),
     ("forced_labor", "", "Students have been living and working on cooperative farms since Chuseok."),
     ("execution", "", "Ho was taken by truck to a riverbank on the edge of the city and shot."),
+    ("crackdown", "", "The checks started in the market district on Monday."),
     (
         "surveillance",
         "",
@@ -919,3 +920,23 @@ def test_an_order_the_lede_tells_as_given_is_dated_by_the_next_sentence_on_the_o
     )
     (order,) = _events(pipeline, text, date(2018, 12, 22), "directive")
     assert order.date is not None and (order.date.earliest, order.date.latest) == (date(2018, 12, 18),) * 2
+
+
+def test_a_lecture_the_checks_came_right_after_is_dated_by_its_own_day(pipeline: Pipeline) -> None:
+    text = (
+        "Sariwon youth face phone checks\n\n"
+        "Inspectors in Sariwon have begun stopping young people to search their phones, a source told us on "
+        "Tuesday.\n\n"
+        "The checks started right after a lecture held at the city's cultural hall on Saturday, the source "
+        "said. The lecture relayed a directive from the Central Committee said to have been issued in early "
+        "May."
+    )
+    (lecture,) = _events(pipeline, text, date(2025, 6, 25), "meeting")
+    assert (
+        lecture.date is not None and (lecture.date.earliest, lecture.date.latest) == (date(2025, 6, 21),) * 2
+    )
+    (order,) = _events(pipeline, text, date(2025, 6, 25), "directive")
+    assert order.date is not None and (order.date.earliest, order.date.latest) == (
+        date(2025, 5, 1),
+        date(2025, 5, 10),
+    )

@@ -291,8 +291,11 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     if m is None:
         return None
     ref_end = _ref_end(m)
-    if m.start("ref") <= draft.match[0] < ref_end:
-        return None  # the act it is counted from ("about a month after his arrest")
+    if (
+        m.start("ref") <= draft.match[0] < ref_end
+        or m.start() <= draft.match[0] < m.start("ref") < draft.match[1]
+    ):
+        return None  # the act it is counted from ("about a month after his arrest", "right after a lecture")
     lo, hi = sorted((m.start(), draft.match[0]))
     if _OTHER_CLAUSE.search(doc.text, lo, hi):
         return None
