@@ -24,8 +24,9 @@ __all__ = ["around_holiday", "holiday_day", "read_holiday"]
 _WEEKDAY_CODES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 _CALENDAR = "CAL:"
 _AROUND = re.compile(r"(?<!\w)(?:around|about|approximately|circa|near)\s+(?:the\s+)?$", re.IGNORECASE)
-#: "Around the Lunar New Year" reaches this many days either side of the holiday.
-_AROUND_DAYS = 7
+#: "Around the Lunar New Year" reaches this many days either side of the holiday: some of our annotators
+#: gave it four or five days, others a week, and a window of four days lies inside both readings.
+_AROUND_DAYS = 4
 
 
 def holiday_day(name: str, year: int, lexicon: Lexicon) -> date | None:
