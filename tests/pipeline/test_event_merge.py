@@ -118,6 +118,22 @@ def test_a_lede_does_not_join_background_dated_only_by_the_scene_before_it() -> 
     assert not any("Public executions" in s.text for s in lede.evidence)
 
 
+def test_a_state_going_on_since_a_holiday_does_not_join_a_years_old_act() -> None:
+    text = (
+        "Report\n\n"
+        "Every household in Hyesan has had to send one member to work without pay at the dam since the "
+        "Lunar New Year holiday ended, a source said.\n\n"
+        "Students were sent to the site for months in 2019, the source recalled."
+    )
+    doc = make(text, published=date(2024, 3, 11))
+    add_date(doc, "Lunar New Year", "2024-02-10", date(2024, 2, 10))
+    add_date(doc, "2019", "2019", date(2019, 1, 1), date(2019, 12, 31))
+    labour = [e for e in events_of(doc) if e.type is EventType.FORCED_LABOR]
+    assert len(labour) == 2
+    (lede,) = [e for e in labour if e.evidence[0].text.startswith("Every household")]
+    assert lede.date is not None and lede.date.earliest == date(2024, 2, 10)
+
+
 # ------------------------------------------------------------------ restatements
 
 

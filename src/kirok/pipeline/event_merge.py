@@ -363,6 +363,7 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
                     and (k.date_value is None or _narrower(m, k) or _same_day(m, k))
                     and not (k.ongoing and m.ongoing and _other_start(k, m))
                     and not (_habitual(text, k) and not m.ongoing and _one_day(m))
+                    and not (k.ongoing and _disjoint(k, m))  # "since the holiday ended" is not "in 2019"
                     and not (
                         k.ongoing and m.ongoing and k.date_value is not None and not restates(text, k, m)
                     )
@@ -418,6 +419,16 @@ def _other_start(lede: EventDraft, body: EventDraft) -> bool:
     window = _start_window(lede.date_value)
     start = body.date.earliest if body.date is not None else None
     return window is not None and start is not None and not window[0] <= start <= window[1]
+
+
+def _disjoint(a: EventDraft, b: EventDraft) -> bool:
+    """Both are dated and their days do not meet."""
+    x, y = a.date, b.date
+    if x is None or y is None:
+        return False
+    if x.earliest is None or x.latest is None or y.earliest is None or y.latest is None:
+        return False
+    return x.latest < y.earliest or y.latest < x.earliest
 
 
 def _same_day(a: EventDraft, b: EventDraft) -> bool:
