@@ -445,6 +445,14 @@ WORDINGS = [
     ("forced_labor", "", "Students have been living and working on cooperative farms since Chuseok."),
     ("execution", "", "Ho was taken by truck to a riverbank on the edge of the city and shot."),
     ("crackdown", "", "The checks started in the market district on Monday."),
+    ("detention", "", "Security agents are now holding them in the department's detention centre."),
+    ("arrest", "", "Their wives were summoned by the Ministry of State Security and questioned."),
+    ("surveillance", "", "Traders have had to file a written report after every meeting with Chinese partners."),
+    (
+        "surveillance",
+        "",
+        "Inminban heads have been checking the registration of every household guest each night.",
+    ),
     (
         "surveillance",
         "",
