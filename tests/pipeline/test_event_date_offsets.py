@@ -97,6 +97,18 @@ def test_a_day_named_after_a_distance_from_an_act_is_the_acts_own() -> None:
     assert _window(meeting.date) == (date(2024, 2, 1), date(2024, 2, 1))
 
 
+def test_within_days_of_an_act_counts_on_from_it() -> None:
+    text = (
+        "Report\n\n"
+        "Two men crossed the Tumen River near Musan on June 3, a source said. "
+        "Within a week of the crossing, police arrested their brother."
+    )
+    doc = make(text, published=date(2023, 6, 20))
+    add_date(doc, "June 3", "2023-06-03", date(2023, 6, 3))
+    arrest = by_type(events_of(doc), EventType.ARREST)
+    assert _window(arrest.date) == (date(2023, 6, 3), date(2023, 6, 10))
+
+
 def test_later_after_a_look_back_counts_from_the_look_back() -> None:
     text = (
         "Report\n\n"

@@ -447,7 +447,11 @@ WORDINGS = [
     ("crackdown", "", "The checks started in the market district on Monday."),
     ("detention", "", "Security agents are now holding them in the department's detention centre."),
     ("arrest", "", "Their wives were summoned by the Ministry of State Security and questioned."),
-    ("surveillance", "", "Traders have had to file a written report after every meeting with Chinese partners."),
+    (
+        "surveillance",
+        "",
+        "Traders have had to file a written report after every meeting with Chinese partners.",
+    ),
     (
         "surveillance",
         "",

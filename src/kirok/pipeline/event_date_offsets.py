@@ -57,7 +57,7 @@ _DISTANCE = (
     r"(?P<next>the\s+(?:next\s+)?(?:day|morning|night|evening))|(?P<week>the\s+week)|(?P<eve>the\s+eve)|"
     r"(?P<first>the\s+first\s+(?P<working>working\s+)?day)|"
     r"(?P<nth>the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day)|"
-    r"(?P<bare>days|weeks))"
+    r"(?P<wbare>within\s+(?P<wunit>days|weeks))|(?P<bare>days|weeks))"
 )
 #: "two days after the raid", "a week before the Day of the Sun", "on the eve of the holiday"
 _OFFSET = re.compile(
@@ -211,6 +211,8 @@ def _distance(m: re.Match[str]) -> tuple[int, int | None]:
         return _FIRST_WORKING if m.group("working") else _NEXT
     if m.group("week"):
         return _WEEK
+    if m.group("wbare"):  # "within days of his disappearance": from that day on, up to the distance
+        return 0, _BARE[m.group("wunit").lower()][1]
     if m.group("bare"):
         return _BARE[m.group("bare").lower()]
     return _count_days(m)
@@ -311,11 +313,18 @@ def _fits(m: re.Match[str]) -> bool:
     "the week" or "the night" is only counted after or before a day, never "of" it."""
     if m.group("ahead"):
         return True
+    if _within_of(m):  # "within a week of the crossing", "within days of his disappearance"
+        return True
     return (m.group("dir").lower() == "of") == bool(m.group("eve") or m.group("nth"))
 
 
+def _within_of(m: re.Match[str]) -> bool:
+    within = m.group("wbare") is not None or (m.group("hedge") or "").lower() == "within"
+    return within and m.group("dir").lower() == "of"
+
+
 def _is_before(m: re.Match[str]) -> bool:
-    if m.group("nth"):  # "the second day of the holiday": counted on from its first day
+    if m.group("nth") or _within_of(m):  # "the second day of the holiday", "within days of his arrest"
         return False
     return bool(m.group("ahead")) or m.group("dir").lower() not in ("after", "following")
 
