@@ -952,3 +952,29 @@ def test_a_lecture_the_checks_came_right_after_is_dated_by_its_own_day(pipeline:
         date(2025, 5, 1),
         date(2025, 5, 10),
     )
+
+
+def test_a_holding_since_a_look_back_runs_from_it_to_the_death(pipeline: Pipeline) -> None:
+    text = (
+        "Man dies in Kilju holding cells\n\n"
+        "A man died in the holding cells of the Kilju County social security department late last month, "
+        "a source said.\n\n"
+        "The man had been arrested in September on charges of selling stolen cement, the source said. He "
+        "had been held at the department since then while officers questioned him."
+    )
+    (held,) = _events(pipeline, text, date(2017, 12, 11), "detention")
+    assert held.date is not None and (held.date.earliest, held.date.latest) == (
+        date(2017, 9, 1),
+        date(2017, 11, 30),
+    )
+
+
+def test_the_previous_day_is_the_day_before_the_storys_day_not_the_tellings(pipeline: Pipeline) -> None:
+    text = (
+        "Manpo man publicly executed\n\n"
+        "A man was shot in front of hundreds of residents in Manpo on Monday, a source told us on Tuesday.\n\n"
+        "Factories and inminban in the city had been ordered the previous day to send all their members "
+        "to watch."
+    )
+    (order,) = _events(pipeline, text, date(2018, 2, 8), "directive")
+    assert order.date is not None and (order.date.earliest, order.date.latest) == (date(2018, 2, 4),) * 2

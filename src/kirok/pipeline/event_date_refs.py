@@ -210,6 +210,8 @@ def _referred_act(
     several ("his family was banished the same week he was taken away": the man's removal to the camp),
     then the one the report dates most exactly, then its first telling (a later clause that refers back
     to it may carry another act's date), then the nearest."""
+    # "had been arrested in September ... He had been held there since then": a look back goes on from one
+    looking_back = not ref.types and flashback(doc, draft)
     before = [
         d
         for d in drafts
@@ -218,11 +220,12 @@ def _referred_act(
         and d.date is not None
         and d.date.earliest is not None
         and d.date.latest is not None
-        and not d.backstory
+        and (looking_back or not d.backstory)
     ]
     if not ref.types:  # the act told just before, not one it looked back to ("had been parked")
         body = [d for d in before if d.sentence.role is SegmentRole.BODY]
-        body = [d for d in body if not flashback(doc, d)] or body
+        if not looking_back:
+            body = [d for d in body if not flashback(doc, d)] or body
         # "held until the execution ... banished the same week": the last act told of one day, else of a
         # week or less
         if not ref.since:

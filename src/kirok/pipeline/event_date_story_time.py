@@ -36,7 +36,8 @@ __all__ = [
 _NEXT_DAY = re.compile(
     r"(?:the\s+)?(?:next|following)\s+(?:day|morning|night|evening|(?P<weekday>monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday))|the\s+day\s+after"
-    r"|(?P<same>(?:that|the)\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))",
+    r"|(?P<same>(?:that|the)\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))"
+    r"|(?P<previous>the\s+previous\s+(?:day|morning|afternoon|evening|night))",
     re.I,
 )
 _COUNTED_ON = re.compile(r"\b(?:later|afterwards?)$", re.I)
@@ -261,10 +262,12 @@ def day_after_story(
     own: Timex,
     weekday: str | None = None,
     same: bool = False,
+    previous: bool = False,
 ) -> bool:
     """ "He was handed over the next day", "the following Monday": the day after the story's time, or
     the first such weekday after it, when that time is one day (the date tagger may have counted from
-    the day of the telling); with ``same`` ("arrested that afternoon"), that day itself; whether it
+    the day of the telling); with ``same`` ("arrested that afternoon"), that day itself, with ``previous``
+    ("had been ordered the previous day"), the day before it; whether it
     dated the act."""
     if doc.published is None:
         return False
@@ -272,12 +275,13 @@ def day_after_story(
     if story is None or story[1] != story[0]:
         return False
     ahead = 1 if weekday is None else (_WEEKDAYS.index(weekday.lower()) - story[0].weekday() - 1) % 7 + 1
-    day = story[0] + timedelta(days=0 if same else ahead)
+    day = story[0] + timedelta(days=-1 if previous else 0 if same else ahead)
     if day > doc.published:
         return False
     draft.date = relative_window(day, day)
     draft.date_value = day.isoformat()
-    draft.reasons.append(f"date: “{own.text}”, the {'day of' if same else 'day after'} the story's time")
+    which = "day before" if previous else "day of" if same else "day after"
+    draft.reasons.append(f"date: “{own.text}”, the {which} the story's time")
     draft.confidence += 0.15
     return True
 

@@ -189,7 +189,14 @@ def _next_day(
     if own is None or told is None or own.window is None:
         return False
     if day_after_story(
-        doc, draft, drafts, attribution_time, own, told.group("weekday"), told.group("same") is not None
+        doc,
+        draft,
+        drafts,
+        attribution_time,
+        own,
+        told.group("weekday"),
+        told.group("same") is not None,
+        told.group("previous") is not None,
     ):
         return True
     draft.date, draft.date_value = own.window, own.value
@@ -253,6 +260,7 @@ def attach_narrative_date(
     referenced = referenced_window(doc, draft, drafts)
     if referenced is not None:
         draft.date, pointed_to = referenced
+        _held_until_death(doc, draft, drafts)
         # "Since the handover they have been held": dated by another kind of act, not a restatement
         # ("At the trial the judge handed down the term": a punishment dated by its trial may restate one)
         draft.back_reference = draft.back_reference and (
@@ -385,6 +393,30 @@ def attach_narrative_date(
             latest, bound = end, f"{bound}, and within the first {first.group('unit').lower()} of it"
     draft.date = relative_window(earliest, latest)
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
+
+
+def _held_until_death(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> None:
+    """A holding going on since an act ends with the death in custody the report dates after its start
+    ("had been held since then" ... "died in the holding cells late last month")."""
+    window = draft.date
+    if draft.type is not EventType.DETENTION or window is None or window.earliest is None:
+        return
+    deaths = [
+        d.date.latest
+        for d in drafts
+        if d.type is EventType.ILL_TREATMENT
+        and ends_custody(doc, d)
+        and d.date_value is not None
+        and d.date is not None
+        and d.date.earliest is not None
+        and d.date.latest is not None
+        and window.earliest <= d.date.earliest
+        and window.latest is not None
+        and d.date.latest < window.latest
+    ]
+    if deaths:
+        draft.date = relative_window(window.earliest, min(deaths))
+        draft.reasons.append("date: and by the death in custody the report dates")
 
 
 def _held_before(draft: EventDraft, drafts: list[EventDraft]) -> date | None:
