@@ -972,9 +972,23 @@ def test_a_holding_since_a_look_back_runs_from_it_to_the_death(pipeline: Pipelin
 def test_the_previous_day_is_the_day_before_the_storys_day_not_the_tellings(pipeline: Pipeline) -> None:
     text = (
         "Manpo man publicly executed\n\n"
-        "A man was shot in front of hundreds of residents in Manpo on Monday, a source told us on Tuesday.\n\n"
+        "A man was shot in front of hundreds of residents in Manpo on Monday, a source told us on "
+        "Tuesday.\n\n"
         "Factories and inminban in the city had been ordered the previous day to send all their members "
         "to watch."
     )
     (order,) = _events(pipeline, text, date(2018, 2, 8), "directive")
     assert order.date is not None and (order.date.earliest, order.date.latest) == (date(2018, 2, 4),) * 2
+
+
+def test_an_undated_later_telling_does_not_redate_a_campaign_named_by_a_noun(pipeline: Pipeline) -> None:
+    text = (
+        "Nampo dockworkers arrested; ships searched\n\n"
+        "Five dockworkers at Nampo port were arrested on Monday, a source told us on Thursday.\n\n"
+        "Since the arrests, a joint inspection group has been opening every container at the port, the "
+        "source said. Earlier this month, a customs officer was sentenced to eight years.\n\n"
+        "The freighter was allowed to leave after its cargo was seized."
+    )
+    crackdowns = _events(pipeline, text, date(2024, 7, 12), "crackdown")
+    inspection = next(e for e in crackdowns if any("inspection group" in s.text for s in e.evidence))
+    assert inspection.date is not None and inspection.date.earliest == date(2024, 7, 8)

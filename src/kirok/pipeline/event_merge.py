@@ -215,7 +215,7 @@ def _merge_campaigns(drafts: list[EventDraft]) -> list[EventDraft]:
             continue
         first.evidence.extend(d.evidence)
         first.reasons.append("merged: another telling of the same campaign at the same place")
-        if first.trigger.noun and not d.trigger.noun and d.date is not None:
+        if first.trigger.noun and not d.trigger.noun and d.date is not None and d.date_value is not None:
             first.date, first.date_value = d.date, d.date_value  # the act's own date, not its name's
         else:
             _take_narrower_date(first, d)
