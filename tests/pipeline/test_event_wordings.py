@@ -992,3 +992,17 @@ def test_an_undated_later_telling_does_not_redate_a_campaign_named_by_a_noun(pip
     crackdowns = _events(pipeline, text, date(2024, 7, 12), "crackdown")
     inspection = next(e for e in crackdowns if any("inspection group" in s.text for s in e.evidence))
     assert inspection.date is not None and inspection.date.earliest == date(2024, 7, 8)
+
+
+def test_a_past_perfect_of_a_clause_without_that_does_not_make_the_act_a_look_back(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Rason sealed off after fever cases\n\n"
+        "Authorities in Rason have confined residents to their homes, a source told us on Wednesday.\n\n"
+        "The lockdown began on Saturday, the source said. On Tuesday, a woman was caught by a social "
+        "security patrol carrying a bag of medicine she had bought for her mother. She has been held in "
+        "the quarantine ward of the city social security department since then."
+    )
+    (held,) = _events(pipeline, text, date(2022, 5, 19), "detention")
+    assert held.date is not None and held.date.earliest == date(2022, 5, 17)

@@ -28,8 +28,16 @@ _LOOKS_BACK_FROM = 2
 _PLUPERFECT = re.compile(
     r"\bhad (?:been |already |previously |once )?\w+(?:ed|en|wn|ft|ught|ld)\b", re.IGNORECASE
 )
-#: "a woman who had fled in 2019 was arrested": the past perfect of a relative clause tells of a person
-_RELATIVE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
+#: "a woman who had fled in 2019 was arrested": the past perfect of a relative clause tells of a person;
+#: so does one of a clause without "that" ("carrying a bag of medicine she had bought"), not after a
+#: verb of telling ("the source said he had been arrested")
+_RELATIVE = re.compile(
+    r"\b(?:who|which|that)\s+$"
+    r"|\b(?!(?:said|says|told|tells|reported|added|believed|believe|believes|heard|learned|learnt|knew|know|"
+    r"knows|thought|think|claimed|claims|explained|recalled|insisted|admitted|confirmed)\b)[a-z]+\s+"
+    r"(?:she|he|they|we)\s+$",
+    re.IGNORECASE,
+)
 
 
 def past_perfect(text: str, start: int, end: int, trigger: int | None = None) -> bool:
