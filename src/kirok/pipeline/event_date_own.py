@@ -96,7 +96,8 @@ def own_date(
     leaving out dates in another clause, in a relative clause told before it, of another act it
     followed ("after his arrest in late summer"), or of the main clause when the act is told in a
     relative clause before it ("A man who was caught crossing the river died in custody last Saturday":
-    the death's day, not the capture's)."""
+    the death's day, not the capture's; "A woman whose arrest we reported last week, was moved on
+    Friday")."""
     m_start, m_end = draft.match
     main = _main_act_after(doc, draft, drafts)
     found = [

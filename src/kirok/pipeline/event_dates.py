@@ -336,19 +336,9 @@ def attach_narrative_date(
     earliest, latest = start, published
     bound = ""
     if draft.type in (*_CUSTODY, EventType.FORCED_LABOR):
-        ends = [
-            d.date.latest
-            for d in drafts
-            if _ended_by(doc, draft, d)
-            and d.date_value is not None
-            and d.date is not None
-            and d.date.earliest is not None
-            and d.date.latest is not None
-            and earliest <= d.date.earliest
-            and d.date.latest < latest
-        ]
-        if ends:
-            latest, bound = min(ends), ", and by the punishment or death that followed"
+        end = _custody_end(doc, draft, drafts, earliest, latest)
+        if end is not None:
+            latest, bound = end, ", and by the punishment or death that followed"
         chain = next_custody_step(draft, drafts, earliest, latest) or custody_before_punishment(
             doc, draft, drafts, earliest
         )
@@ -395,28 +385,37 @@ def attach_narrative_date(
     draft.reasons.append(f"date: after the last date the story told before it{bound or ', by publication'}")
 
 
-def _held_until_death(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> None:
-    """A holding going on since an act ends with the death in custody the report dates after its start
-    ("had been held since then" ... "died in the holding cells late last month")."""
-    window = draft.date
-    if draft.type is not EventType.DETENTION or window is None or window.earliest is None:
-        return
-    deaths = [
+def _custody_end(
+    doc: Doc, draft: EventDraft, drafts: list[EventDraft], earliest: date, latest: date
+) -> date | None:
+    """The last day of the first punishment or death the report dates between ``earliest`` and
+    ``latest`` that ends the holding or labour (:func:`_ended_by`); ``None`` when it dates none."""
+    ends = [
         d.date.latest
         for d in drafts
-        if d.type is EventType.ILL_TREATMENT
-        and ends_custody(doc, d)
+        if _ended_by(doc, draft, d)
         and d.date_value is not None
         and d.date is not None
         and d.date.earliest is not None
         and d.date.latest is not None
-        and window.earliest <= d.date.earliest
-        and window.latest is not None
-        and d.date.latest < window.latest
+        and earliest <= d.date.earliest
+        and d.date.latest < latest
     ]
-    if deaths:
-        draft.date = relative_window(window.earliest, min(deaths))
-        draft.reasons.append("date: and by the death in custody the report dates")
+    return min(ends) if ends else None
+
+
+def _held_until_death(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> None:
+    """A holding going on since an act ends with the punishment or death in custody the report dates
+    after its start ("had been held since then" ... "died in the holding cells late last month")."""
+    window = draft.date
+    if draft.type is not EventType.DETENTION or window is None:
+        return
+    if window.earliest is None or window.latest is None:
+        return
+    end = _custody_end(doc, draft, drafts, window.earliest, window.latest)
+    if end is not None:
+        draft.date = relative_window(window.earliest, end)
+        draft.reasons.append("date: and by the punishment or death that followed")
 
 
 def _held_before(draft: EventDraft, drafts: list[EventDraft]) -> date | None:

@@ -306,7 +306,7 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
         and old.latest
     ):
         within = inside(new, old)
-        apart = new.latest < old.earliest or old.latest < new.earliest
+        apart = _apart_days(new.earliest, new.latest, old.earliest, old.latest)
         narrower = (new.latest - new.earliest) < (old.latest - old.earliest)
         told = (
             old.span is not None
@@ -341,10 +341,12 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
     """The lede sums up what the body then tells with its date: an act in the lede joins the first act of the
     same type after it that the body dates (in its own words, or to the one day of the scene told before
     it: "on the 16th ... There the guard was tried and then shot"), when the lede gives no date or a
-    wider one around the body's ("earlier this month" ... "on the 4th"). Two states going on ("since
-    late September" ... "since Oct. 5") are two states, not one told more exactly, unless they share
-    content words; a practice that recurs ("have been holding lectures every Saturday since March") is
-    not the one day the body tells of it ("At a lecture on April 5")."""
+    wider one around the body's ("earlier this month" ... "on the 4th"), or the same one day
+    (:func:`_same_day`). Two states going on ("since late September" ... "since Oct. 5") are two states,
+    not one told more exactly, unless they share content words; a state going on since a day is not an
+    act whose days it does not meet ("since the holiday ended" ... "in 2019"); a practice that recurs
+    ("have been holding lectures every Saturday since March") is not the one day the body tells of it ("At
+    a lecture on April 5")."""
     body = [k for k in kept if k.sentence.role is SegmentRole.BODY]
     if not body:
         return kept
@@ -428,7 +430,11 @@ def _disjoint(a: EventDraft, b: EventDraft) -> bool:
         return False
     if x.earliest is None or x.latest is None or y.earliest is None or y.latest is None:
         return False
-    return x.latest < y.earliest or y.latest < x.earliest
+    return _apart_days(x.earliest, x.latest, y.earliest, y.latest)
+
+
+def _apart_days(a_first: date, a_last: date, b_first: date, b_last: date) -> bool:
+    return a_last < b_first or b_last < a_first
 
 
 def _same_day(a: EventDraft, b: EventDraft) -> bool:
