@@ -29,6 +29,9 @@ def _find(sentence: str, phrase: str, published: str | None) -> Timex:
 # (sentence, phrase, published, value, earliest, latest)
 # fmt: off
 ROWS: list[tuple[str, str, str, str, str, str]] = [
+    # a weekday with the day of the month it falls on: one expression, that day
+    ("The six traders were taken away on Saturday the 4th.", "Saturday the 4th", JUNE, "2022-06-04", "2022-06-04", "2022-06-04"),
+    ("Police raided the market on Friday, the 3rd.", "Friday, the 3rd", JUNE, "2022-06-03", "2022-06-03", "2022-06-03"),
     # a weekday of a month named without a year: the year of the bare month
     ("The rally was held on the last Saturday of May.", "the last Saturday of May", JUNE, "2022-05-28", "2022-05-28", "2022-05-28"),
     ("Traders gathered on the first Monday of May.", "the first Monday of May", JUNE, "2022-05-02", "2022-05-02", "2022-05-02"),
