@@ -110,6 +110,7 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Police held her in October of 2017, and in December she was handed back.", "December", FRI, "DATE", "2017-12"),
     ("Police held her in October of 2017.\n\nIn December she was handed back.", "December", FRI, "DATE", "2020-12"),
     ("Police held her in October of 2017, and in June she was handed back.", "June", FRI, "DATE", "2021-06"),
+    ("Ilvar, who took office in March 2004, has made Latin America his focus. He visited Chile in April.", "April", FRI, "DATE", "2021-04"),
     # what a clause puts ahead: the quarter just closed, a threat's or a likelihood's date, a season still running
     ("The firm will report fourth-quarter results on Feb. 24.", "fourth-quarter", date(2010, 2, 2), "DATE", "2009-Q4"),
     ("They threatened to raise tariffs from July 1 if the duties stay.", "July 1", date(2002, 3, 14), "DATE", "2002-07-01"),

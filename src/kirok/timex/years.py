@@ -22,6 +22,9 @@ _TARGET_WORDS = frozenset({"to", "until", "till"})
 _NEAR_PAST_DAYS = 31
 #: How close after a full date of years back a day named without a year goes on in that year.
 _FLASHBACK_REACH, _FLASHBACK_DAYS = 300, 92
+#: how close a month told without a day must follow the month years back it goes on from: "in October of
+#: that year, and in December" does; "who took office in March 2004, ... He visited Chile in April" does not
+_MONTH_FLASHBACK_REACH = 60
 #: Clause tenses that say nothing of their own about when a date lies.
 _UNMARKED = frozenset({"", "ed", "said"})
 
@@ -85,7 +88,7 @@ def _flashback_year(month: int, day: int | None, ref: Reference, anchor: date) -
     month named just before in its paragraph ("picked her up in October of that year, and in December
     she was handed back")."""
     if day is None:
-        told = ref.near_last(_FLASHBACK_REACH, same_paragraph=True)
+        told = ref.near_last(_MONTH_FLASHBACK_REACH, same_paragraph=True)
         last = told.earliest if told is not None and told.unit in ("D", "M") else None
     else:
         last = ref.recent_day(_FLASHBACK_REACH)
