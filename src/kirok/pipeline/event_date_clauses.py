@@ -56,8 +56,8 @@ _TOLD_THAT = re.compile(
     re.IGNORECASE,
 )
 _MAIN_AFTER = re.compile(r",\s+(?:was|were|is|are|has|have|had)\s+\w+", re.IGNORECASE)
-#: the relative clause the act is told in: "a ban, which was imposed after"
-_IN_RELATIVE = re.compile(r"\b(?:which|who)\b[^,;.]*$", re.IGNORECASE)
+#: the relative clause the act is told in: "a ban, which was imposed after", "a woman whose arrest"
+_IN_RELATIVE = re.compile(r"\b(?:which|who|whose)\b[^,;.]*$", re.IGNORECASE)
 #: a relative clause still open at the date: "who were sent back ... at the end of March"
 _RELATIVE_OPEN = re.compile(r"\b(?:who|whose|which)\b[^,;()]*$", re.IGNORECASE)
 #: the relative pronoun and its own auxiliary ("who were sent back", "who had been")

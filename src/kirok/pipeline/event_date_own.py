@@ -109,7 +109,6 @@ def own_date(
         and not after_other_act(doc, draft.sentence.start, t, draft.type, draft.match)
         and not in_later_after_clause(doc, t, draft.match)
         and not (main is not None and t.start >= main.match[1])
-        and not _after_relative_closed(doc, draft, t)
     ]
     if draft.sentence.role is SegmentRole.HEADLINE:  # "family banished next day": after what, the body says
         found = [t for t in found if not counts_on(t) and told_as_next(doc, t) is None]
@@ -132,25 +131,6 @@ def own_date(
 
 #: the relative pronoun (and auxiliary) the act's words follow: "A man in his 50s who was caught"
 _IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:(?:was|were|had|has|have)\s+)?(?:been\s+)?$", re.IGNORECASE)
-
-
-#: a relative clause opened before the act ("A woman whose arrest ...", "The man, who was caught ...")
-_RELATIVE_OPEN = re.compile(r"\b(?:who|whose|which)\b", re.IGNORECASE)
-#: the comma and verb that close a relative clause and go on with the main one: "..., was transferred"
-_RELATIVE_CLOSE = re.compile(r",\s+(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
-
-
-def _after_relative_closed(doc: Doc, draft: EventDraft, t: Timex) -> bool:
-    """The date lies in the main clause after the relative clause the act is told in: "A woman whose
-    arrest in Hoeryong we reported last week was moved to Chongjin on Friday" is no arrest on Friday."""
-    if t.start < draft.match[1]:
-        return False
-    opened = [m.end() for m in _RELATIVE_OPEN.finditer(doc.text, draft.sentence.start, draft.match[0])]
-    return (
-        bool(opened)
-        and "," not in doc.text[opened[-1] : draft.match[0]]
-        and _RELATIVE_CLOSE.search(doc.text, draft.match[1], t.start) is not None
-    )
 
 
 #: an act told as what the one before it was after, not a main verb: "caught trying to wade across"
