@@ -689,6 +689,7 @@ WORDINGS = [
     ("meeting", "", "The trial, held on March 12 at the stadium, drew a large crowd."),
     ("meeting", "sentence", "The man was put on trial at the city's stadium on Oct. 6."),
     ("meeting", "", "He was tried separately two days later in front of a crowd of fishermen."),
+    ("meeting", "", "Two smugglers were tried before a crowd in Hoeryong on Tuesday."),
     ("execution,meeting", "", "He was shot after a brief trial attended by farmers from across the area."),
     ("meeting", "directive", "The order was read out at inminban meetings in the last days of June."),
     ("detention", "", "Officers kept him overnight and made him write a confession."),
@@ -1006,3 +1007,78 @@ def test_a_past_perfect_of_a_clause_without_that_does_not_make_the_act_a_look_ba
     )
     (held,) = _events(pipeline, text, date(2022, 5, 19), "detention")
     assert held.date is not None and held.date.earliest == date(2022, 5, 17)
+
+
+def _window(event: Event) -> tuple[date | None, date | None]:
+    assert event.date is not None
+    return event.date.earliest, event.date.latest
+
+
+def test_a_trial_before_a_crowd_in_the_lede_dates_the_trial_the_body_names(pipeline: Pipeline) -> None:
+    text = (
+        "Two tried in Hoeryong\n\n"
+        "Two men accused of smuggling copper were tried before a crowd in Hoeryong on Tuesday, a source "
+        "told us.\n\n"
+        "A woman was picked up at her home in Musan on the 9th.\n\n"
+        "The Hoeryong trial was staged in the yard of a school. One man was handed a 12-year term in a "
+        "reform-through-labour camp."
+    )
+    (meeting,) = _events(pipeline, text, date(2021, 3, 18), "meeting")
+    assert _window(meeting) == (date(2021, 3, 16), date(2021, 3, 16))
+    (sentence,) = _events(pipeline, text, date(2021, 3, 18), "sentence")
+    assert _window(sentence) == (date(2021, 3, 16), date(2021, 3, 16))
+
+
+def test_the_day_after_an_act_dated_at_the_same_trial_counts_from_the_trial(pipeline: Pipeline) -> None:
+    """The act told "at the same trial" takes the trial's day, and the story goes back to it: "the day
+    after" is the day after the trial, not after the arrests told in between."""
+    text = (
+        "Three shot in Onsong\n\n"
+        "Three men were shot by a firing squad in Onsong last Thursday after a brief open trial, a source "
+        "said.\n\n"
+        "The three were seized in a single night in late August.\n\n"
+        "Two women were given ten-year terms at the same trial. Relatives of the executed men were moved "
+        "to a remote farm in the mountains the day after."
+    )
+    sentences = _events(pipeline, text, date(2021, 12, 6), "sentence")
+    moved = [e for e in sentences if any("remote farm" in s.text for s in e.evidence)]
+    assert [_window(e) for e in moved] == [(date(2021, 12, 3), date(2021, 12, 3))]
+
+
+def test_an_act_dated_as_an_earlier_one_does_not_take_the_story_back(pipeline: Pipeline) -> None:
+    """ "taken the night the boat went missing" is dated by the escape two weeks before the ban; the acts
+    told after it go on from the ban, the story's time."""
+    text = (
+        "Sinpo stops permits\n\n"
+        "The police in Sinpo stopped issuing travel permits to fishermen on July 4, two weeks after a "
+        "crew of four sailed their boat south, a source told us.\n\n"
+        "Relatives of the four were taken from their homes the night the boat went missing.\n\n"
+        "Since the permits were stopped, a team from the state security department has been boarding "
+        "every boat that returns to port and ripping open its storage compartments."
+    )
+    (crackdown,) = _events(pipeline, text, date(2022, 7, 19), "crackdown")
+    assert _window(crackdown) == (date(2022, 7, 4), date(2022, 7, 19))
+
+
+def test_at_the_same_gathering_is_the_day_of_the_execution(pipeline: Pipeline) -> None:
+    text = (
+        "Man shot in Nampo\n\n"
+        "A man who slaughtered three oxen was executed by firing squad in Nampo last week, a source "
+        "said.\n\n"
+        "The execution took place on the afternoon of May 30 on a riverbank, where workers had been told "
+        "to assemble.\n\n"
+        "He was arrested in March along with two butchers. The two butchers were each given 10 years in "
+        "a reform-through-labour camp at the same gathering."
+    )
+    (sentence,) = _events(pipeline, text, date(2024, 6, 4), "sentence")
+    assert _window(sentence) == (date(2024, 5, 30), date(2024, 5, 30))
+
+
+def test_an_hour_of_the_morning_does_not_date_a_state_going_on(pipeline: Pipeline) -> None:
+    text = (
+        "Inmates made to carry ore\n\n"
+        "Since October, inmates of the labour-training unit in Tanchon have been made to carry ore at the "
+        "mine from five in the morning until dark, a source said."
+    )
+    (labour,) = _events(pipeline, text, date(2021, 12, 1), "forced_labor")
+    assert _window(labour) == (date(2021, 10, 1), date(2021, 12, 1))

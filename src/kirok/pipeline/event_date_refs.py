@@ -68,10 +68,11 @@ _DURING = re.compile(
 )
 #: "at the same trial", "At the trial the court also sentenced": the trial, rally or meeting told before
 _AT_SAME = re.compile(
-    r"\bat (?:the same|the|that) (?P<ref>(?P<court>trial|hearing)|rally|meeting|session|lecture)\b",
+    r"\bat (?:the same|the|that) (?P<ref>(?P<court>trial|hearing|gathering)|rally|meeting|session|lecture)\b",
     re.IGNORECASE,
 )
-#: what a trial told before may be: the public trial itself, or the execution it ended in
+#: what a trial (or "the same gathering") told before may be: the public trial itself, or the execution
+#: it ended in
 _AT_TRIAL = (EventType.MEETING, EventType.EXECUTION)
 #: "on arrival", "upon their return": the day of the handover told before
 _ON_ARRIVAL = re.compile(
@@ -93,7 +94,10 @@ _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
     (re.compile(rf"\b(?:{words})", re.IGNORECASE), types)
     for words, types in (
         (r"execut|firing squad|shot\b|shooting", (EventType.EXECUTION,)),
-        (r"trial|rall(?:y|ies)|lectures?\b|meeting|session|hearing|conference", (EventType.MEETING,)),
+        (
+            r"trial|rall(?:y|ies)|lectures?\b|meeting|session|hearing|conference|gathering",
+            (EventType.MEETING,),
+        ),
         (r"sentenc|verdict|camp\b|kwalliso|kyohwaso|banish", (EventType.SENTENCE,)),
         # "taken away" names the arrest or the removal to a camp
         (r"taken away|hauled away|dragged away", (EventType.SENTENCE, EventType.ARREST)),

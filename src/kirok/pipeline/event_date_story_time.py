@@ -47,6 +47,11 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _DATED_TYPES = ("DATE", "DURATION")
 #: ... but a part of a named day does ("last Thursday night", "the night of Sept. 18": 2019-10-03TNI).
 _DAY_PART = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:NI|MO|AF|EV|DT)$")
+#: "from five in the morning until dark": an hour of any day, not a day
+_HOUR_OF = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+$",
+    re.IGNORECASE,
+)
 BACKSTORY_DAYS = 365
 #: "have begun checking", "have been sent", "are being held": an act begun and going on
 _PERFECT = re.compile(
@@ -56,8 +61,10 @@ _PERFECT = re.compile(
 
 
 def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
-    """The dates a sentence gives, less the date of the telling ("told ... on Wednesday") and deadlines."""
-    return [
+    """The dates a sentence gives, less the date of the telling ("told ... on Wednesday") and deadlines;
+    an hour of the day ("from five in the morning") only when the sentence gives no other date, as the
+    hours of the day the story told ("Since October ... from five in the morning": October)."""
+    found = [
         t
         for t in doc.timexes
         if sent.start <= t.start < sent.end
@@ -68,6 +75,8 @@ def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> lis
         and not a_limit(doc, sent.start, t)
         and not points_to_an_act(doc, t)
     ]
+    days = [t for t in found if t.type != "TIME" or not _HOUR_OF.search(doc.text, sent.start, t.start)]
+    return days if days else found
 
 
 def counts_on(own: Timex) -> bool:
@@ -136,22 +145,23 @@ def story_time_before(
 ) -> tuple[date, date | None, Sentence] | None:
     """The last date the story told before the act's sentence, and the sentence that told it, in the
     telling of an act or in a body sentence that tells none ("A crowd filled the stadium on Sept. 8").
-    Backstory is left out (what "had been" done, or happened over a year before); a state going on
-    "since" a date, and a date told without an act ("paid him twice last year"), only move the story's
-    time forward, never back; so does an order told after it ("arrested on September 9 ... Under an
-    order issued in early August": its cause), unless its sentence opens with its date ("On Aug. 2, the
-    committee ordered": the story steps back to tell what came next)."""
+    Backstory is left out (what "had been" done, or happened over a year before). A state going on
+    "since" a date, a date told without an act ("paid him twice last year") and an act dated as the one
+    it refers to ("taken the night the boat went missing") only move the story's time forward, never
+    back; so does an order told after it ("arrested on September 9 ... Under an order issued in early
+    August": its cause), unless its sentence opens with its date ("On Aug. 2, the committee ordered":
+    the story steps back to tell what came next)."""
     told = [
         (
             d.sentence.start,
             d.date.earliest,
             d.date.latest,
-            d.ongoing or looks_back(doc, d, drafts),
+            d.ongoing or d.referred or looks_back(doc, d, drafts),
             d.type is EventType.DIRECTIVE and not _OPENS_WITH_DATE.match(doc.text, d.sentence.start),
             d.sentence,
         )
         for d in drafts
-        if d.date_value is not None
+        if (d.date_value is not None or d.referred)
         and not d.scene_dated  # its day is the scene's, told before it: that telling stays the source
         and d.date is not None
         and d.date.earliest is not None
@@ -372,7 +382,7 @@ def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool
             draft.sentence.start - d.sentence.end <= _NEXT_DAY_REACH
             or _only_words_between(doc, d, draft, drafts)
         )
-        and d.date_value is not None
+        and (d.date_value is not None or d.referred)
         and d.date is not None
         and d.date.earliest is not None
         and d.date.latest is not None

@@ -260,6 +260,9 @@ def attach_narrative_date(
     referenced = referenced_window(doc, draft, drafts)
     if referenced is not None:
         draft.date, pointed_to = referenced
+        # "given ten-year terms at the same trial. Relatives were moved the day after": the story goes
+        # back to that day, unless it has moved on past it
+        draft.referred = not draft.ongoing
         _held_until_death(doc, draft, drafts)
         # "Since the handover they have been held": dated by another kind of act, not a restatement
         # ("At the trial the judge handed down the term": a punishment dated by its trial may restate one)

@@ -46,6 +46,7 @@ class EventDraft:
     date_value: str | None = None  # TIMEX3 value when the date came from the event's own sentence
     scene_dated: bool = False  # the value is the day of the scene told before it, not words of its own
     counted: bool = False  # counted by a distance from another date ("three weeks after he was caught")
+    referred: bool = False  # dated as the act told before that it refers to ("at the same trial")
     place: Place | None = None
     place_named: bool = False  # the place is named in the act's own sentence, not carried or referred to
     reasons: list[str] = field(default_factory=list)
