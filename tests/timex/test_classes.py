@@ -120,6 +120,10 @@ ROWS: list[tuple[str, str, date, str, str]] = [
     ("Ilvar holds talks with his counterpart at the palace on Tuesday.", "Tuesday", FRI, "DATE", "2021-11-02"),
     ("On Wednesday Ilvar flies to Sao Paulo to address business leaders.", "Wednesday", FRI, "DATE", "2021-11-03"),
     ("The move follows Tuesday's declaration by the rival firm, which holds 12 percent.", "Tuesday", FRI, "DATE", "2021-10-26"),
+    # "the year to March" is a period; "since the weekend to look for" is the weekend just past
+    ("Heads have gone door to door since the weekend to look for lodgers.", "the weekend", date(2025, 10, 7), "DATE", "2025-W40-WE"),
+    # after a determiner an itinerary's verb is a noun: "the heads of", "a visit to"
+    ("On Friday, the committee held a lecture for the heads of neighbourhood offices.", "Friday", date(2025, 10, 7), "DATE", "2025-10-03"),
     # a broadcast's spoken year joins the month or season before it
     ("It happened in January nineteen ninety-seven.", "January nineteen ninety-seven", FRI, "DATE", "1997-01"),
     ("Oil fell to that level in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", FRI, "DATE", "1994-WI"),

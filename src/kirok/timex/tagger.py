@@ -351,7 +351,13 @@ def _present_schedule(text: str, start: int, end: int, lexicon: Lexicon) -> bool
     clause = " ".join(clause_around(text, start, end, lexicon))
     if lexicon.past_markers.search(clause) or lexicon.reporting_markers.search(clause):
         return False
-    return lexicon.scheduled_verbs.search(clause) is not None
+    # "held a lecture for the heads of neighbourhood offices": after a determiner the word is a noun
+    return any(
+        not _DETERMINER_BEFORE.search(clause, 0, m.start()) for m in lexicon.scheduled_verbs.finditer(clause)
+    )
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your|my)\s+$", re.IGNORECASE)
 
 
 #: "began on Oct. 3, two days after the Chuseok holiday": what lies between a day and a date that glosses it
