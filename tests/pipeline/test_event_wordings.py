@@ -4,7 +4,9 @@ reports end with; the types found must be the required ones plus, at most, the o
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +17,8 @@ from kirok.pipeline.stage import Pipeline
 from kirok.settings import Settings
 
 pytestmark = pytest.mark.slow
+
+ANNOTATED = Path(__file__).resolve().parents[1] / "annotated"
 
 WORDINGS = [
     ("arrest", "", "Police hauled the two traders off to the station in the middle of the night."),
@@ -1082,3 +1086,31 @@ def test_an_hour_of_the_morning_does_not_date_a_state_going_on(pipeline: Pipelin
     )
     (labour,) = _events(pipeline, text, date(2021, 12, 1), "forced_labor")
     assert _window(labour) == (date(2021, 10, 1), date(2021, 12, 1))
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["", "One phone held more than 40 South Korean songs, and messages on the other used Seoul slang. "],
+)
+def test_that_day_after_a_month_is_a_day_of_that_month(pipeline: Pipeline, between: str) -> None:
+    """ "that day" after an act of March told just before, or after a sentence that tells no act: a day of
+    March, the story's time."""
+    text = (
+        "Students held in Pyongsong\n\n"
+        "The case began in March, when an inspection team went from room to room in a dormitory and "
+        f"checked every student's phone, the source said. {between}\n\n"
+        "Both students were taken away by police that day."
+    )
+    (arrest,) = _events(pipeline, text, date(2023, 5, 31), "arrest")
+    assert _window(arrest) == (date(2023, 3, 1), date(2023, 3, 31))
+
+
+def test_that_afternoon_after_the_same_trial_keeps_the_trials_day(pipeline: Pipeline) -> None:
+    """ "that afternoon" in a sentence that points to "the same trial": the trial's day, not the day of
+    the arrest told just before (tests/annotated's c-chongjin-ice-dealers-shot)."""
+    name = "c-chongjin-ice-dealers-shot"
+    gold = json.loads((ANNOTATED / f"{name}.json").read_text())
+    text = (ANNOTATED / gold["text_file"]).read_text()
+    (doc,) = pipeline.pipe([Doc(text=text, published=date.fromisoformat(gold["published"]))])
+    (sentence,) = [e for e in doc.events if e.type.value == "sentence"]
+    assert _window(sentence) == (date(2019, 10, 14), date(2019, 10, 14))

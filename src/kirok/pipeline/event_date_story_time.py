@@ -282,6 +282,11 @@ def day_after_story(
     if doc.published is None:
         return False
     story = story_time_before(doc, doc.published, draft, drafts, attribution_time)
+    if story is not None and same and story[1] is not None and story[0] < story[1]:
+        # "The case began in March ... Both were taken away that day": a day of that month
+        draft.date = relative_window(story[0], min(story[1], doc.published))
+        draft.reasons.append(f"date: “{own.text}”, a day of the story's time")
+        return True
     if story is None or story[1] != story[0]:
         return False
     ahead = 1 if weekday is None else (_WEEKDAYS.index(weekday.lower()) - story[0].weekday() - 1) % 7 + 1
@@ -332,7 +337,7 @@ def uncounted_next_day(doc: Doc, draft: EventDraft) -> Timex | None:
     for t in doc.timexes:
         if s.start <= t.start < s.end and (t.window is None or t.window.earliest is None):
             told = told_as_next(doc, t)
-            if told is not None and told.group("weekday") is None and told.group("same") is None:
+            if told is not None and told.group("weekday") is None and told.group("previous") is None:
                 return t
     return None
 
@@ -371,9 +376,10 @@ def _only_words_between(doc: Doc, act: EventDraft, draft: EventDraft, drafts: li
     )
 
 
-def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool:
+def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft], same: bool = False) -> bool:
     """ "had been arrested in early November ... Agents searched the flat the following day": the days of
-    the act told just before, each one day on; whether it dated the act."""
+    the act told just before, each one day on; with ``same`` ("The inspection came in March ... Both were
+    taken away that day"), those days themselves; whether it dated the act."""
     before = [
         d
         for d in drafts
@@ -405,10 +411,11 @@ def day_after_act(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool
             start, end = story[0], story[1] or story[0]
             told = "the story's time, not the earlier act told just before it"
             backstory = False  # the look back was the act before; this one moves the story on
-    earliest, latest = start + timedelta(days=1), min(doc.published, end + timedelta(days=1))
+    step = timedelta(days=0 if same else 1)
+    earliest, latest = start + step, min(doc.published, end + step)
     if earliest > latest:
         return False
     draft.date = relative_window(earliest, latest)
     draft.backstory = backstory
-    draft.reasons.append(f"date: the day after {told}, in its days")
+    draft.reasons.append(f"date: {'the day of' if same else 'the day after'} {told}, in its days")
     return True

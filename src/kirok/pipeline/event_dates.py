@@ -27,7 +27,7 @@ from kirok.pipeline.event_date_own import (
     own_date,
     told_next,
 )
-from kirok.pipeline.event_date_refs import reference_bounds, referenced_window, retold_act
+from kirok.pipeline.event_date_refs import find_reference, reference_bounds, referenced_window, retold_act
 from kirok.pipeline.event_date_scene import at_capture_scene, in_raid_scene, same_scene, there_at_the_scene
 from kirok.pipeline.event_date_spans import following_span
 from kirok.pipeline.event_date_story import (
@@ -49,6 +49,7 @@ from kirok.pipeline.event_date_story_time import (
     day_after_story,
     past_perfect,
     story_time_before,
+    told_as_next,
     uncounted_next_day,
     week_after_story,
 )
@@ -182,8 +183,21 @@ def _next_day(
     if uncounted is not None:
         # the tagger could not count from "early November", nor from "earlier this month" told after "on
         # Saturday": the day after the act just before, else after the story's time
-        return day_after_act(doc, draft, drafts) or day_after_story(
-            doc, draft, drafts, attribution_time, uncounted
+        # the day of the act just before for "that day" ("The inspection came in March ... taken away
+        # that day"), when the sentence names no other date and points to no other act ("Two days later
+        # the guards on duty that night", "at the same trial ... that afternoon")
+        said = told_as_next(doc, uncounted)
+        same = said is not None and said.group("same") is not None
+        if same and (
+            any(
+                t is not uncounted and draft.sentence.start <= t.start < draft.sentence.end
+                for t in doc.timexes
+            )
+            or find_reference(doc, draft) is not None
+        ):
+            return False
+        return day_after_act(doc, draft, drafts, same) or day_after_story(
+            doc, draft, drafts, attribution_time, uncounted, same=same
         )
     told = told_next(doc, own, attribution_time) if own is not None else None
     if own is None or told is None or own.window is None:
