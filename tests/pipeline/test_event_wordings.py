@@ -30,6 +30,8 @@ WORDINGS = [
     ("arrest", "", "He was nabbed by a border patrol near the river."),
     ("arrest", "", "The arrests of three traders in Hyesan last week have frightened the market."),
     ("arrest", "", "Officers came to her house at dawn and took her away."),
+    ("arrest", "", "Agents came to their homes before dawn and took all three away in the same truck."),
+    ("", "", "He was so weak that he could barely climb onto the truck that took the three away."),
     ("arrest", "", "Police detained a man in his forties for selling South Korean films."),
     ("arrest", "", "Two women were apprehended at a checkpoint outside Musan."),
     ("arrest", "", "The broker was caught red-handed handing over money."),
@@ -1114,3 +1116,16 @@ def test_that_afternoon_after_the_same_trial_keeps_the_trials_day(pipeline: Pipe
     (doc,) = pipeline.pipe([Doc(text=text, published=date.fromisoformat(gold["published"]))])
     (sentence,) = [e for e in doc.events if e.type.value == "sentence"]
     assert _window(sentence) == (date(2019, 10, 14), date(2019, 10, 14))
+
+
+def test_a_look_back_told_with_its_length_ends_at_the_act_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "Three held in Hyesan\n\n"
+        "Agents came to their homes in Wiyon-dong before dawn on March 5 and took all three away, a source "
+        "said.\n\n"
+        "Agents had been tracking the signals for about three weeks with detection equipment in a van."
+    )
+    (watch,) = _events(pipeline, text, date(2019, 3, 14), "surveillance")
+    earliest, latest = _window(watch)
+    assert latest == date(2019, 3, 5)
+    assert earliest is not None and date(2019, 2, 5) <= earliest <= date(2019, 2, 12)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from kirok.model import EventType, SegmentRole
 from kirok.pipeline.doc import Doc, Sentence, Timex
 from kirok.pipeline.event_date_tense import past_perfect
-from kirok.pipeline.event_draft import EventDraft
+from kirok.pipeline.event_draft import EventDraft, precision_of
 
 __all__ = [
     "arrest_before",
@@ -20,6 +20,7 @@ __all__ = [
     "held_until",
     "handover_before",
     "lasted",
+    "looked_back_over",
     "next_custody_step",
     "refine_by_next",
     "release_bound",
@@ -354,6 +355,22 @@ def lasted(doc: Doc, draft: EventDraft) -> int | None:
             return days
         return math.ceil(days * _ABOUT_SHARE) if word in _ABOUT else None
     return None
+
+
+def looked_back_over(doc: Doc, draft: EventDraft) -> None:
+    """A look back ended on the day of the act told just before it (:func:`~kirok.pipeline.
+    event_date_tense.before_story_time`) and told with its length ("Agents had been tracking the signals
+    for about three weeks"): from that many days before that day, at most."""
+    window = draft.date
+    days = lasted(doc, draft)
+    if window is None or window.earliest is None or window.latest is None or not days:
+        return
+    start = window.latest - timedelta(days=days)
+    if start < window.earliest:
+        draft.date = window.model_copy(
+            update={"earliest": start, "precision": precision_of(start, window.latest)}
+        )
+        draft.reasons.append("date: and from as long before as it lasted")
 
 
 def held_until(doc: Doc, draft: EventDraft) -> tuple[date | None, date | None]:

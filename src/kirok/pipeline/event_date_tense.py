@@ -77,26 +77,28 @@ def _looks_back_itself(doc: Doc, d: EventDraft) -> bool:
     return flashback(doc, d) or _CAME_AFTER.search(doc.text, d.sentence.start, d.match[0]) is not None
 
 
-def before_story_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> None:
+def before_story_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> bool:
     """A past perfect told right after an act of one day looks back from that day: "were taken from
     their homes on Thursday ... Agents had been parked near the river for most of the week" ends on
-    Thursday, not with the week."""
+    Thursday, not with the week; whether it ended the act there."""
     window = draft.date
     if window is None or window.earliest is None or window.latest is None or window.earliest == window.latest:
-        return
+        return False
     if any(
         draft.sentence.start <= t.start < draft.sentence.end
         and _BY.search(doc.text, draft.sentence.start, t.start)
         for t in doc.timexes
     ):
-        return  # "had been caught by the weekend": the sentence bounds it itself
+        return False  # "had been caught by the weekend": the sentence bounds it itself
     main = next(_PLUPERFECT.finditer(doc.text, draft.sentence.start, draft.match[1]), None)
     if (
         main is None
         or _RELATIVE_WORD.search(doc.text, draft.sentence.start, main.start())
         or _CLAUSE_BREAK.search(doc.text, main.end(), draft.match[0])
     ):
-        return  # none before the act's word in its clause ("moved to the centre, where ... had contacted")
+        return (
+            False  # none before the act's word in its clause ("moved to the centre, where ... had contacted")
+        )
     sentences = [s.start for s in doc.sentences if s.start <= draft.sentence.start]
     reach = sentences[-1 - _LOOKS_BACK_FROM] if len(sentences) > _LOOKS_BACK_FROM else 0
     told = [
@@ -111,7 +113,7 @@ def before_story_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> 
         and d.date.earliest == d.date.latest
     ]
     if not told:
-        return
+        return False
     last = max(told, key=lambda d: d.match[0])
     assert last.date is not None and last.date.earliest is not None
     day = last.date.earliest
@@ -120,3 +122,5 @@ def before_story_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> 
             update={"latest": day, "precision": precision_of(window.earliest, day)}
         )
         draft.reasons.append("date: told in the past perfect, so by the day of the act told just before")
+        return True
+    return False

@@ -22,6 +22,7 @@ from kirok.model import Event, EventType, SegmentRole, Source, Span, TimeWindow,
 from kirok.pipeline import event_details as details
 from kirok.pipeline.doc import Doc, Sentence
 from kirok.pipeline.event_clauses import dated_first, more_dated_acts, one_and_the_other
+from kirok.pipeline.event_date_story import looked_back_over
 from kirok.pipeline.event_date_story_time import dates_in
 from kirok.pipeline.event_date_tense import before_story_time
 from kirok.pipeline.event_dates import attach_narrative_date, attach_own_date
@@ -240,7 +241,8 @@ class RuleEventStage(StageBase):
             if d.date is None:
                 attach_narrative_date(doc, d, drafts)
         for d in drafts:
-            before_story_time(doc, d, drafts)
+            if before_story_time(doc, d, drafts):
+                looked_back_over(doc, d)
         source = Source(
             report_id=doc.report_id,
             outlet=doc.outlet,
