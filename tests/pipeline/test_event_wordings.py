@@ -1129,3 +1129,18 @@ def test_a_look_back_told_with_its_length_ends_at_the_act_before_it(pipeline: Pi
     earliest, latest = _window(watch)
     assert latest == date(2019, 3, 5)
     assert earliest is not None and date(2019, 2, 5) <= earliest <= date(2019, 2, 12)
+
+
+def test_meetings_held_since_a_date_are_not_the_one_meeting_the_body_dates(pipeline: Pipeline) -> None:
+    text = (
+        "Chongjin workplaces drilled on new law\n\n"
+        "Factories in Chongjin have been holding compulsory study sessions on a new law since late January, "
+        "a source told us on Wednesday.\n\n"
+        "A young man was arrested last month for lending a memory card to a friend. On Tuesday, his "
+        "workplace held a public criticism session in the plant's meeting hall."
+    )
+    meetings = _events(pipeline, text, date(2021, 2, 5), "meeting")
+    assert sorted(_window(m) for m in meetings) == [
+        (date(2021, 1, 21), date(2021, 2, 5)),
+        (date(2021, 2, 2), date(2021, 2, 2)),
+    ]

@@ -366,6 +366,17 @@ def _merge_lede(kept: list[EventDraft], text: str) -> list[EventDraft]:
                     and not (k.ongoing and m.ongoing and _other_start(k, m))
                     and not (_habitual(text, k) and not m.ongoing and _one_day(m))
                     and not (k.ongoing and _disjoint(k, m))  # "since the holiday ended" is not "in 2019"
+                    # "have been holding study sessions since late January" is not "On Tuesday, his
+                    # workplace held a criticism session": meetings going on are a practice, whose one
+                    # day the body tells is the day it began or another meeting
+                    and not (
+                        k.type is EventType.MEETING
+                        and k.ongoing
+                        and not k.trigger.noun  # "have been holding sessions", not "a public trial"
+                        and not m.ongoing
+                        and _one_day(m)
+                        and not _begins_on(k, m)
+                    )
                     and not (
                         k.ongoing and m.ongoing and k.date_value is not None and not restates(text, k, m)
                     )
@@ -390,6 +401,19 @@ _HABITUAL = re.compile(  # lower case: "Amnok Weekly" is a masthead
 def _habitual(text: str, draft: EventDraft) -> bool:
     """The draft tells a practice that recurs ("lectures every Saturday", "weekly sessions")."""
     return bool(_HABITUAL.search(text, draft.sentence.start, draft.sentence.end))
+
+
+#: how many days after a state's first possible day the day it began may lie ("since late January": the
+#: 21st to the 31st)
+_BEGIN_DAYS = 10
+
+
+def _begins_on(state: EventDraft, act: EventDraft) -> bool:
+    """Whether the one day of ``act`` may be the day ``state`` began: not more than :data:`_BEGIN_DAYS`
+    after the first day the state's window allows."""
+    if state.date is None or state.date.earliest is None or act.date is None or act.date.earliest is None:
+        return True
+    return 0 <= (act.date.earliest - state.date.earliest).days <= _BEGIN_DAYS
 
 
 def _one_day(draft: EventDraft) -> bool:
