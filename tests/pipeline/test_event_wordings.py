@@ -1144,3 +1144,14 @@ def test_meetings_held_since_a_date_are_not_the_one_meeting_the_body_dates(pipel
         (date(2021, 1, 21), date(2021, 2, 5)),
         (date(2021, 2, 2), date(2021, 2, 2)),
     ]
+
+
+def test_a_deadline_does_not_date_the_work_done_for_it(pipeline: Pipeline) -> None:
+    text = (
+        "Brigades in Samjiyon\n\n"
+        "Members of youth shock brigades have been living in tents on the site in Samjiyon since spring "
+        "and work through the night without pay to meet a deadline set for the end of the year, a source "
+        "said."
+    )
+    (labour,) = _events(pipeline, text, date(2019, 11, 14), "forced_labor")
+    assert _window(labour) == (date(2019, 3, 1), date(2019, 11, 14))

@@ -355,6 +355,10 @@ WINDOWS: list[tuple[str, str, date, str, str]] = [
     ("Ten people were arrested in the first half of 2019.", "the first half of 2019", OCT22, "2019-01-01", "2019-06-30"),
     ("Ten people were arrested the week of Oct. 4.", "the week of Oct. 4", OCT22, "2021-10-04", "2021-10-10"),
     ("Ten people were arrested over the weekend.", "the weekend", OCT22, "2021-10-16", "2021-10-17"),
+    # the beginning of a year is its January, as its end is December 21-31; "early" in it is January-April
+    ("An order was issued at the beginning of the year.", "the beginning of the year", date(2023, 2, 15), "2023-01-01", "2023-01-31"),
+    ("An order was issued at the start of 2019.", "the start of 2019", OCT22, "2019-01-01", "2019-01-31"),
+    ("An order was issued early this year.", "early this year", date(2023, 5, 15), "2023-01-01", "2023-04-30"),
 ]
 # fmt: on
 

@@ -61,7 +61,8 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("He crossed the river in May 2019.", "May 2019", FRI, "2019-05", "2019-05-01", "2019-05-31", "month"),
     ("He crossed the river in September of 2017.", "September of 2017", FRI, "2017-09", "2017-09-01", "2017-09-30", "month"),
     ("The inspection came at the end of April 2020.", "the end of April 2020", FRI, "2020-04", "2020-04-21", "2020-04-30", "month"),
-    ("The inspection came at the beginning of 2020.", "the beginning of 2020", FRI, "2020", "2020-01-01", "2020-04-30", "year"),
+    ("The inspection came at the beginning of 2020.", "the beginning of 2020", FRI, "2020", "2020-01-01", "2020-01-31", "year"),
+    ("The inspection came in early 2020.", "early 2020", FRI, "2020", "2020-01-01", "2020-04-30", "year"),
     ("The inspection came in early December.", "early December", FRI, "2020-12", "2020-12-01", "2020-12-10", "month"),
     ("The inspection came on Wednesday, Oct. 13, 2021.", "Wednesday, Oct. 13, 2021", FRI, "2021-10-13", "2021-10-13", "2021-10-13", "day"),
     ("She was detained on 21st of March 2020.", "21st of March 2020", FRI, "2020-03-21", "2020-03-21", "2020-03-21", "day"),
@@ -141,7 +142,7 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     # "the 26th of last month" counts from publication, not from the month named before it
     ("He was held in March. On the 26th of last month he was sentenced.", "the 26th of last month",
      date(2019, 5, 8), "2019-04-26", "2019-04-26", "2019-04-26", "day"),
-    ("Arrests have risen since the start of the year.", "the start of the year", FRI, "2021", "2021-01-01", "2021-04-30", "year"),
+    ("Arrests have risen since the start of the year.", "the start of the year", FRI, "2021", "2021-01-01", "2021-01-31", "year"),
     ("Prices fell last quarter.", "last quarter", FRI, "2021-Q3", "2021-07-01", "2021-09-30", "season"),
     ("The brigade worked through last weekend.", "last weekend", FRI, "2021-W42-WE", "2021-10-23", "2021-10-24", "day"),
     ("The brigade worked through this weekend.", "this weekend", MON, "2021-W44-WE", "2021-11-06", "2021-11-07", "day"),

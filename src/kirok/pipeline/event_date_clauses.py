@@ -83,7 +83,8 @@ _SINCE_REACH = 60
 _WHEN = re.compile(r",\s+when\b", re.IGNORECASE)
 #: "until the autumn", "by October", "before the summer": a limit set on the act, not its date.
 _LIMIT_BEFORE = re.compile(
-    r"\b(?:until|till|by|before|ahead of|no later than|through|deadline of)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:until|till|by|before|ahead of|no later than|through|deadline (?:of|set for|for))\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 #: "after his arrest in late summer", "followed an order from the party committee on Sept. 3": the date

@@ -190,13 +190,18 @@ def shift(granule: Granule, steps: int) -> Granule:
 #: Modifiers that name the very end of a unit, not its last third: "at the end of last year" is late
 #: December, where "late last year" is September to December.
 _END_POINT_WORDS = frozenset({"the end of", "end of", "the close of"})
+_START_POINT_WORDS = frozenset({"the beginning of", "beginning of", "the start of", "start of"})
 
 
 def narrow_by_words(granule: Granule, mod: str, words: str) -> Granule:
-    """:func:`narrow`, but "the end of" a year is its last ten or eleven days (December 21-31)."""
+    """:func:`narrow`, but "the end of" a year is its last ten or eleven days (December 21-31), and "the
+    beginning of" a year its January ("early" in the year is still January to April)."""
     if mod == "END" and words in _END_POINT_WORDS and granule.unit == "Y":
         year = granule.earliest.year
         return replace(granule, earliest=date(year, 12, 21), latest=date(year, 12, 31))
+    if mod == "START" and words in _START_POINT_WORDS and granule.unit == "Y":
+        year = granule.earliest.year
+        return replace(granule, earliest=date(year, 1, 1), latest=date(year, 1, 31))
     return narrow(granule, mod)
 
 

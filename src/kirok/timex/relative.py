@@ -257,7 +257,7 @@ def _modified(
             return replace(granule, latest=max(granule.earliest, anchor - timedelta(days=1)))
         if mod_word == "later":
             return replace(granule, earliest=min(granule.latest, anchor + timedelta(days=1)))
-        part = narrow(granule, lexicon.modifiers[mod_word])
+        part = narrow_by_words(granule, lexicon.modifiers[mod_word], mod_word)
         if lexicon.modifiers[mod_word] == "START" and part.earliest < anchor <= part.latest:
             return replace(part, latest=anchor - timedelta(days=1))  # "early this year" said on Jan. 15
         return part
