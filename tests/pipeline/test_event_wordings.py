@@ -1155,3 +1155,16 @@ def test_a_deadline_does_not_date_the_work_done_for_it(pipeline: Pipeline) -> No
     )
     (labour,) = _events(pipeline, text, date(2019, 11, 14), "forced_labor")
     assert _window(labour) == (date(2019, 3, 1), date(2019, 11, 14))
+
+
+def test_a_seizure_after_an_arrest_whose_cause_is_told_is_in_its_scene(pipeline: Pipeline) -> None:
+    """ "after another crew reported seeing the transfer" tells what came before the arrest; it does not
+    move the story's time past the arrest's day."""
+    text = (
+        "Rason crew held\n\n"
+        "Three crew members of a fishing boat have been held in Rason, a source told us.\n\n"
+        "The three were arrested on Dec. 18 when their boat returned to Rajin port, after another crew "
+        "reported seeing the transfer, the source said. Port officials seized the rest of the cargo."
+    )
+    (seizure,) = _events(pipeline, text, date(2025, 1, 22), "crackdown")
+    assert _window(seizure) == (date(2024, 12, 18), date(2024, 12, 18))

@@ -38,6 +38,10 @@ _TIME_MOVES = re.compile(
     r"before|following|eventually|subsequently|afterwards?|soon|until|once|earlier|previously|ago)\b",
     re.IGNORECASE,
 )
+#: words that move the story's time on in the sentence that dated the scene, after its date
+_MOVES_ON = re.compile(
+    r"\b(?:later|next|then|following|eventually|subsequently|afterwards?|soon|until)\b", re.IGNORECASE
+)
 #: an auxiliary before the trigger: not the simple past ("have taken", "had fled", "will be sent")
 _AUX = r"(?:has|have|had|having|will|would|is|are|am|be|been|being|could|may|might|must|should|can|to)"
 _NOT_SIMPLE_PAST = re.compile(rf"\b{_AUX}\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -126,9 +130,17 @@ def at_capture_scene(
 
 def _time_moves(doc: Doc, source: Sentence, end: int) -> bool:
     """Whether a word that moves the story's time on ("later", "next", "weeks") stands between the last
-    date of the sentence that dated the scene and ``end``."""
+    date of the sentence that dated the scene and ``end``; in the rest of that sentence, only a word
+    that moves on: "arrested on Dec. 18 when their boat returned, after another crew reported it" tells
+    what came before the scene's act."""
     told = [t.end for t in doc.timexes if source.start <= t.start < source.end]
-    return _TIME_MOVES.search(doc.text, max(told, default=source.start), end) is not None
+    start = max(told, default=source.start)
+    if start < source.end <= end:  # the rest of that sentence: only words that move on
+        return (
+            _MOVES_ON.search(doc.text, start, source.end) is not None
+            or _TIME_MOVES.search(doc.text, source.end, end) is not None
+        )
+    return _TIME_MOVES.search(doc.text, start, end) is not None
 
 
 def _caught_trying(doc: Doc, draft: EventDraft, drafts: list[EventDraft], source: Sentence) -> bool:
