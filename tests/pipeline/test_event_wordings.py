@@ -1168,3 +1168,26 @@ def test_a_seizure_after_an_arrest_whose_cause_is_told_is_in_its_scene(pipeline:
     )
     (seizure,) = _events(pipeline, text, date(2025, 1, 22), "crackdown")
     assert _window(seizure) == (date(2024, 12, 18), date(2024, 12, 18))
+
+
+def test_a_participle_after_the_subject_does_not_take_the_main_verbs_date(pipeline: Pipeline) -> None:
+    """ "A man detained on suspicion of stealing diesel died ... on Sunday": Sunday is the death's day;
+    the arrest is the one the body dates."""
+    text = (
+        "Man dies in Kimchaek cells\n\n"
+        "A man detained on suspicion of stealing diesel from a fishing station died in the cells of the "
+        "Kimchaek social security department on Sunday, a source told us.\n\n"
+        "The man was picked up at the fishing station on July 19, the source said."
+    )
+    arrests = _events(pipeline, text, date(2021, 8, 4), "arrest")
+    assert [_window(a) for a in arrests] == [(date(2021, 7, 19), date(2021, 7, 19))]
+
+
+def test_a_directive_relayed_by_a_lecture_keeps_its_own_date(pipeline: Pipeline) -> None:
+    text = (
+        "Slang checks in Sariwon\n\n"
+        "Youth league patrols have been checking phones in Sariwon, a source told us.\n\n"
+        "The lecture relayed a directive from the Central Committee said to have been issued in early May."
+    )
+    (directive,) = _events(pipeline, text, date(2025, 6, 25), "directive")
+    assert _window(directive) == (date(2025, 5, 1), date(2025, 5, 10))

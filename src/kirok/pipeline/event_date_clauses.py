@@ -122,9 +122,34 @@ def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
         and _IN_RELATIVE.search(doc.text, max(0, match[0] - 120), match[0]) is not None
     ):
         return True
+    if lo < hi and hi == timex.start and _reduced_relative(doc, match, hi):
+        return True
     if lo < hi and hi == match[0] and _NEW_SUBJECT.search(doc.text, lo, hi) is not None:
         return True  # "executed last week ..., and his deputy died in custody after repeated beatings"
     return lo < hi and _CLAUSE_BREAK.search(doc.text, lo, hi) is not None
+
+
+#: a sentence that opens with a noun phrase whose participle tells the act: "A man detained on suspicion
+#: of stealing diesel died in the cells on Sunday"
+_OPENS_WITH_NOUN = re.compile(
+    r"(?:A|An|The|Two|Three|Four|Five|Several)\s+"
+    r"(?:(?!(?:a|an|the|was|were|is|are|has|have|had|been)\s)(?![\w-]*ed\s)[\w-]+\s+){0,3}"
+)
+#: the main clause's verb after that participle
+_VERB_AFTER_PARTICIPLE = re.compile(r"(?<!\bto )\b(?:died|was|were|has|have|had|is|are)\b")
+
+
+def _reduced_relative(doc: Doc, match: tuple[int, int], date_start: int) -> bool:
+    """ "A man detained on suspicion of stealing diesel died ... on Sunday": the act told by a participle
+    after the sentence's first noun phrase, and the date after the main verb, which is that verb's."""
+    start = next((s.start for s in doc.sentences if s.start <= match[0] < s.end), None)
+    word = doc.text[match[0] : match[1]].split()[0].lower() if match[1] > match[0] else ""
+    return (
+        start is not None
+        and word.endswith(("ed", "en", "ght"))
+        and _OPENS_WITH_NOUN.fullmatch(doc.text, start, match[0]) is not None
+        and _VERB_AFTER_PARTICIPLE.search(doc.text, match[1], date_start) is not None
+    )
 
 
 #: a clause with a subject of its own between a date and the act told after it
