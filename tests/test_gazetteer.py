@@ -331,3 +331,9 @@ def test_well_known_seats_are_where_the_town_is(
     entry = gazetteer.get(entry_id)
     assert entry.lat is not None and entry.lon is not None
     assert _km(entry.lat, entry.lon, lat, lon) <= 15.0, (entry.name, entry.lat, entry.lon)
+
+
+def test_a_name_does_not_run_on_into_an_article(gazetteer: Gazetteer) -> None:
+    text = "A man was arrested in Hyesan a few days ago and another in Musan an hour later."
+    found = [text[m.start : m.end] for m in gazetteer.scan(text)]
+    assert found == ["Hyesan", "Musan"]

@@ -210,8 +210,8 @@ class Gazetteer:
             for first, direction in starts:
                 acc = ""
                 for j in range(first, min(len(tokens), first + _MAX_TOKENS)):
-                    if j > first and not joined[j - 1]:
-                        break
+                    if j > first and (not joined[j - 1] or tokens[j][2] in _ENGLISH_WORDS):
+                        break  # "in Hyesan a few days ago": not "Hyesan a"
                     acc = join_keys(acc, keys[j])
                     if acc not in self.prefixes:
                         break
@@ -282,6 +282,10 @@ class Gazetteer:
             if ancestor.level == "province":
                 return ancestor.id
         return None
+
+
+#: lower-case English words that never go on in a name ("of", "and" and "the" do: "Republic of the Congo")
+_ENGLISH_WORDS = frozenset({"a", "an"})
 
 
 def _joinable(text: str, tokens: list[tuple[int, int, str]], i: int, light: str) -> bool:

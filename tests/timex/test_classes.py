@@ -355,6 +355,10 @@ WINDOWS: list[tuple[str, str, date, str, str]] = [
     ("Ten people were arrested in the first half of 2019.", "the first half of 2019", OCT22, "2019-01-01", "2019-06-30"),
     ("Ten people were arrested the week of Oct. 4.", "the week of Oct. 4", OCT22, "2021-10-04", "2021-10-10"),
     ("Ten people were arrested over the weekend.", "the weekend", OCT22, "2021-10-16", "2021-10-17"),
+    # "a few days ago" and the like: two to seven days, weeks; two to eight months (value PAST_REF)
+    ("Ten people were arrested a few days ago.", "a few days ago", OCT22, "2021-10-15", "2021-10-20"),
+    ("Ten people were arrested several weeks ago.", "several weeks ago", OCT22, "2021-09-03", "2021-10-08"),
+    ("Ten people were arrested some months ago.", "some months ago", OCT22, "2021-02-22", "2021-08-22"),
     # the beginning of a year is its January, as its end is December 21-31; "early" in it is January-April
     ("An order was issued at the beginning of the year.", "the beginning of the year", date(2023, 2, 15), "2023-01-01", "2023-01-31"),
     ("An order was issued at the start of 2019.", "the start of 2019", OCT22, "2019-01-01", "2019-01-31"),

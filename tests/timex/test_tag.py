@@ -155,7 +155,7 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("He fled five years ago.", "five years ago", FRI, "2016", "2016-01-01", "2016-12-31", "year"),
     ("He fled a decade ago.", "a decade ago", FRI, "2011", "2011-01-01", "2011-12-31", "year"),
     ("He fled almost four years ago.", "almost four years ago", FRI, "2017", "2017-01-01", "2017-12-31", "year"),
-    ("He fled a few days ago.", "a few days ago", FRI, "PAST_REF", None, None, None),
+    ("He fled a few days ago.", "a few days ago", FRI, "PAST_REF", "2021-10-22", "2021-10-27", "week"),
     ("The decision takes effect two weeks from now.", "two weeks from now", FRI, "2021-W45", "2021-11-08", "2021-11-14", "week"),
     # anaphora: the last date named
     ("He was arrested on Oct. 12 and released the next day.", "the next day", FRI, "2021-10-13", "2021-10-13", "2021-10-13", "day"),

@@ -18,6 +18,7 @@ from kirok.timex.calendar import (
     month_granule,
     narrow,
     narrow_by_words,
+    precision_of,
     quarter_granule,
     shift,
     week_granule,
@@ -271,6 +272,27 @@ def _offset_unit(unit: str, last: Granule | None) -> str:
     return "Y" if last is None and unit == "DE" else unit
 
 
+#: "a few days ago", "several weeks ago", "some months ago": how many units back at least and at most
+_VAGUE_AGO = {"D": (2, 7), "W": (2, 7)}
+
+
+def _vague_ago(unit: str, base: date | None) -> Granule | None:
+    """The days "a few days ago" or "several weeks ago" may name, counted back from ``base``: two to seven
+    days (as the annotators of ``tests/annotated`` read it), two to seven weeks, two to eight months; the
+    value stays ``PAST_REF``."""
+    if base is None:
+        return None
+    if unit == "M":
+        earliest, latest = add_months(base, -8), add_months(base, -2)
+    elif unit in _VAGUE_AGO:
+        least, most = _VAGUE_AGO[unit]
+        days = 7 if unit == "W" else 1
+        earliest, latest = base - timedelta(days=most * days), base - timedelta(days=least * days)
+    else:
+        return None
+    return Granule(earliest, latest, precision_of(earliest, latest), "PAST_REF", unit)
+
+
 def read_offset(groups: dict[str, str | None], ref: Reference, tense: str, lexicon: Lexicon) -> Reading:
     """Three months ago (from the publication date), two days later (from the last date named).
 
@@ -293,7 +315,8 @@ def read_offset(groups: dict[str, str | None], ref: Reference, tense: str, lexic
         if base is None and ref.anchor is not None:
             base, warnings = ref.anchor, (_NO_EARLIER_DATE,)
     if isinstance(count, str):
-        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, _REL, warnings)
+        window = _vague_ago(unit, base) if sign < 0 and direction in lexicon.deictic_directions else None
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", window, _REL, warnings)
     if unit == "Y" and count == 1 and sign < 0 and ref.quarter is not None:  # "up from $5 a year ago"
         twin = shift(ref.quarter, -4)
         return Reading("DATE", twin.value, twin, _REL)
