@@ -355,6 +355,9 @@ WINDOWS: list[tuple[str, str, date, str, str]] = [
     ("Ten people were arrested in the first half of 2019.", "the first half of 2019", OCT22, "2019-01-01", "2019-06-30"),
     ("Ten people were arrested the week of Oct. 4.", "the week of Oct. 4", OCT22, "2021-10-04", "2021-10-10"),
     ("Ten people were arrested over the weekend.", "the weekend", OCT22, "2021-10-16", "2021-10-17"),
+    # a half of a month: its 1st to 15th, its 16th to last day
+    ("Ten people were arrested in the first half of this month.", "the first half of this month", OCT22, "2021-10-01", "2021-10-15"),
+    ("Ten people were arrested in the second half of last month.", "the second half of last month", OCT22, "2021-09-16", "2021-09-30"),
     # "a few days ago" and the like: two to seven days, weeks; two to eight months (value PAST_REF)
     ("Ten people were arrested a few days ago.", "a few days ago", OCT22, "2021-10-15", "2021-10-20"),
     ("Ten people were arrested several weeks ago.", "several weeks ago", OCT22, "2021-09-03", "2021-10-08"),

@@ -194,14 +194,20 @@ _START_POINT_WORDS = frozenset({"the beginning of", "beginning of", "the start o
 
 
 def narrow_by_words(granule: Granule, mod: str, words: str) -> Granule:
-    """:func:`narrow`, but "the end of" a year is its last ten or eleven days (December 21-31), and "the
-    beginning of" a year its January ("early" in the year is still January to April)."""
+    """:func:`narrow`, but "the end of" a year is its last ten or eleven days (December 21-31), "the
+    beginning of" a year its January ("early" in the year is still January to April), and a half of a
+    month is its 1st to 15th or 16th to last day."""
     if mod == "END" and words in _END_POINT_WORDS and granule.unit == "Y":
         year = granule.earliest.year
         return replace(granule, earliest=date(year, 12, 21), latest=date(year, 12, 31))
     if mod == "START" and words in _START_POINT_WORDS and granule.unit == "Y":
         year = granule.earliest.year
         return replace(granule, earliest=date(year, 1, 1), latest=date(year, 1, 31))
+    if words.endswith("half of") and granule.unit == "M":  # "the second half of last month": 16th to end
+        first = granule.earliest
+        if mod == "START":
+            return replace(granule, latest=first.replace(day=15))
+        return replace(granule, earliest=first.replace(day=16))
     return narrow(granule, mod)
 
 
