@@ -68,7 +68,7 @@ _DURING = re.compile(
 )
 #: "at the same trial", "At the trial the court also sentenced": the trial, rally or meeting told before
 _AT_SAME = re.compile(
-    r"\bat (?:the same|the|that) (?P<ref>(?P<court>trial|hearing|gathering)|rally|meeting|session|lecture)\b",
+    r"\bat (?:the same|the|that) (?P<ref>(?P<trial>trial|hearing|gathering)|rally|meeting|session|lecture)\b",
     re.IGNORECASE,
 )
 #: what a trial (or "the same gathering") told before may be: the public trial itself, or the execution
@@ -176,7 +176,7 @@ def find_reference(doc: Doc, draft: EventDraft) -> DateReference | None:
     for m in _ON_ARRIVAL.finditer(doc.text, s.start, s.end):
         return DateReference(m.start(), m.end(), (EventType.FORCED_REPATRIATION,), since=False)
     for m in _AT_SAME.finditer(doc.text, s.start, s.end):
-        types = _AT_TRIAL if m.group("court") else (EventType.MEETING,)
+        types = _AT_TRIAL if m.group("trial") else (EventType.MEETING,)
         return DateReference(m.start("ref"), m.end("ref"), types, since=False)
     for m in _SINCE.finditer(doc.text, s.start, s.end):
         if m.group("then"):

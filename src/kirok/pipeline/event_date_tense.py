@@ -96,9 +96,8 @@ def before_story_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> 
         or _RELATIVE_WORD.search(doc.text, draft.sentence.start, main.start())
         or _CLAUSE_BREAK.search(doc.text, main.end(), draft.match[0])
     ):
-        return (
-            False  # none before the act's word in its clause ("moved to the centre, where ... had contacted")
-        )
+        # none before the act's word in its clause ("moved to the centre, where ... had contacted")
+        return False
     sentences = [s.start for s in doc.sentences if s.start <= draft.sentence.start]
     reach = sentences[-1 - _LOOKS_BACK_FROM] if len(sentences) > _LOOKS_BACK_FROM else 0
     told = [

@@ -343,6 +343,10 @@ def _later_today(text: str, start: int, weekday: str, ref: Reference, lexicon: L
     return lexicon.weekdays.get(normal_key(weekday)) == ref.anchor.isoweekday()
 
 
+#: a determiner just before a word: "the heads of" is a noun, not the verb of an itinerary
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your|my)\s+$", re.IGNORECASE)
+
+
 def _present_schedule(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether the clause around a weekday tells an itinerary in the present ("Ilvar holds talks at the
     palace on Tuesday", "On Wednesday he flies to Sao Paulo"), with no past or reporting verb in it."""
@@ -355,9 +359,6 @@ def _present_schedule(text: str, start: int, end: int, lexicon: Lexicon) -> bool
     return any(
         not _DETERMINER_BEFORE.search(clause, 0, m.start()) for m in lexicon.scheduled_verbs.finditer(clause)
     )
-
-
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your|my)\s+$", re.IGNORECASE)
 
 
 #: "began on Oct. 3, two days after the Chuseok holiday": what lies between a day and a date that glosses it
