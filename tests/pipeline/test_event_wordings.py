@@ -1191,3 +1191,14 @@ def test_a_directive_relayed_by_a_lecture_keeps_its_own_date(pipeline: Pipeline)
     )
     (directive,) = _events(pipeline, text, date(2025, 6, 25), "directive")
     assert _window(directive) == (date(2025, 5, 1), date(2025, 5, 10))
+
+
+def test_an_act_in_the_when_clause_after_until_is_on_that_day(pipeline: Pipeline) -> None:
+    text = (
+        "Builders handed back\n\n"
+        "Three workers who fled a site in Vladivostok were handed back last week, a source told us.\n\n"
+        "They were held in a Russian migration centre until Sept. 24, when they were driven across the "
+        "bridge at Tumangang and handed to officers of the state security ministry."
+    )
+    (handover,) = _events(pipeline, text, date(2024, 10, 3), "forced_repatriation")
+    assert _window(handover) == (date(2024, 9, 24), date(2024, 9, 24))

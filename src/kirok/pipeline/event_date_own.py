@@ -99,6 +99,9 @@ def own_date(
     the death's day, not the capture's; "A woman whose arrest we reported last week, was moved on
     Friday")."""
     m_start, m_end = draft.match
+    ended = _until_then(doc, draft)
+    if ended is not None:
+        return ended
     main = _main_act_after(doc, draft, drafts)
     found = [
         t
@@ -126,6 +129,30 @@ def own_date(
         return min(after, key=lambda t: t.start - m_end)
     if before:
         return min(before, key=lambda t: m_start - t.end)
+    return None
+
+
+#: "held in a migration centre until Sept. 24, when they were handed over": the day the holding ended is
+#: the day of the act its "when" clause tells
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\s+[^.;!?]*$", re.IGNORECASE)
+
+
+def _until_then(doc: Doc, draft: EventDraft) -> Timex | None:
+    """The day an "until" names, when the act is told in the "when" clause after it ("held ... until Sept.
+    24, when they were driven across the bridge and handed over")."""
+    s = draft.sentence
+    for t in doc.timexes:
+        if (
+            s.start <= t.start < s.end
+            and t.end <= draft.match[0]
+            and t.type == "DATE"
+            and t.window is not None
+            and t.window.earliest is not None
+            and _UNTIL_BEFORE.search(doc.text, s.start, t.start)
+            and _WHEN_AFTER.match(doc.text, t.end, draft.match[0])
+        ):
+            return t
     return None
 
 
