@@ -31,6 +31,11 @@ WORDINGS = [
     ("arrest", "", "The arrests of three traders in Hyesan last week have frightened the market."),
     ("arrest", "", "Officers came to her house at dawn and took her away."),
     ("arrest", "", "Agents came to their homes before dawn and took all three away in the same truck."),
+    (
+        "sentence",
+        "",
+        "Security officials loaded the three onto a truck and drove them to a cooperative farm in Kapsan.",
+    ),
     ("", "", "He was so weak that he could barely climb onto the truck that took the three away."),
     ("arrest", "", "Police detained a man in his forties for selling South Korean films."),
     ("arrest", "", "Two women were apprehended at a checkpoint outside Musan."),
