@@ -1207,3 +1207,16 @@ def test_an_act_in_the_when_clause_after_until_is_on_that_day(pipeline: Pipeline
     )
     (handover,) = _events(pipeline, text, date(2024, 10, 3), "forced_repatriation")
     assert _window(handover) == (date(2024, 9, 24), date(2024, 9, 24))
+
+
+def test_an_act_the_source_told_of_on_a_day_happened_by_that_day(pipeline: Pipeline) -> None:
+    text = (
+        "Young people sent to labour units\n\n"
+        "Seven young people in Kim Chaek were sent to a labor-training unit for six months this week, a "
+        "source in the province told us on Wednesday.\n\n"
+        "Since the start of the month, youth league patrols have been checking phones on the streets."
+    )
+    (sentence,) = _events(pipeline, text, date(2023, 11, 17), "sentence")
+    assert _window(sentence) == (date(2023, 11, 13), date(2023, 11, 15))
+    (checks,) = _events(pipeline, text, date(2023, 11, 17), "crackdown")
+    assert _window(checks) == (date(2023, 11, 1), date(2023, 11, 17))  # a state going on: to publication

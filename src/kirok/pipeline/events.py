@@ -23,7 +23,7 @@ from kirok.pipeline import event_details as details
 from kirok.pipeline.doc import Doc, Sentence
 from kirok.pipeline.event_clauses import dated_first, more_dated_acts, one_and_the_other
 from kirok.pipeline.event_date_story import looked_back_over
-from kirok.pipeline.event_date_story_time import dates_in
+from kirok.pipeline.event_date_story_time import dates_in, telling_day
 from kirok.pipeline.event_date_tense import before_story_time
 from kirok.pipeline.event_dates import attach_narrative_date, attach_own_date
 from kirok.pipeline.event_draft import EventDraft, precision_of
@@ -250,10 +250,13 @@ class RuleEventStage(StageBase):
             url=doc.url,
             attribution=_attribution(doc),
         )
-        doc.events = [self._finish(doc, d, source, parse) for d in merge_drafts(drafts, doc.text)]
+        told = telling_day(doc, self.rules.attribution_time)
+        doc.events = [self._finish(doc, d, source, parse, told) for d in merge_drafts(drafts, doc.text)]
         return doc
 
-    def _finish(self, doc: Doc, d: EventDraft, source: Source, parse: ParsedReport | None) -> Event:
+    def _finish(
+        self, doc: Doc, d: EventDraft, source: Source, parse: ParsedReport | None, told: date | None = None
+    ) -> Event:
         text, s = doc.text, d.sentence
         roles = parse.participants_of(*d.match) if parse is not None else Participants()
         perpetrators = details.find_perpetrators(text, s.start, s.end, self.rules, roles.agents)
@@ -273,6 +276,10 @@ class RuleEventStage(StageBase):
         date_ = _by_publication(d.date, doc.published)
         if date_ is not d.date:
             d.reasons.append("date: cut at the publication date, by which it had happened")
+        if not d.ongoing and _by_publication(date_, told) is not date_:
+            # "sent to a labour unit this week, a source told us on Wednesday": by that Wednesday
+            date_ = _by_publication(date_, told)
+            d.reasons.append("date: cut at the day the source told of it")
         return Event(
             id=event_id(doc.report_id, d.type, first.start, first.end),
             report_id=doc.report_id,
