@@ -1220,3 +1220,24 @@ def test_an_act_the_source_told_of_on_a_day_happened_by_that_day(pipeline: Pipel
     assert _window(sentence) == (date(2023, 11, 13), date(2023, 11, 15))
     (checks,) = _events(pipeline, text, date(2023, 11, 17), "crackdown")
     assert _window(checks) == (date(2023, 11, 1), date(2023, 11, 17))  # a state going on: to publication
+
+
+def test_the_act_a_punishment_was_for_does_not_take_the_punishments_date(pipeline: Pipeline) -> None:
+    text = (
+        "Guards sentenced in Musan\n\n"
+        "Three border guards in Musan were sentenced last week to terms in a reeducation camp for helping a "
+        "family of three cross the Tumen River into China, a source told us on Tuesday.\n\n"
+        "The family crossed the frozen river at night in mid-December, the source said."
+    )
+    (crossing,) = _events(pipeline, text, date(2020, 1, 23), "escape")
+    assert _window(crossing) == (date(2019, 12, 11), date(2019, 12, 20))
+
+
+def test_taken_in_for_questioning_keeps_its_date(pipeline: Pipeline) -> None:
+    text = (
+        "Mother questioned in Hyesan\n\n"
+        "On Monday her mother was taken to the city state security department for questioning and was "
+        "held there for two days, a source said."
+    )
+    (arrest,) = _events(pipeline, text, date(2023, 10, 18), "arrest")
+    assert _window(arrest) == (date(2023, 10, 16), date(2023, 10, 16))

@@ -124,9 +124,31 @@ def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
         return True
     if lo < hi and hi == timex.start and _reduced_relative(doc, match, hi):
         return True
+    if lo < hi and hi == match[0] and _for_reason(doc.text, lo, hi):
+        return True  # "sentenced last week for helping a family cross the river": the crossing came before
     if lo < hi and hi == match[0] and _NEW_SUBJECT.search(doc.text, lo, hi) is not None:
         return True  # "executed last week ..., and his deputy died in custody after repeated beatings"
     return lo < hi and _CLAUSE_BREAK.search(doc.text, lo, hi) is not None
+
+
+#: the reason a punishment was given, told after its date: "sentenced last week for helping a family cross"
+#: (not "taken in for questioning")
+_FOR_REASON = re.compile(
+    r"\bfor\s+(?:having\s+)?(?!questioning|interrogation|screening|processing|training|nothing|something|"
+    r"anything|everything|morning|evening|hearing|sentencing|housing|spring)\w+ing\b",
+    re.IGNORECASE,
+)
+#: a clause of its own after the reason: "arrested in 2014 for selling medicines and was sentenced"
+_REASON_ENDS = re.compile(
+    r"\b(?:and|but)\s+(?:was|were|had|has|have|is|are)\b|[,;]\s+(?:and|but)\b", re.IGNORECASE
+)
+
+
+def _for_reason(text: str, lo: int, hi: int) -> bool:
+    """Whether the act's words stand in the reason clause ("for helping a family cross") that follows
+    the date of the act it explains, and no clause of its own begins between."""
+    found = [m for m in _FOR_REASON.finditer(text, lo, hi)]
+    return bool(found) and _REASON_ENDS.search(text, found[-1].end(), hi) is None
 
 
 #: a sentence that opens with a noun phrase whose participle tells the act: "A man detained on suspicion
