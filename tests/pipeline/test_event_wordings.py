@@ -1241,3 +1241,18 @@ def test_taken_in_for_questioning_keeps_its_date(pipeline: Pipeline) -> None:
     )
     (arrest,) = _events(pipeline, text, date(2023, 10, 18), "arrest")
     assert _window(arrest) == (date(2023, 10, 16), date(2023, 10, 16))
+
+
+def test_an_hour_counted_from_the_day_of_the_telling_is_no_date(pipeline: Pipeline) -> None:
+    """ "The proceedings began at around ten in the morning", after "a source told us on Tuesday": the
+    tagger counts the morning from Tuesday; the trial was last Friday (tests/annotated's
+    bn-hyesan-public-execution)."""
+    gold = json.loads((ANNOTATED / "bn-hyesan-public-execution.json").read_text())
+    text = (ANNOTATED / gold["text_file"]).read_text()
+    (doc,) = pipeline.pipe([Doc(text=text, published=date.fromisoformat(gold["published"]))])
+    at_trial = [
+        e
+        for e in doc.events
+        if e.type.value == "sentence" and any("same trial" in s.text for s in e.evidence)
+    ]
+    assert [_window(e) for e in at_trial] == [(date(2021, 11, 26), date(2021, 11, 26))]

@@ -63,7 +63,8 @@ _PERFECT = re.compile(
 def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> list[Timex]:
     """The dates a sentence gives, less the date of the telling ("told ... on Wednesday") and deadlines;
     an hour of the day ("from five in the morning") only when the sentence gives no other date, as the
-    hours of the day the story told ("Since October ... from five in the morning": October)."""
+    hours of the day the story told ("Since October ... from five in the morning": October), and not
+    when the date tagger counted it from the day of the telling."""
     found = [
         t
         for t in doc.timexes
@@ -76,7 +77,10 @@ def dates_in(doc: Doc, sent: Sentence, attribution_time: re.Pattern[str]) -> lis
         and not points_to_an_act(doc, t)
     ]
     days = [t for t in found if t.type != "TIME" or not _HOUR_OF.search(doc.text, sent.start, t.start)]
-    return days if days else found
+    if days:
+        return days
+    # "began at around ten in the morning", counted from "a source told us on Tuesday": no day of its own
+    return [t for t in found if not counted_from_telling(doc, t, attribution_time)]
 
 
 def counts_on(own: Timex) -> bool:
