@@ -147,7 +147,7 @@ _REASON_ENDS = re.compile(
 def _for_reason(text: str, lo: int, hi: int) -> bool:
     """Whether the act's words stand in the reason clause ("for helping a family cross") that follows
     the date of the act it explains, and no clause of its own begins between."""
-    found = [m for m in _FOR_REASON.finditer(text, lo, hi)]
+    found = list(_FOR_REASON.finditer(text, lo, hi))
     return bool(found) and _REASON_ENDS.search(text, found[-1].end(), hi) is None
 
 

@@ -276,9 +276,10 @@ class RuleEventStage(StageBase):
         date_ = _by_publication(d.date, doc.published)
         if date_ is not d.date:
             d.reasons.append("date: cut at the publication date, by which it had happened")
-        if not d.ongoing and _by_publication(date_, told) is not date_:
+        by_telling = date_ if d.ongoing else _by_publication(date_, told)
+        if by_telling is not date_:
             # "sent to a labour unit this week, a source told us on Wednesday": by that Wednesday
-            date_ = _by_publication(date_, told)
+            date_ = by_telling
             d.reasons.append("date: cut at the day the source told of it")
         return Event(
             id=event_id(doc.report_id, d.type, first.start, first.end),
