@@ -1256,3 +1256,14 @@ def test_an_hour_counted_from_the_day_of_the_telling_is_no_date(pipeline: Pipeli
         if e.type.value == "sentence" and any("same trial" in s.text for s in e.evidence)
     ]
     assert [_window(e) for e in at_trial] == [(date(2021, 11, 26), date(2021, 11, 26))]
+
+
+def test_a_date_in_the_subjects_participle_is_not_the_main_acts(pipeline: Pipeline) -> None:
+    text = (
+        "Women sent back from China get camp terms\n\n"
+        "Several women among the hundreds forcibly returned from China in October have been sentenced to "
+        "terms in reeducation camps after months of interrogation, a source told us on Monday.\n\n"
+        "Five of the women were sentenced last week to between five and seven years in a reeducation camp."
+    )
+    sentences = _events(pipeline, text, date(2024, 1, 10), "sentence")
+    assert [_window(s) for s in sentences] == [(date(2024, 1, 1), date(2024, 1, 7))]

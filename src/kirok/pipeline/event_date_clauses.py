@@ -124,11 +124,34 @@ def in_other_clause(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
         return True
     if lo < hi and hi == timex.start and _reduced_relative(doc, match, hi):
         return True
+    if lo < hi and hi == match[0] and _of_the_subject(doc, timex, match):
+        return True
     if lo < hi and hi == match[0] and _for_reason(doc.text, lo, hi):
         return True  # "sentenced last week for helping a family cross the river": the crossing came before
     if lo < hi and hi == match[0] and _NEW_SUBJECT.search(doc.text, lo, hi) is not None:
         return True  # "executed last week ..., and his deputy died in custody after repeated beatings"
     return lo < hi and _CLAUSE_BREAK.search(doc.text, lo, hi) is not None
+
+
+#: the subject's own participle phrase, up to its date: "Several women among the hundreds forcibly returned
+#: from China in October"
+_SUBJECT_PARTICIPLE = re.compile(
+    r"(?:A|An|The|Two|Three|Four|Five|Several|Some|Dozens|Hundreds)\b[^,.;:]{0,60}?\b\w+(?:ed|en)\s+"
+    r"(?:from|in|to|at|across|over|by|into)\b[^,.;:]{0,60}$"
+)
+#: the main verb that follows that phrase: "have been sentenced"
+_MAIN_AUX = re.compile(r"\s*(?:have|has|had|were|was)\s+(?:been\s+)?$", re.IGNORECASE)
+
+
+def _of_the_subject(doc: Doc, timex: Timex, match: tuple[int, int]) -> bool:
+    """ "Several women among the hundreds forcibly returned from China in October have been sentenced":
+    the date is the participle's, told in the subject before the main verb, not the sentence's act's."""
+    start = next((s.start for s in doc.sentences if s.start <= match[0] < s.end), None)
+    return (
+        start is not None
+        and _SUBJECT_PARTICIPLE.match(doc.text, start, timex.start) is not None
+        and _MAIN_AUX.fullmatch(doc.text, timex.end, match[0]) is not None
+    )
 
 
 #: the reason a punishment was given, told after its date: "sentenced last week for helping a family cross"
