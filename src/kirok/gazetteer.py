@@ -210,8 +210,8 @@ class Gazetteer:
             for first, direction in starts:
                 acc = ""
                 for j in range(first, min(len(tokens), first + _MAX_TOKENS)):
-                    if j > first and (not joined[j - 1] or tokens[j][2] in _ENGLISH_WORDS):
-                        break  # "in Hyesan a few days ago": not "Hyesan a"
+                    if j > first and not joined[j - 1]:
+                        break
                     acc = join_keys(acc, keys[j])
                     if acc not in self.prefixes:
                         break
@@ -289,7 +289,10 @@ _ENGLISH_WORDS = frozenset({"a", "an"})
 
 
 def _joinable(text: str, tokens: list[tuple[int, int, str]], i: int, light: str) -> bool:
-    """Whether token ``i`` and the next can belong to one name: "Kim Hyong Jik", "Hoeryong-si", "No. 15"."""
+    """Whether token ``i`` and the next can belong to one name: "Kim Hyong Jik", "Hoeryong-si", "No. 15";
+    not "Hyesan a" ("in Hyesan a few days ago")."""
+    if tokens[i + 1][2] in _ENGLISH_WORDS:
+        return False
     gap = text[tokens[i][1] : tokens[i + 1][0]]
     return gap in _JOINERS or (light == "no" and gap == ". ")
 
