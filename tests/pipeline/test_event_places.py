@@ -123,7 +123,7 @@ def test_the_province_of_a_source_is_not_an_event_place() -> None:
     text = (
         "Report\n\n"
         "Agents arrested a teacher in Hyesan, Ryanggang Province, on June 3. "
-        "According to a source in the province, she was detained in April."
+        "According to a source in the province, a second teacher was detained in April."
     )
     doc = make(text)
     add_place(doc, "Hyesan", PlaceRole.EVENT)

@@ -182,6 +182,8 @@ TRIGGERS = [
     ("Kim Jong Un instructed the ministry to act", "directive.ordered"),
     ("the ministry issued strict orders", "directive.issued"),
     ("orders from the Central Committee arrived", "directive.noun"),
+    ("the law was adopted by the Supreme People's Assembly", "directive.law"),
+    ("the rule came from the Ministry of Social Security", "directive.noun"),
     ("the sale of skirts was banned", "directive.ban"),
     ("the party convened an emergency meeting", "meeting.held"),
     ("her case was announced at a meeting of the cell", "meeting.at"),

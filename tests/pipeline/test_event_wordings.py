@@ -648,6 +648,8 @@ WORDINGS = [
         "The orders, handed down to all farm managers in the county, came from the provincial committee.",
     ),
     ("ill_treatment", "detention", "The detainee was found hanged in a cell of the county police station."),
+    ("ill_treatment", "", "A woman serving a sentence at the reeducation camp died of tuberculosis."),
+    ("detention", "", "During more than two weeks of interrogation, he named three others."),
     ("", "ill_treatment", "His family was told that he had hanged himself."),
     ("crackdown", "", "The provincial bureau launched a 100-day battle against foreign films."),
     ("", "", "There is also talk that two porters were arrested at the station."),
@@ -741,6 +743,8 @@ WORDINGS = [
         "The measures were handed down by the provincial state security bureau early this month.",
     ),
     ("directive", "", "New rules for fishing boats were issued by the county committee."),
+    ("directive", "", "The law was adopted by the Standing Committee of the People's Assembly in May."),
+    ("directive", "", "The law, the Cultural Language Protection Act, was adopted in January."),
     ("detention", "", "She was kept in a room at the county department and asked how often her son called."),
 ]
 
@@ -1267,3 +1271,163 @@ def test_a_date_in_the_subjects_participle_is_not_the_main_acts(pipeline: Pipeli
     )
     sentences = _events(pipeline, text, date(2024, 1, 10), "sentence")
     assert [_window(s) for s in sentences] == [(date(2024, 1, 1), date(2024, 1, 7))]
+
+
+def test_an_arrest_retold_after_according_to_the_source_takes_its_date(pipeline: Pipeline) -> None:
+    """ "The group had been caught ... According to the source, the nine were rounded up on March 3": the
+    telling before the subject does not hide that the clause refers back; one arrest, on March 3."""
+    text = (
+        "Nine sentenced in Hamhung\n\n"
+        "Nine people were sentenced at a public trial in Hamhung last week, a source told us on Monday.\n\n"
+        "The group had been caught after a raid on a makeshift laboratory. According to the source, the nine "
+        "were rounded up on March 3 when police and state security agents surrounded a flat."
+    )
+    arrests = _events(pipeline, text, date(2019, 5, 22), "arrest")
+    assert [_window(a) for a in arrests] == [(date(2019, 3, 3), date(2019, 3, 3))]
+
+
+def test_a_clause_after_said_is_no_time_of_the_telling(pipeline: Pipeline) -> None:
+    """ "The source said the arrests took place in mid-August" and "The source said guards seized him in
+    early October": the date is the act's, not the day the source spoke."""
+    for body, published, window in (
+        ("The source said the arrests took place in mid-August.", date(2022, 11, 17), (11, 20)),
+        ("The source said guards seized him in early October.", date(2020, 11, 28), (1, 10)),
+    ):
+        lede = "Two men were executed in Hyesan last week, a source said."
+        text = f"Two men executed in Hyesan\n\n{lede}\n\n{body}"
+        (arrest,) = _events(pipeline, text, published, "arrest")
+        month = 8 if "August" in body else 10
+        assert _window(arrest) == (
+            date(published.year, month, window[0]),
+            date(published.year, month, window[1]),
+        )
+
+
+def test_questioning_before_a_trial_told_first_ends_with_its_sentence(pipeline: Pipeline) -> None:
+    """A trial "at the end of last month" told in the lede, then the arrests "in June" and "They then spent
+    more than two months being questioned": the questioning ends by the sentence handed down at that
+    trial, not at the day the source spoke."""
+    text = (
+        "Chongjin holds public trial\n\n"
+        "A public trial was held in Chongjin at the end of last month for four men accused of calling South "
+        "Korea, a source told this outlet on Monday.\n\n"
+        "The trial took place in the square in front of the cultural hall, where the four were sentenced to "
+        "between seven and 15 years of reform through labor, the source said.\n\n"
+        "According to the source, the men were picked up one by one in June. They then spent more than two "
+        "months being questioned at the provincial state security bureau."
+    )
+    (held,) = _events(pipeline, text, date(2020, 9, 9), "detention")
+    assert _window(held) == (date(2020, 6, 1), date(2020, 8, 31))
+
+
+def test_an_arrest_of_him_told_again_with_its_date_is_one_arrest(pipeline: Pipeline) -> None:
+    """ "Kye was caught by border guards as he pulled a bundle out of the water. The source said guards
+    seized him in early October": one arrest, in early October, not a second one on the execution's
+    days; but "came for her on Feb. 27" and "led her off the train on March 6" stay two."""
+    text = (
+        "Smuggler shot in Onsong\n\n"
+        "Authorities executed a man in Onsong County a few days ago, a source told us on Thursday.\n\n"
+        "The man, a trader with the family name of Kye, was caught by border guards as he pulled a bundle "
+        "out of the water. The source said guards seized him in early October near a sentry post."
+    )
+    arrests = _events(pipeline, text, date(2020, 11, 28), "arrest")
+    assert [_window(a) for a in arrests] == [(date(2020, 10, 1), date(2020, 10, 10))]
+    text = (
+        "Three traders arrested\n\n"
+        "Three women traders were arrested this month, a source told us.\n\n"
+        "Agents came for the first woman on Feb. 27. Officers led her off a train on March 6."
+    )
+    arrests = _events(pipeline, text, date(2023, 3, 16), "arrest")
+    assert sorted(_window(a) for a in arrests) == [
+        (date(2023, 2, 27), date(2023, 2, 27)),
+        (date(2023, 3, 6), date(2023, 3, 6)),
+    ]
+
+
+def test_a_law_adopted_is_its_own_directive(pipeline: Pipeline) -> None:
+    """ "Residents were ordered to hand in USB drives ... The law, adopted last December, sets out
+    penalties": two directives, the order's and the law's, each with its own date."""
+    text = (
+        "Kaesong lectures\n\n"
+        "Residents of Kaesong were summoned to lectures on the new law on June 23, a source told us.\n\n"
+        "Residents were ordered to hand in any foreign-made USB drives by the end of July. The law, adopted "
+        "last December, sets out penalties of up to 15 years of reform through labour."
+    )
+    directives = _events(pipeline, text, date(2021, 7, 1), "directive")
+    windows = sorted(_window(d) for d in directives)
+    assert windows[0] == (date(2020, 12, 1), date(2020, 12, 31))
+    assert len(windows) == 2 and windows[1][0] == date(2021, 6, 23)
+
+
+def test_a_term_whose_headline_names_the_trial_takes_the_trials_day(pipeline: Pipeline) -> None:
+    """ "Two young men handed long prison terms at Haeju public trial" (headline) ... "held a public trial
+    on Friday" ... "The court sentenced the older man to 12 years": the term is on the trial's day."""
+    text = (
+        "Two young men handed long prison terms at Haeju public trial\n\n"
+        "Authorities in Haeju held a public trial on Friday for two men accused of selling dramas, a source "
+        "told us.\n\n"
+        "The two were arrested in October when police raided a flat.\n\n"
+        "The court sentenced the older man to 12 years and the younger to eight years of reform through "
+        "labour."
+    )
+    (term,) = _events(pipeline, text, date(2022, 12, 7), "sentence")
+    assert _window(term) == (date(2022, 12, 2), date(2022, 12, 2))
+
+
+def test_an_order_read_out_at_meetings_is_a_meeting_and_keeps_the_orders_own_day(
+    pipeline: Pipeline,
+) -> None:
+    """ "read out an order at neighbourhood meetings on Sunday" ... "The order was handed down by the party
+    Central Committee on Aug. 25": a meeting on Sunday and a directive of Aug. 25."""
+    text = (
+        "Shoot-on-sight order\n\n"
+        "Security officials in Sinuiju read out an order at neighbourhood meetings on Sunday warning that "
+        "anyone who approaches the river will be shot, a source told us.\n\n"
+        "The order was handed down by the party Central Committee on Aug. 25, the source said."
+    )
+    (meeting,) = _events(pipeline, text, date(2020, 9, 5), "meeting")
+    (order,) = _events(pipeline, text, date(2020, 9, 5), "directive")
+    assert _window(meeting) == (date(2020, 8, 30), date(2020, 8, 30))
+    assert _window(order) == (date(2020, 8, 25), date(2020, 8, 25))
+
+
+def test_a_date_in_a_relative_clause_after_the_act_is_the_clauses(pipeline: Pipeline) -> None:
+    """ "On Saturday, agents took in for questioning a woman whose daughter defected in 2017": Saturday."""
+    text = (
+        "Musan watch\n\n"
+        "Officials in Musan have tightened the watch on families, a source told us on Sunday.\n\n"
+        "On Saturday, agents took in for questioning a woman in her 40s whose daughter defected in 2017."
+    )
+    (arrest,) = _events(pipeline, text, date(2019, 6, 18), "arrest")
+    assert _window(arrest) == (date(2019, 6, 15), date(2019, 6, 15))
+
+
+def test_a_later_clause_that_names_the_place_gives_it_to_the_act(pipeline: Pipeline) -> None:
+    """ "He had been caught trying to go home without leave. Military police picked him up at Wonsan
+    railway station": the arrest is at Wonsan, named where it is told again, not the province carried
+    from the lede; but "her father's arrest", told where the daughter lives, names no scene."""
+    text = (
+        "Conscript dies after beating\n\n"
+        "A young soldier died in his unit's guardhouse this month, a source in Kangwon Province told us.\n\n"
+        "He had been caught trying to go home without leave. Military police picked him up at Wonsan "
+        "railway station on March 3.\n\n"
+        "His sister, who lives in Hoeryong, heard of her brother's arrest a week later."
+    )
+    (arrest,) = _events(pipeline, text, date(2021, 3, 19), "arrest")
+    assert arrest.place is not None and arrest.place.name == "Wonsan"
+
+
+def test_a_place_in_another_clause_of_the_later_telling_is_not_the_acts(pipeline: Pipeline) -> None:
+    """ "the man was detained in April ... In the same week the man was taken away, his wife and son were
+    banished to a mountain village of Yonsa County": the arrest stays in Onsong."""
+    text = (
+        "Onsong man sent to camp\n\n"
+        "Authorities in Onsong County have sent a man who called relatives in the South to a political "
+        "prison camp, a source in North Hamgyong Province told us on Tuesday.\n\n"
+        "According to a source in the province, the man was detained in April after agents intercepted "
+        "a call. "
+        "In the same week the man was taken away, his wife and son were banished to a mountain village of "
+        "Yonsa County."
+    )
+    (arrest,) = _events(pipeline, text, date(2022, 6, 14), "arrest")
+    assert arrest.place is not None and arrest.place.name.startswith("Onsong")

@@ -124,6 +124,11 @@ def test_foreign_places_stay_foreign(stage: GazetteerPlaceStage) -> None:
     assert places["Jilin Province"].role is PlaceRole.CONTEXT
 
 
+def test_a_place_opening_the_title_of_a_law_is_no_place(stage: GazetteerPlaceStage) -> None:
+    text = body("The Pyongyang Cultural Language Protection Act was adopted in January.")
+    assert "Pyongyang" not in found(stage, text)
+
+
 def test_the_tumen_river_is_not_the_city(stage: GazetteerPlaceStage) -> None:
     river = found(stage, body("Two soldiers waded across the Tumen River at night."))["Tumen River"]
     assert river.place is not None and river.place.gazetteer_id == "kc:river-tumen"
@@ -154,6 +159,12 @@ def test_the_tumen_river_is_not_the_city(stage: GazetteerPlaceStage) -> None:
         (
             "Warehouses were raided, a trading-company employee in Pyongyang told us.",
             "Pyongyang",
+            PlaceRole.SOURCE,
+        ),
+        (
+            "Lists were handed out, said the source, a former official who served in Musan until last year "
+            "and has since retired to Chongjin.",
+            "Chongjin",
             PlaceRole.SOURCE,
         ),
         ("A man of Onsong was detained, the source said.", "Onsong", PlaceRole.EVENT),

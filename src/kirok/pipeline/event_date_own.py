@@ -125,12 +125,17 @@ def own_date(
     if before and draft.type is EventType.DIRECTIVE and _ORDER_CONTENT.match(doc.text, m_end):
         # "Earlier this month, the Cabinet ordered that all work be finished by the end of May"
         after = [t for t in after if not _ORDER_CONTENT.match(doc.text, m_end, t.start)]
+    if before:  # "On Saturday, agents took in a woman whose daughter defected in 2017": the daughter's
+        after = [t for t in after if not _RELATIVE_BETWEEN.search(doc.text, m_end, t.start)]
     if after:
         return min(after, key=lambda t: t.start - m_end)
     if before:
         return min(before, key=lambda t: m_start - t.end)
     return None
 
+
+#: a relative clause opened after the act's words, which a later date may belong to
+_RELATIVE_BETWEEN = re.compile(r"\b(?:who|whose|whom|which)\b", re.IGNORECASE)
 
 #: "held in a migration centre until Sept. 24, when they were handed over": the day the holding ended is
 #: the day of the act its "when" clause tells

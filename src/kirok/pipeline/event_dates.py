@@ -411,7 +411,6 @@ def _custody_end(
         d.date.latest
         for d in drafts
         if _ended_by(doc, draft, d)
-        and d.date_value is not None
         and d.date is not None
         and d.date.earliest is not None
         and d.date.latest is not None

@@ -52,6 +52,7 @@ class EventDraft:
     reasons: list[str] = field(default_factory=list)
     confidence: float = 0.55
     back_reference: bool = False  # "In the same week the man was taken away, ...": an act told before
+    named_before: bool = False  # refers back only by the pronoun it befell: "guards seized him"
     backstory: bool = False  # "had been repatriated in 2019": before the story's own time
     ongoing: bool = False  # "since early February": a state that began then and goes on
     held_to: datetime.date | None = None  # "held for ten days" after the story's time: the day it ended

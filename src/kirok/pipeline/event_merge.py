@@ -40,6 +40,9 @@ _OWN_ACTS = frozenset({"ill.death"})
 #: triggers that tell a part of an act of their type told before: "she named him under interrogation",
 #: "are still being questioned" belong to the detention already told
 _PART_OF_EARLIER = frozenset({"detention.interrogation"})
+#: a law adopted is its own act, never a telling of an order ("Residents were ordered to hand in ... The
+#: law, adopted last December, sets out penalties")
+_LAWS = frozenset({"directive.law"})
 #: kinds of act that go on as one campaign: the searches, inspections and sweeps a report tells at one
 #: place are one crackdown, the watch kept on a family one surveillance, the work of one mobilisation one
 _CAMPAIGNS = frozenset({EventType.CRACKDOWN, EventType.SURVEILLANCE, EventType.FORCED_LABOR})
@@ -74,6 +77,36 @@ def restates(text: str, a: EventDraft, b: EventDraft) -> bool:
     return sum(min(w, words_b[k]) for k, w in words_a.items() if k in words_b) >= _SHARED_WORDS
 
 
+def _scene_named_with(d: EventDraft, text: str) -> bool:
+    """The act's own clause names its scene, just after its words: "picked him up at Wonsan railway
+    station"; not "In the same week the man was taken away, his wife was banished to Yonsa County" (the
+    banishment's place) nor "heard of her mother's arrest" (where the daughter lives)."""
+    span = d.place.span if d.place_named and d.place is not None else None
+    return (
+        span is not None
+        and 0 <= span.start - d.match[1] <= _SCENE_REACH
+        and not _CLAUSE_BREAK.search(text, d.match[1], span.start)
+        and not _POSSESSED.search(text, 0, d.match[0])
+    )
+
+
+def _two_days(a: EventDraft, b: EventDraft) -> bool:
+    """Each names its own day and the days differ: two acts ("agents came for her on Feb. 27" ... "led
+    her off the train on March 6", of another woman), not one told again."""
+    return (
+        a.date_value is not None
+        and b.date_value is not None
+        and _one_day(a)
+        and _one_day(b)
+        and _disjoint(a, b)
+    )
+
+
+def _same_kind(a: EventDraft, b: EventDraft) -> bool:
+    """Neither or both tell a law adopted (:data:`_LAWS`)."""
+    return (a.trigger.id in _LAWS) == (b.trigger.id in _LAWS)
+
+
 def _same_place(a: EventDraft, b: EventDraft) -> bool:
     return a.place is None or b.place is None or a.place.gazetteer_id == b.place.gazetteer_id
 
@@ -103,6 +136,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                 k
                 for k in kept
                 if k.type is d.type
+                and _same_kind(k, d)
                 and d.date_value is not None
                 and k.date_value == d.date_value
                 and _same_place(k, d)
@@ -116,6 +150,8 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                     k
                     for k in reversed(kept)
                     if k.type is d.type
+                    and _same_kind(k, d)
+                    and not (d.named_before and _two_days(k, d))
                     and (k.backstory == d.backstory or d.date_value is None)
                     and not years_apart(k, d)
                     and not other_number(text, k, d)
@@ -131,6 +167,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                 k
                 for k in reversed(kept)
                 if k.type is d.type
+                and _same_kind(k, d)
                 and (d.date_value is None or d.scene_dated)
                 and not d.ongoing
                 and k.backstory == d.backstory
@@ -168,6 +205,9 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
         elif earlier is not None:
             earlier.evidence.append(d.evidence[0])
             earlier.reasons.append("merged: a later clause refers back to it")
+            if not earlier.place_named and _scene_named_with(d, text):
+                earlier.place, earlier.place_named = d.place, True
+                earlier.reasons.append("place: named in the later clause that refers back to it")
             if _take_narrower_date(earlier, d, text) and d.type is EventType.MEETING:
                 _take_scene_place(earlier, d)
         else:
@@ -285,6 +325,15 @@ def _pins(new: TimeWindow, old: TimeWindow | None) -> bool:
     return days <= _PINNED_DAYS and (old.latest - old.earliest).days >= _VAGUE_DAYS
 
 
+#: how far after an act's words the place of its scene may be named, and what ends its clause
+_SCENE_REACH = 100
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+#: an act named as someone's: "her mother's arrest", "his detention"
+_POSSESSED = re.compile(r"(?:['’]s|\b(?:his|her|their))\s+$", re.IGNORECASE)
+#: an order relayed, not issued: "read out an order"
+_READ_OUT = re.compile(r"\bread\s+out\b", re.IGNORECASE)
+
+
 def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> bool:
     """A statement that refers back may date the act more exactly ("executed early this month" ... "He
     was shot on Aug. 4"): its own date wins when the act had none of its own, a wider one around it, a
@@ -313,7 +362,10 @@ def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> 
             and old.span.end <= kept.match[0]
             and told_that(text, old.span.end, kept.match[0])
         )
-        if new == old or not (within or (apart and (narrower or told))):
+        # "read out an order at meetings on Sunday" ... "The order was handed down on Aug. 25": the
+        # order's own day, before the day it was read out
+        relayed = kept.type is EventType.DIRECTIVE and bool(_READ_OUT.search(text, *kept.match))
+        if new == old or not (within or (apart and (narrower or told or relayed))):
             return False
     kept.date, kept.date_value = new, later.date_value or new.earliest.isoformat()
     kept.reasons.append("date: from the later statement that refers back to it")

@@ -27,6 +27,9 @@ _AT_THE_TRIAL = re.compile(
     r"[^.;]{0,80}?\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:trial|hearing)\b", re.IGNORECASE
 )
 
+#: a trial named in another telling of the term, headlines dropping the article: "at Haeju public trial"
+_AT_A_TRIAL = re.compile(r"\bat\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:trial|hearing)\b", re.IGNORECASE)
+
 
 def inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
     """Whether both windows are known and ``inner`` lies within ``outer``."""
@@ -50,16 +53,23 @@ def _one_day(act: EventDraft) -> TimeWindow | None:
 
 
 def _take_day(
-    draft: EventDraft, kept: list[EventDraft], of: EventType, why: str, undated: bool = False
+    draft: EventDraft,
+    kept: list[EventDraft],
+    of: EventType,
+    why: str,
+    undated: bool = False,
+    at: int | None = None,
 ) -> None:
-    """``draft`` takes the day of the first act of type ``of`` that its sentence also tells and the report
-    dates to one day, when its own window holds that day (or, with ``undated``, it has none)."""
+    """``draft`` takes the day of the first act of type ``of`` that its sentence (or the one starting at
+    ``at``) also tells and the report dates to one day, when its own window holds that day (or, with
+    ``undated``, it has none)."""
+    start = draft.sentence.start if at is None else at
     for act in kept:
         day = _one_day(act)
         if (
             act.type is of
             and day is not None
-            and any(span.start == draft.sentence.start for span in act.evidence)
+            and any(span.start == start for span in act.evidence)
             and ((undated and draft.date is None) or inside(day, draft.date))
             and not same_days(draft.date, day)
         ):
@@ -94,6 +104,15 @@ def date_sentences_by_their_trial(kept: list[EventDraft], text: str) -> None:
     """ "was handed a ten-year term ... at a public trial in her home town last month" ... "The trial took
     place ... on Dec. 19": the term was handed down on the trial's day, once the report has dated the
     trial told in the same sentence and the term's own window holds that day."""
+    why = "date: the day of the trial it was handed down at"
     for term in kept:
-        if term.type is EventType.SENTENCE and _AT_THE_TRIAL.match(text, term.match[1], term.sentence.end):
-            _take_day(term, kept, EventType.MEETING, "date: the day of the trial it was handed down at")
+        if term.type is not EventType.SENTENCE:
+            continue
+        if _AT_THE_TRIAL.match(text, term.match[1], term.sentence.end):
+            _take_day(term, kept, EventType.MEETING, why)
+            continue
+        # "Two men handed long prison terms at Haeju public trial" (the headline) ... "The court
+        # sentenced the older man to 12 years": another telling of the term names the trial
+        told_at = [s.start for s in term.evidence[:-1] if _AT_A_TRIAL.search(text, s.start, s.end)]
+        if told_at:
+            _take_day(term, kept, EventType.MEETING, why, at=told_at[0])

@@ -50,6 +50,20 @@ _MODAL_AFTER = re.compile(
 )
 #: "..., and the man was shot": the clause after the last break, for a subject that refers back
 _LAST_CLAUSE = re.compile(r"[;,]\s*(?=(?:and|but|then)\b)")
+#: "guards seized him": the person the act befell was named before; but beatings and labour befall
+#: the same people many times ("beat her ... kicked her in the chest")
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:him|them)\b|\bher\b(?=\s*(?:[.,;:!?]|$|(?:in|on|at|to|away|off|up|out|for|from|into|with|and|as"
+    r"|because|after|before|when|while|over|back|down|inside)\b))",  # not "boarded her train"
+    re.IGNORECASE,
+)
+_REPEATED_ACTS = (EventType.ILL_TREATMENT, EventType.FORCED_LABOR)
+#: "According to the source, the nine were rounded up ...": the telling before the clause's subject
+_LEAD_TELLING = re.compile(
+    r"^\W*(?:according to (?:the |a |one |another )?[\w-]+(?: [\w-]+){0,3}"
+    r"|the (?:source|sources) (?:said|added))(?: that)?,\s*",
+    re.IGNORECASE,
+)
 
 _PROSE = (SegmentRole.BODY, SegmentRole.HEADLINE)
 #: "handed about 60 people who had been held in China over to ...": the relative clause a long match
@@ -103,6 +117,16 @@ class RuleEventStage(StageBase):
             and parse.instructed(m.start, m.end)
         )
 
+    @staticmethod
+    def _befell_one_named(text: str, m: TriggerMatch) -> bool:
+        """ "guards seized him in early October": the act befell someone named before, which may be
+        another person than the last act's ("came for her on Feb. 27 ... led her off on March 6")."""
+        return (
+            not m.trigger.noun
+            and m.trigger.type not in _REPEATED_ACTS
+            and bool(_OBJECT_PRONOUN.search(text, m.start, m.end + 5))
+        )
+
     def _refers_back(self, text: str, sent: Sentence, m: TriggerMatch) -> bool:
         """The act was told before: "when ...", "the raids", "He was ...", "..., and the man was shot",
         "One of the women was ...", "handing down the sentence"."""
@@ -113,6 +137,7 @@ class RuleEventStage(StageBase):
             or (m.trigger.noun and bool(rules.definite_reference.search(prefix)))
             or bool(rules.subject_reference.match(prefix))
             or bool(rules.subject_reference.match(_LAST_CLAUSE.split(prefix)[-1]))
+            or bool(rules.subject_reference.match(_LEAD_TELLING.sub("", prefix, count=1)))
             or bool(rules.definite_act.search(text, max(sent.start, m.start - 40), m.end))
         )
 
@@ -187,10 +212,18 @@ class RuleEventStage(StageBase):
                 chosen = dated_first(doc, sent, first, self.rules.attribution_time)
                 for m in (chosen, *more_dated_acts(doc, sent, chosen, told, self.rules.attribution_time)):
                     back = self._refers_back(text, sent, m)
+                    named = not back and self._befell_one_named(text, m)
                     cut = _RELATIVE_INSIDE.search(text, m.start, m.end)
                     spans = one_and_the_other(doc, sent, m) or [(m.start, cut.start() if cut else m.end)]
                     drafts.extend(
-                        EventDraft(m.trigger.type, sent, m.trigger, span, back_reference=back)
+                        EventDraft(
+                            m.trigger.type,
+                            sent,
+                            m.trigger,
+                            span,
+                            back_reference=back or named,
+                            named_before=named,
+                        )
                         for span in spans
                     )
         drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))

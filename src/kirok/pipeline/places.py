@@ -27,6 +27,13 @@ _SOURCE_BEFORE = re.compile(
     r"(?:in|from|of|inside)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "said the source, a former official who served in Musan until last year and has since retired to
+#: Ch'ongjin": where the source lives now, told in a clause about the source
+_SOURCE_HOME_BEFORE = re.compile(
+    r"\bsources?\b,?[^.;]{0,120}?\b(?:retired|moved|lives|resides|settled|relocated)\s+(?:\w+\s+){0,2}?"
+    r"(?:in|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RESIDENT_BEFORE = re.compile(r"\bresidents?\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(r"\b(?:told|tells|said|says|reported|explained|added|noted|according)\b")
 #: "..., a relative living in Hamhung told ...", "..., a driver in Haeju said": a person the report quotes,
@@ -75,6 +82,8 @@ _OUTLET_AFTER = re.compile(
     r"\s+(?:Dispatch|Times|News|Journal|Post|Herald|Radio|Agency|Broadcasting|Network|Review|Monitor|"
     r"Wire|Ledger|Daily|Tribune|Gazette|Observer|Correspondent|Report|Today|Weekly|Focus|Watch)\b"
 )
+#: a place opening the title of a law: "the Pyongyang Cultural Language Protection Act"
+_LAW_TITLE_AFTER = re.compile(r"(?:\s+[A-Z][\w'-]*){0,5}\s+(?:Act|Law)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: "the bank of the Songchon River": a river the gazetteer lacks, not the county that shares its name.
 _RIVER_AFTER = re.compile(r"\s+(?:River|Stream|Creek)\b")
@@ -117,7 +126,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     text = doc.text
     drafts = [_Draft(m.start, m.end, m.candidates) for m in gazetteer.scan(text)]
     drafts = [d for d in drafts if _capitalised(text, d) or doc.role_at(d.start) is SegmentRole.TAGLINE]
-    drafts = [d for d in drafts if not _OUTLET_AFTER.match(text, d.end)]
+    drafts = [
+        d for d in drafts if not _OUTLET_AFTER.match(text, d.end) and not _LAW_TITLE_AFTER.match(text, d.end)
+    ]
     drafts = [d for d in drafts if not _unknown_river(text, d)]
     drafts = _add_units(text, drafts)
     drafts = _add_anaphora(text, drafts)
@@ -309,7 +320,8 @@ def _role(doc: Doc, draft: _Draft, entry: GazetteerEntry | None, role_in_doc: Se
     lo = max(sentence.start if sentence else 0, draft.start - _CONTEXT_WINDOW)
     hi = sentence.end if sentence else len(doc.text)
     before, after = doc.text[lo : draft.start], doc.text[draft.end : hi]
-    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+    whole = doc.text[sentence.start if sentence else 0 : draft.start]
+    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after) or _SOURCE_HOME_BEFORE.search(whole):
         return PlaceRole.SOURCE
     if _RESIDENT_BEFORE.search(before) and _SPEECH_AFTER.search(after):
         return PlaceRole.SOURCE
