@@ -183,6 +183,7 @@ TRIGGERS = [
     ("the ministry issued strict orders", "directive.issued"),
     ("orders from the Central Committee arrived", "directive.noun"),
     ("the law was adopted by the Supreme People's Assembly", "directive.law"),
+    ("heads went from door to door telling every household to send one adult", "directive.telling"),
     ("the rule came from the Ministry of Social Security", "directive.noun"),
     ("the sale of skirts was banned", "directive.ban"),
     ("the party convened an emergency meeting", "meeting.held"),

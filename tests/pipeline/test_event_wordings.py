@@ -650,6 +650,17 @@ WORDINGS = [
     ("ill_treatment", "detention", "The detainee was found hanged in a cell of the county police station."),
     ("ill_treatment", "", "A woman serving a sentence at the reeducation camp died of tuberculosis."),
     ("detention", "", "During more than two weeks of interrogation, he named three others."),
+    ("meeting", "", "Two dozen young people were made to stand on a stage in front of their neighbours."),
+    ("movement_restriction", "", "Soldiers have been keeping residents out of a strip along the bank."),
+    ("movement_restriction", "", "Fishermen in Ongjin have been barred from their boats."),
+    ("directive", "", "Guards are acting on orders issued in late August that anyone in the zone be shot."),
+    (
+        "sentence",
+        "",
+        "Authorities began moving the families of defectors from riverside villages to farms inland.",
+    ),
+    ("directive", "", "Unit heads went from door to door telling every household to send one adult."),
+    ("directive", "", "The ministry sent word to the border bureaus that returnees were to be questioned."),
     ("", "ill_treatment", "His family was told that he had hanged himself."),
     ("crackdown", "", "The provincial bureau launched a 100-day battle against foreign films."),
     ("", "", "There is also talk that two porters were arrested at the station."),
@@ -1431,3 +1442,67 @@ def test_a_place_in_another_clause_of_the_later_telling_is_not_the_acts(pipeline
     )
     (arrest,) = _events(pipeline, text, date(2022, 6, 14), "arrest")
     assert arrest.place is not None and arrest.place.name.startswith("Onsong")
+
+
+def test_an_order_issued_late_last_month_takes_that_date(pipeline: Pipeline) -> None:
+    text = (
+        "Lectures in Chongjin\n\n"
+        "Officials in Chongjin held lectures on the new law last week, a source told us on Friday.\n\n"
+        "The lectures follow an instruction issued late last month by the Central Committee."
+    )
+    (order,) = _events(pipeline, text, date(2025, 1, 20), "directive")
+    assert _window(order) == (date(2024, 12, 21), date(2024, 12, 31))
+
+
+def test_a_sentence_opening_with_an_act_told_before_tells_a_new_one(pipeline: Pipeline) -> None:
+    """ "Three days after her arrest, agents also took her son-in-law in for questioning": a second arrest,
+    three days after the first; "On the day the city was sealed, agents took in twenty people": an
+    arrest, not the sealing again."""
+    text = (
+        "Woman arrested in Hoeryong\n\n"
+        "Agents arrested a woman in Hoeryong on Aug. 2, a source told us on Tuesday.\n\n"
+        "Three days after her arrest, agents also took her son-in-law in for questioning."
+    )
+    arrests = _events(pipeline, text, date(2023, 8, 17), "arrest")
+    assert sorted(_window(a) for a in arrests) == [
+        (date(2023, 8, 2), date(2023, 8, 2)),
+        (date(2023, 8, 5), date(2023, 8, 5)),
+    ]
+    text = (
+        "Kaesong sealed\n\n"
+        "The authorities sealed off Kaesong on July 25, a source told us on Sunday.\n\n"
+        "He swam back across the border a week before the city was sealed. On the day the city was "
+        "sealed, state security agents took in about twenty people who had met him."
+    )
+    (arrest,) = _events(pipeline, text, date(2020, 8, 4), "arrest")
+    assert _window(arrest) == (date(2020, 7, 25), date(2020, 7, 25))
+    (escape,) = _events(pipeline, text, date(2020, 8, 4), "escape")
+    assert _window(escape) == (date(2020, 7, 18), date(2020, 7, 18))
+
+
+def test_chinese_authorities_handing_a_group_over_is_a_repatriation(pipeline: Pipeline) -> None:
+    """ "Chinese authorities handed a large group of North Koreans over at the Sinuiju border crossing on the
+    night of Oct. 9 ... The day before the handover, the Ministry of State Security sent word to the
+    border bureaus": a repatriation on Oct. 9 and an order on Oct. 8."""
+    text = (
+        "Hundreds held in Sinuiju\n\n"
+        "Chinese authorities handed a large group of North Koreans over at the Sinuiju border crossing on "
+        "the night of Oct. 9, a source told us.\n\n"
+        "The day before the handover, the Ministry of State Security sent word to the border security "
+        "bureaus that the returnees were to be questioned."
+    )
+    (handover,) = _events(pipeline, text, date(2023, 10, 20), "forced_repatriation")
+    (order,) = _events(pipeline, text, date(2023, 10, 20), "directive")
+    assert _window(handover)[0] == date(2023, 10, 9)
+    assert _window(order) == (date(2023, 10, 8), date(2023, 10, 8))
+
+
+def test_an_order_a_week_before_families_were_moved_is_counted_back_from_the_move(pipeline: Pipeline) -> None:
+    text = (
+        "Defectors' families moved away from the border\n\n"
+        "Authorities in Kyongwon County began moving the families of defectors from riverside villages to "
+        "mountain farms inland on April 9, a source told us on Monday.\n\n"
+        "The order came from the provincial party committee a week before the first families were moved."
+    )
+    (order,) = _events(pipeline, text, date(2019, 4, 17), "directive")
+    assert _window(order) == (date(2019, 4, 2), date(2019, 4, 2))

@@ -98,7 +98,10 @@ _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
             r"trial|rall(?:y|ies)|lectures?\b|meeting|session|hearing|conference|gathering",
             (EventType.MEETING,),
         ),
-        (r"sentenc|verdict|camp\b|kwalliso|kyohwaso|banish", (EventType.SENTENCE,)),
+        (
+            r"sentenc|verdict|camp\b|kwalliso|kyohwaso|banish|relocat|expelled|(?:was|were) moved",
+            (EventType.SENTENCE,),
+        ),
         # "taken away" names the arrest or the removal to a camp
         (r"taken away|hauled away|dragged away", (EventType.SENTENCE, EventType.ARREST)),
         (r"arrest|detained|caught|picked up|taken in\b", (EventType.ARREST,)),
@@ -112,7 +115,7 @@ _ACT_WORDS: tuple[tuple[re.Pattern[str], tuple[EventType, ...]], ...] = tuple(
         ),
         (r"raids?\b|search(?:es)?\b|inspections?\b|crackdown", (EventType.CRACKDOWN,)),
         (r"transfer", (EventType.DETENTION,)),  # "a week after the transfer" to the detention centre
-        (r"closure|lockdown", (EventType.MOVEMENT_RESTRICTION,)),
+        (r"closure|lockdown|(?:was|were) (?:sealed|locked down|closed)", (EventType.MOVEMENT_RESTRICTION,)),
         (r"died\b|death\b", (EventType.ILL_TREATMENT,)),  # "the day before he died": the death in custody
         (r"order\b|orders\b|directive|instruction|decree", (EventType.DIRECTIVE,)),
     )

@@ -50,6 +50,14 @@ _MODAL_AFTER = re.compile(
 )
 #: "..., and the man was shot": the clause after the last break, for a subject that refers back
 _LAST_CLAUSE = re.compile(r"[;,]\s*(?=(?:and|but|then)\b)")
+#: a sentence that opens by pointing to an act told before: "Three days after her arrest,", "Since his
+#: arrest,", "On the day the city was sealed,", "A week before the execution,"
+_OPENING_REFERENCE = re.compile(
+    r"\W*(?:(?:(?:\w+|a|an)\s+(?:days?|weeks?|months?|hours?)|(?:the\s+)?(?:day|week|month|night|morning|evening))"
+    r"\s+(?:after|before)\b[^,;.]{1,60}|on\s+the\s+(?:day|night)\b[^,;.]{1,60}"
+    r"|(?:since|after|before|during)\s+(?:the|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,2}),",
+    re.IGNORECASE,
+)
 #: "guards seized him": the person the act befell was named before; but beatings and labour befall
 #: the same people many times ("beat her ... kicked her in the chest")
 _OBJECT_PRONOUN = re.compile(
@@ -204,6 +212,14 @@ class RuleEventStage(StageBase):
             for trig in self.rules.triggers:
                 acts[trig.type].extend(
                     m for m in by_trigger.get(trig.id, ()) if self._an_act_here(doc, sent, m, parse, inside)
+                )
+            opening = _OPENING_REFERENCE.match(text, sent.start)
+            if opening is not None and any(m.start >= opening.end() for ms in acts.values() for m in ms):
+                # "Three days after her arrest, agents took her son-in-law in", "On the day the city was
+                # sealed, agents took in twenty people": the opening names an act told before; the main
+                # clause tells the new one
+                acts = defaultdict(
+                    list, {t: [m for m in ms if m.start >= opening.end()] for t, ms in acts.items()}
                 )
             for told in acts.values():
                 first = [m for m in told if m.trigger.id == told[0].trigger.id] if told else []
