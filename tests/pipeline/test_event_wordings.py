@@ -1506,3 +1506,57 @@ def test_an_order_a_week_before_families_were_moved_is_counted_back_from_the_mov
     )
     (order,) = _events(pipeline, text, date(2019, 4, 17), "directive")
     assert _window(order) == (date(2019, 4, 2), date(2019, 4, 2))
+
+
+def test_the_session_told_again_by_its_name_is_the_same_meeting(pipeline: Pipeline) -> None:
+    """ "were made to stand on a stage in front of their neighbours in Sariwon on Aug. 26" ... 'The
+    "ideological struggle" session was held in the hall of a machine factory': one meeting, Aug. 26."""
+    text = (
+        "Sariwon youths shamed on stage\n\n"
+        "About two dozen young people caught with dyed hair were made to stand on a stage in front of their "
+        "neighbours in Sariwon on Aug. 26, a source told us on Wednesday.\n\n"
+        'The "ideological struggle" session was held in the hall of a machine factory, the source said.'
+    )
+    meetings = _events(pipeline, text, date(2021, 9, 3), "meeting")
+    assert [_window(m) for m in meetings] == [(date(2021, 8, 26), date(2021, 8, 26))]
+
+
+def test_the_day_after_they_left_counts_from_the_act_told_just_before(pipeline: Pipeline) -> None:
+    text = (
+        "Students kept on building sites\n\n"
+        "Students from Hamhung have been working in Samjiyon since late July, a source told us on Monday."
+        "\n\nIn mid-September two students slipped out of their dormitory after the evening roll call. They "
+        "were caught at Hyesan railway station the day after they left."
+    )
+    (arrest,) = _events(pipeline, text, date(2019, 10, 9), "arrest")
+    assert _window(arrest) == (date(2019, 9, 12), date(2019, 9, 21))
+
+
+def test_a_handover_told_again_with_its_day_and_an_act_counted_from_the_arrival(pipeline: Pipeline) -> None:
+    """ "were sent back across the border late last month" ... "On January 26 the pair were escorted by
+    rail from Khasan across the Friendship Bridge" ... "Two days after the men arrived, their wives were
+    taken in for questioning": the handover on Jan. 26, the wives' arrest on Jan. 28."""
+    text = (
+        "Workers who fled Russian site sent home\n\n"
+        "Two construction workers who ran away from their site in Russia were sent back across the border "
+        "late last month and handed to state security in Rason, a source told us on Friday.\n\n"
+        "On January 26 the pair were escorted by rail from Khasan across the Friendship Bridge to Tumangang "
+        "station.\n\n"
+        "Two days after the men arrived, their wives were taken in for questioning in Chongjin."
+    )
+    (handover,) = _events(pipeline, text, date(2022, 2, 8), "forced_repatriation")
+    (arrest,) = _events(pipeline, text, date(2022, 2, 8), "arrest")
+    assert _window(handover) == (date(2022, 1, 26), date(2022, 1, 26))
+    assert _window(arrest) == (date(2022, 1, 28), date(2022, 1, 28))
+
+
+def test_for_two_days_before_they_let_her_sit_is_a_length_not_a_date(pipeline: Pipeline) -> None:
+    text = (
+        "Woman held in Hyesan\n\n"
+        "Agents arrested a woman in Hyesan on Jan. 25, a source told us on Friday.\n\n"
+        '"They kept her standing with her face to the wall for two days before they let her sit down," the '
+        "source said, adding that she was still being held at the department's detention facility."
+    )
+    (held,) = _events(pipeline, text, date(2022, 2, 11), "detention")
+    first, _ = _window(held)
+    assert first is not None and first >= date(2022, 1, 25)

@@ -89,6 +89,12 @@ _AFTER_SPENT = re.compile(
     r"(?=\s*,|\s+(?:he|she|they|we|it|the|his|her|their)\s)",
     re.IGNORECASE,
 )
+#: a clause with a pronoun for its subject: "they left", "he got home"
+_PRONOUN_CLAUSE = re.compile(
+    r"(?:he|she|they|the\s+(?:man|woman|men|women|pair|two|three|four|couple|family))\s+"
+    r"(?!(?:was|were|had|has|have|is|are|would|will)\b)[a-z]+",
+    re.IGNORECASE,
+)
 #: what an act calls for, between it and a "within" that is that call's deadline
 _TO_DO = re.compile(r"\bto\s+[\"“]?[a-z]", re.IGNORECASE)
 #: how far the hedge stretches the distance: (share of it at the least, share of it at the most)
@@ -305,7 +311,15 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     dated = any(t.type == "DATE" and m.start("ref") <= t.start < ref_end for t in doc.timexes)
     if m.group("just") and not dated and not _THE_HOLIDAY.match(doc.text, m.start("ref")):
         least = most = 0  # "a trial held just before the shooting": the same scene, that day
-    return DateOffset(m.start("ref"), ref_end, least, most, before=_is_before(m))
+    # "caught the day after they left": counted from the act told just before, which the clause names
+    # in words no kind of act is known by
+    ref = doc.text[m.start("ref") : ref_end]
+    from_story = (
+        bool(_PRONOUN_CLAUSE.match(ref))
+        and not types_named(ref)
+        and not doc.text[max(0, m.start() - 4) : m.start()].lower().endswith("for ")  # "for two days before"
+    )
+    return DateOffset(m.start("ref"), ref_end, least, most, from_story=from_story, before=_is_before(m))
 
 
 def _fits(m: re.Match[str]) -> bool:

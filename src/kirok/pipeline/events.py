@@ -58,6 +58,9 @@ _OPENING_REFERENCE = re.compile(
     r"|(?:since|after|before|during)\s+(?:the|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,2}),",
     re.IGNORECASE,
 )
+#: 'The "ideological struggle" session was held': a gathering named as one told before
+_THE_GATHERING = re.compile(r"\W*the\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_QUOTES = re.compile(r"[\"“”]")
 #: "guards seized him": the person the act befell was named before; but beatings and labour befall
 #: the same people many times ("beat her ... kicked her in the chest")
 _OBJECT_PRONOUN = re.compile(
@@ -143,6 +146,7 @@ class RuleEventStage(StageBase):
         return (
             bool(rules.back_reference.search(prefix))
             or (m.trigger.noun and bool(rules.definite_reference.search(prefix)))
+            or (m.trigger.type is EventType.MEETING and bool(_THE_GATHERING.match(_QUOTES.sub("", prefix))))
             or bool(rules.subject_reference.match(prefix))
             or bool(rules.subject_reference.match(_LAST_CLAUSE.split(prefix)[-1]))
             or bool(rules.subject_reference.match(_LEAD_TELLING.sub("", prefix, count=1)))
