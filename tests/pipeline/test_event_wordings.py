@@ -160,6 +160,13 @@ WORDINGS = [
     ("meeting", "", "The party held a meeting of cadres in the county."),
     ("meeting", "", "Workers were made to attend an ideological study session."),
     ("", "", "Rice prices rose to 6,000 won per kilogram in Hyesan markets."),
+    ("", "", "The medicine had been ordered by a trader in Hoeryong, who has not been questioned."),
+    ("", "", "Security officials insist no one in the centre was beaten."),
+    (
+        "sentence",
+        "forced_labor",
+        "Their wives were moved out of their housing near the river and sent to farms.",
+    ),
     ("", "", "Anyone caught crossing the border will face at least three years in prison."),
     ("", "", "The authorities denied that anyone had been arrested."),
     ("", "", "If the smugglers are caught, they could be sent to a camp."),
