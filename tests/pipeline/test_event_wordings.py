@@ -163,6 +163,11 @@ WORDINGS = [
     ("", "", "The medicine had been ordered by a trader in Hoeryong, who has not been questioned."),
     ("", "", "Security officials insist no one in the centre was beaten."),
     (
+        "",
+        "movement_restriction",
+        "Commanders collected the cards to stop them from slipping away to their towns.",
+    ),
+    (
         "sentence",
         "forced_labor",
         "Their wives were moved out of their housing near the river and sent to farms.",
@@ -1567,3 +1572,14 @@ def test_for_two_days_before_they_let_her_sit_is_a_length_not_a_date(pipeline: P
     (held,) = _events(pipeline, text, date(2022, 2, 11), "detention")
     first, _ = _window(held)
     assert first is not None and first >= date(2022, 1, 25)
+
+
+def test_the_older_of_the_two_receiving_a_term_is_the_sentence_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "Hoeryong puts two men on public trial\n\n"
+        "Two men from Hoeryong were sentenced to long terms in a reform camp last week, a source told us.\n\n"
+        "The trial was held on the afternoon of March 24 at the city stadium.\n\n"
+        "The older of the two, a man in his 40s, received 15 years, and the younger received ten."
+    )
+    terms = _events(pipeline, text, date(2021, 3, 29), "sentence")
+    assert [_window(t) for t in terms] == [(date(2021, 3, 24), date(2021, 3, 24))]

@@ -77,6 +77,15 @@ def restates(text: str, a: EventDraft, b: EventDraft) -> bool:
     return sum(min(w, words_b[k]) for k, w in words_a.items() if k in words_b) >= _SHARED_WORDS
 
 
+#: how far after an act's words the place of its scene may be named, and what ends its clause
+_SCENE_REACH = 100
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+#: an act named as someone's: "her mother's arrest", "his detention"
+_POSSESSED = re.compile(r"(?:['’]s|\b(?:his|her|their))\s+$", re.IGNORECASE)
+#: an order relayed, not issued: "read out an order"
+_READ_OUT = re.compile(r"\bread\s+out\b", re.IGNORECASE)
+
+
 def _scene_named_with(d: EventDraft, text: str) -> bool:
     """The act's own clause names its scene, just after its words: "picked him up at Wonsan railway
     station"; not "In the same week the man was taken away, his wife was banished to Yonsa County" (the
@@ -123,9 +132,11 @@ def _nested_place(a: EventDraft, b: EventDraft) -> bool:
 def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
     """Join restatements: the same type with the same date told in like words at the same place, a
     clause that refers back to an act told before (not to backstory, unless the clause has no date of
-    its own), a later telling in like words with no date of its own, the lede's summary of an act the
-    body dates, and the headline (backstory only into backstory, or into a state going on since then:
-    "Women handed back by China" is not the "had already been repatriated once, in 2018" of the body)."""
+    its own; not an act that befell "him" or "her" on another named day than the last one's), a later
+    telling in like words with no date of its own, the lede's summary of an act the body dates, and the
+    headline (backstory only into backstory, or into a state going on since then: "Women handed back by
+    China" is not the "had already been repatriated once, in 2018" of the body). A law adopted joins
+    only a law adopted."""
     kept: list[EventDraft] = []
     headlines = [d for d in drafts if d.sentence.role is SegmentRole.HEADLINE]
     for d in drafts:
@@ -323,15 +334,6 @@ def _pins(new: TimeWindow, old: TimeWindow | None) -> bool:
     if old is None or old.earliest is None or old.latest is None:
         return False
     return days <= _PINNED_DAYS and (old.latest - old.earliest).days >= _VAGUE_DAYS
-
-
-#: how far after an act's words the place of its scene may be named, and what ends its clause
-_SCENE_REACH = 100
-_CLAUSE_BREAK = re.compile(r"[,;:]")
-#: an act named as someone's: "her mother's arrest", "his detention"
-_POSSESSED = re.compile(r"(?:['’]s|\b(?:his|her|their))\s+$", re.IGNORECASE)
-#: an order relayed, not issued: "read out an order"
-_READ_OUT = re.compile(r"\bread\s+out\b", re.IGNORECASE)
 
 
 def _take_narrower_date(kept: EventDraft, later: EventDraft, text: str = "") -> bool:

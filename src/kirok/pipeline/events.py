@@ -140,7 +140,8 @@ class RuleEventStage(StageBase):
 
     def _refers_back(self, text: str, sent: Sentence, m: TriggerMatch) -> bool:
         """The act was told before: "when ...", "the raids", "He was ...", "..., and the man was shot",
-        "One of the women was ...", "handing down the sentence"."""
+        "One of the women was ...", "handing down the sentence", "According to the source, the nine
+        were ...", 'The "ideological struggle" session was held'."""
         prefix = text[sent.start : m.start]
         rules = self.rules
         return (
