@@ -163,6 +163,16 @@ WORDINGS = [
     ("", "", "The medicine had been ordered by a trader in Hoeryong, who has not been questioned."),
     ("", "", "Security officials insist no one in the centre was beaten."),
     (
+        "detention",
+        "crackdown",
+        "The five soldiers have been confined to the unit's guardhouse since the inspection began.",
+    ),
+    (
+        "arrest",
+        "",
+        "Agents arrested two officers for taking bribes to let smuggling boats cross the Yalu River.",
+    ),
+    (
         "",
         "movement_restriction",
         "Commanders collected the cards to stop them from slipping away to their towns.",
