@@ -89,6 +89,8 @@ _AFTER_SPENT = re.compile(
     r"(?=\s*,|\s+(?:he|she|they|we|it|the|his|her|their)\s)",
     re.IGNORECASE,
 )
+#: a length, not a distance: "kept her standing for two days before they let her sit down"
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 #: a clause with a pronoun for its subject: "they left", "he got home"
 _PRONOUN_CLAUSE = re.compile(
     r"(?:he|she|they|the\s+(?:man|woman|men|women|pair|two|three|four|couple|family))\s+"
@@ -317,7 +319,7 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
     from_story = (
         bool(_PRONOUN_CLAUSE.match(ref))
         and not types_named(ref)
-        and not doc.text[max(0, m.start() - 4) : m.start()].lower().endswith("for ")  # "for two days before"
+        and not _FOR_BEFORE.search(doc.text, max(0, m.start() - 5), m.start())  # "for two days before"
     )
     return DateOffset(m.start("ref"), ref_end, least, most, from_story=from_story, before=_is_before(m))
 

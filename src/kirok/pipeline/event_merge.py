@@ -95,7 +95,7 @@ def _scene_named_with(d: EventDraft, text: str) -> bool:
         span is not None
         and 0 <= span.start - d.match[1] <= _SCENE_REACH
         and not _CLAUSE_BREAK.search(text, d.match[1], span.start)
-        and not _POSSESSED.search(text, 0, d.match[0])
+        and not _POSSESSED.search(text, d.sentence.start, d.match[0])
     )
 
 

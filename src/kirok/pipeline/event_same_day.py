@@ -22,13 +22,11 @@ _CAUGHT_IN_THE_ACT = re.compile(
     r"[^.;]{0,80}?\b(?:trying|attempting|as\s+(?:he|she|they|the\s+\w+)\s+(?:tried|attempted|was|were))\b",
     re.IGNORECASE,
 )
-#: between a punishment and the gathering it was handed down at: "handed a ten-year term at a public trial"
+#: between a punishment and the gathering it was handed down at: "handed a ten-year term at a public trial",
+#: "handed long prison terms at Haeju public trial" (a headline drops the article)
 _AT_THE_TRIAL = re.compile(
-    r"[^.;]{0,80}?\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:trial|hearing)\b", re.IGNORECASE
+    r"[^.;]{0,80}?\bat\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:trial|hearing)\b", re.IGNORECASE
 )
-
-#: a trial named in another telling of the term, headlines dropping the article: "at Haeju public trial"
-_AT_A_TRIAL = re.compile(r"\bat\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:trial|hearing)\b", re.IGNORECASE)
 
 
 def inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
@@ -113,6 +111,6 @@ def date_sentences_by_their_trial(kept: list[EventDraft], text: str) -> None:
             continue
         # "Two men handed long prison terms at Haeju public trial" (the headline) ... "The court
         # sentenced the older man to 12 years": another telling of the term names the trial
-        told_at = [s.start for s in term.evidence[:-1] if _AT_A_TRIAL.search(text, s.start, s.end)]
+        told_at = [s.start for s in term.evidence[:-1] if _AT_THE_TRIAL.search(text, s.start, s.end)]
         if told_at:
             _take_day(term, kept, EventType.MEETING, why, at=told_at[0])

@@ -320,8 +320,11 @@ def _role(doc: Doc, draft: _Draft, entry: GazetteerEntry | None, role_in_doc: Se
     lo = max(sentence.start if sentence else 0, draft.start - _CONTEXT_WINDOW)
     hi = sentence.end if sentence else len(doc.text)
     before, after = doc.text[lo : draft.start], doc.text[draft.end : hi]
-    whole = doc.text[sentence.start if sentence else 0 : draft.start]
-    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after) or _SOURCE_HOME_BEFORE.search(whole):
+    if (
+        _SOURCE_BEFORE.search(before)
+        or _SOURCE_AFTER.match(after)
+        or _SOURCE_HOME_BEFORE.search(doc.text, sentence.start if sentence else 0, draft.start)
+    ):
         return PlaceRole.SOURCE
     if _RESIDENT_BEFORE.search(before) and _SPEECH_AFTER.search(after):
         return PlaceRole.SOURCE
