@@ -779,6 +779,7 @@ WORDINGS = [
     ("directive", "", "The law was adopted by the Standing Committee of the People's Assembly in May."),
     ("directive", "", "The law, the Cultural Language Protection Act, was adopted in January."),
     ("detention", "", "She was kept in a room at the county department and asked how often her son called."),
+    ("arrest", "", "The woman was seized on the frozen river as she handed sacks to a Chinese partner."),
 ]
 
 
@@ -1593,3 +1594,93 @@ def test_the_older_of_the_two_receiving_a_term_is_the_sentence_told_before(pipel
     )
     terms = _events(pipeline, text, date(2021, 3, 29), "sentence")
     assert [_window(t) for t in terms] == [(date(2021, 3, 24), date(2021, 3, 24))]
+
+
+def test_taken_to_the_camp_after_the_trial_is_the_holding_there_not_the_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Woman sent back from China gets seven years\n\n"
+        "A woman handed back by China in October was sentenced to seven years in a reform camp at a public "
+        "trial in Manpo late last month, a source told us on Monday.\n\n"
+        "Since her return she had been held by the provincial security bureau in Kanggye, where agents "
+        "questioned her about a South Korean church group that ran a shelter in Tonghua.\n\n"
+        "The trial took place on December 27. Three days after the trial, she was taken to the reform camp "
+        "in Kaechon, the source said."
+    )
+    published = date(2024, 1, 10)
+    (sentence,) = _events(pipeline, text, published, "sentence")
+    assert _window(sentence) == (date(2023, 12, 27), date(2023, 12, 27))
+    held = {
+        _window(e): e.place.name if e.place else None for e in _events(pipeline, text, published, "detention")
+    }
+    # the holding in Kanggye: its agent is the bureau, not the South Korean group of the relative clause
+    assert held.get((date(2023, 10, 1), date(2023, 12, 27))) == "Kanggye"
+    assert held.get((date(2023, 12, 30), date(2023, 12, 30))) == "Kaechon"
+
+
+def test_where_a_buyer_took_the_goods_is_not_the_scene(pipeline: Pipeline) -> None:
+    text = (
+        "Man executed in Hamju\n\n"
+        "A man who sold copper cable was put on public trial in Hamju County late last month, a source "
+        "said.\n\n"
+        "A week after his arrest, police picked up two men who had bought the copper from him and resold it "
+        "to a trader who moved scrap metal by truck to Sinuiju."
+    )
+    arrests = _events(pipeline, text, date(2024, 2, 7), "arrest")
+    assert [e.place.name if e.place else None for e in arrests] == ["Hamju"]
+
+
+def test_that_night_after_an_act_counted_from_another_is_not_the_day_of_the_telling(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Hoeryong phone broker gets eight years\n\n"
+        "A man was caught by state security agents in early January, a source in North Hamgyong Province "
+        "told us on Friday.\n\n"
+        "Three days after his arrest, his wife was taken in for questioning. She was let go that night.\n\n"
+        "Kang himself was held at the city state security department for about 45 days."
+    )
+    (held,) = _events(pipeline, text, date(2021, 3, 15), "detention")
+    earliest, latest = _window(held)
+    assert earliest is not None and earliest < date(2021, 1, 15)
+    assert latest is not None and latest < date(2021, 3, 12)
+
+
+def test_a_distance_after_they_came_out_of_a_holding_of_a_told_length(pipeline: Pipeline) -> None:
+    text = (
+        "Traders sent to labor-training unit\n\n"
+        "They were caught in early March at a checkpoint on the edge of Kimchaek.\n\n"
+        "The pair were first held for 20 days in a quarantine facility in the city.\n\n"
+        "Ten days after they came out of quarantine, the city people's committee sentenced both women to six "
+        "months in a labor-training unit."
+    )
+    (term,) = _events(pipeline, text, date(2020, 4, 23), "sentence")
+    assert _window(term) == (date(2020, 3, 31), date(2020, 4, 9))
+
+
+def test_a_date_before_the_distance_that_opens_a_sentence_does_not_make_the_act_counted_from_new(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Manpo smuggler gets five years\n\n"
+        "A woman was caught by a border patrol late in January, a source told us on Monday.\n\n"
+        "Last week, about five weeks after she was caught, the provincial court sentenced her to five years "
+        "of reform through labor."
+    )
+    published = date(2019, 3, 5)
+    assert [_window(e) for e in _events(pipeline, text, published, "arrest")] == [
+        (date(2019, 1, 21), date(2019, 1, 31))
+    ]
+    assert len(_events(pipeline, text, published, "sentence")) == 1
+
+
+def test_a_fine_of_the_crew_and_a_term_of_the_owner_are_two_punishments(pipeline: Pipeline) -> None:
+    text = (
+        "Rason crew caught\n\n"
+        "A fishing crew from Rason was caught selling squid to a Chinese boat in early July, a source said.\n\n"
+        "The crew were questioned for two weeks. At the end of that time each of them was fined 500 yuan "
+        "and released.\n\n"
+        "Yun was kept in custody. About a month after the arrest, the Rason city court sentenced him to three "
+        "years of reform through labor."
+    )
+    terms = _events(pipeline, text, date(2024, 8, 20), "sentence")
+    assert len(terms) == 2

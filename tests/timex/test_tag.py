@@ -124,6 +124,8 @@ ROWS: list[tuple[str, str, str | None, str, str | None, str | None, str | None]]
     ("More will be tried later this month.", "later this month", FRI, "2021-10", "2021-10-30", "2021-10-31", "month"),
     ("Ten people were arrested late last month.", "late last month", FRI, "2021-09", "2021-09-21", "2021-09-30", "month"),
     ("Ten people were arrested late last month.", "late last month", "2021-03-05", "2021-02", "2021-02-21", "2021-02-28", "month"),
+    ("She was caught late in January, a source said.", "late in January", "2019-03-05", "2019-01", "2019-01-21", "2019-01-31", "month"),
+    ("He was arrested early in March.", "early in March", "2019-04-05", "2019-03", "2019-03-01", "2019-03-10", "month"),
     ("Ten people were arrested early last month.", "early last month", FRI, "2021-09", "2021-09-01", "2021-09-10", "month"),
     ("Ten people were arrested in mid-last month.", "mid-last month", FRI, "2021-09", "2021-09-11", "2021-09-20", "month"),
     ("The order came early this year.", "early this year", FRI, "2021", "2021-01-01", "2021-04-30", "year"),

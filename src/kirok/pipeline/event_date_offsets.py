@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from kirok.model import EventType, TimeWindow
 from kirok.pipeline.doc import Doc, Timex
 from kirok.pipeline.event_date_refs import types_named
-from kirok.pipeline.event_date_story import release_day
+from kirok.pipeline.event_date_story import lasted_span, release_day
 from kirok.pipeline.event_date_story_time import counted_from_telling, story_time_before
 from kirok.pipeline.event_date_tense import flashback
 from kirok.pipeline.event_draft import EventDraft, relative_window, window_days
@@ -174,6 +174,14 @@ _THE_OTHER = re.compile(r"the\s+other\b", re.IGNORECASE)
 #: a distance counted from a release: "a week after her release", "two days after being freed"
 _OF_RELEASE = re.compile(
     r"(?:(?:his|her|their|the)\s+release|being\s+(?:released|freed|let\s+go))\b", re.IGNORECASE
+)
+#: a distance counted from the end of a holding: "after they came out of quarantine", "after the
+#: interrogation ended", "after her release"
+_HOLDING_ENDED = re.compile(
+    r"(?:(?:he|she|they|the\s+\w+)\s+(?:came|got|walked)\s+out\s+of\b|(?:his|her|their|the)\s+release\b"
+    r"|(?:he|she|they)\s+(?:was|were)\s+(?:released|freed|let\s+go)\b"
+    r"|the\s+(?:interrogation|questioning|investigation|quarantine)\s+(?:ended|was\s+over|finished)\b)",
+    re.IGNORECASE,
 )
 #: a distance counted from a person alone ("a week before her"): from that person's act of the same kind
 _PERSON_ONLY = re.compile(r"(?:him|her|them|his|hers|theirs)", re.IGNORECASE)
@@ -393,6 +401,9 @@ def _counted_from(
     days later", the story's time."""
     if offset.spent and (custody := _custody_start(doc, draft, drafts)) is not None:
         return custody
+    ended = _HOLDING_ENDED.match(doc.text, offset.ref_start, offset.ref_end)
+    if ended is not None and (held := _holding_ended(doc, draft, drafts)) is not None:
+        return held  # "ten days after they came out of quarantine": the end of the holding's length
     if offset.from_story:
         told = _date_before_later(doc, draft, offset)
         if told is not None:  # "picked up in mid-May and, a week later, handed six months"
@@ -439,6 +450,23 @@ def _counted_from(
         key=lambda d: (d.backstory, d.date_value is None, abs(d.sentence.start - draft.sentence.start)),
     )
     return act.date
+
+
+def _holding_ended(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> TimeWindow | None:
+    """The days the last holding told before the act ended on, when its sentence said how long it lasted
+    ("first held for 20 days in a quarantine facility"); ``None`` without one."""
+    held = [d for d in drafts if d.type is EventType.DETENTION and d.sentence.start < draft.sentence.start]
+    last = max(held, key=lambda d: d.sentence.start) if held else None
+    if last is None or last.held_ended is not None:
+        return last.held_ended if last is not None else None
+    # not dated yet (its date comes from the story, after the acts dated in their own words): from the
+    # act that began the custody, by the length told
+    days = lasted_span(doc, last)
+    start = _custody_start(doc, last, drafts) if days is not None else None
+    if days is None or start is None or start.earliest is None or start.latest is None:
+        return None
+    least, most = days
+    return relative_window(start.earliest + timedelta(days=least), start.latest + timedelta(days=most))
 
 
 def _told_more_exactly(draft: EventDraft, drafts: list[EventDraft], told: Timex) -> TimeWindow | None:

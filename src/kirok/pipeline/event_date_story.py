@@ -342,6 +342,13 @@ def lasted(doc: Doc, draft: EventDraft) -> int | None:
     """How many days at most the act lasted, when its sentence says ("kept there for four days", "made
     to shovel snow for five days", "held for about four weeks": a tenth more, "for nearly a month": no
     more); ``None`` when it does not, or leaves it open ("for more than a month")."""
+    span = lasted_span(doc, draft)
+    return span[1] if span is not None else None
+
+
+def lasted_span(doc: Doc, draft: EventDraft) -> tuple[int, int] | None:
+    """How many days at least and at most the act lasted (:func:`lasted`): a length told exactly is both;
+    "about" or "nearly" a length, a tenth less at least."""
     for t in doc.timexes:
         if not draft.sentence.start <= t.start < draft.sentence.end or t.type != "DURATION":
             continue
@@ -351,9 +358,12 @@ def lasted(doc: Doc, draft: EventDraft) -> int | None:
         days = int(m.group("n")) * _SPAN_UNIT_DAYS[m.group("unit")]
         hedge = _HEDGED.match(t.text)
         word = " ".join(hedge.group().lower().split()) if hedge is not None else ""
-        if not word or word in _AT_MOST:
-            return days
-        return math.ceil(days * _ABOUT_SHARE) if word in _ABOUT else None
+        least = days - days // 10
+        if not word:
+            return days, days
+        if word in _AT_MOST:
+            return least, days
+        return (least, math.ceil(days * _ABOUT_SHARE)) if word in _ABOUT else None
     return None
 
 

@@ -137,6 +137,9 @@ def story_dates(doc: Doc, published: date, sent: Sentence, attribution_time: re.
         and t.window.earliest <= published
         and (published - t.window.latest).days <= BACKSTORY_DAYS
         and not past_perfect(doc.text, sent.start, t.start)
+        # "Three days after his arrest, his wife was taken in ... She was let go that night": the tagger
+        # counted "that night" from the day of the telling, not from the act
+        and not (counts_on(t) and counted_from_telling(doc, t, attribution_time))
     ]
 
 

@@ -37,6 +37,7 @@ from kirok.pipeline.event_date_story import (
     handover_before,
     held_until,
     lasted,
+    lasted_span,
     next_custody_step,
     refine_by_next,
     release_bound,
@@ -384,6 +385,9 @@ def attach_narrative_date(
     if days is not None and (until or start) + timedelta(days=days) < latest:
         latest, bound = (until or start) + timedelta(days=days), f"{bound}, and by how long it lasted"
         draft.held_to = latest if draft.type is EventType.DETENTION else None
+        least = (lasted_span(doc, draft) or (days, days))[0]
+        if draft.held_to is not None:  # the first and last days it may have ended on
+            draft.held_ended = relative_window(min(start + timedelta(days=least), latest), latest)
     held = _held_before(draft, drafts)
     if (
         draft.type in (*_PUNISHMENT, EventType.FORCED_LABOR)
@@ -411,6 +415,7 @@ def _custody_end(
         d.date.latest
         for d in drafts
         if _ended_by(doc, draft, d)
+        and not _told_again_below(d, drafts)
         and d.date is not None
         and d.date.earliest is not None
         and d.date.latest is not None
@@ -418,6 +423,19 @@ def _custody_end(
         and d.date.latest < latest
     ]
     return min(ends) if ends else None
+
+
+def _told_again_below(headline: EventDraft, drafts: list[EventDraft]) -> bool:
+    """A headline's act the body tells with a date of its own, another than the headline took from the
+    lede's first date, which may be another act's ("A woman handed back by China in October was
+    sentenced ... late last month")."""
+    return headline.sentence.role is SegmentRole.HEADLINE and any(
+        d.type is headline.type
+        and d.sentence.role is not SegmentRole.HEADLINE
+        and d.date_value is not None
+        and d.date != headline.date
+        for d in drafts
+    )
 
 
 def _held_until_death(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> None:

@@ -56,3 +56,5 @@ class EventDraft:
     backstory: bool = False  # "had been repatriated in 2019": before the story's own time
     ongoing: bool = False  # "since early February": a state that began then and goes on
     held_to: datetime.date | None = None  # "held for ten days" after the story's time: the day it ended
+    #: the days the holding of a told length may have ended on ("they came out of quarantine")
+    held_ended: TimeWindow | None = None

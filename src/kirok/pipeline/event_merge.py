@@ -9,7 +9,13 @@ from datetime import date, timedelta
 from kirok.model import EventType, SegmentRole, TimeWindow
 from kirok.pipeline.event_date_clauses import told_that
 from kirok.pipeline.event_draft import EventDraft
-from kirok.pipeline.event_same_act import other_gathering, other_number, other_terms, years_apart
+from kirok.pipeline.event_same_act import (
+    fine_and_term,
+    other_gathering,
+    other_number,
+    other_terms,
+    years_apart,
+)
 from kirok.pipeline.event_same_day import (
     date_captures_by_their_escape,
     date_sentences_by_their_trial,
@@ -163,6 +169,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
                     if k.type is d.type
                     and _same_kind(k, d)
                     and not (d.named_before and _two_days(k, d))
+                    and not fine_and_term(text, k, d)
                     and (k.backstory == d.backstory or d.date_value is None)
                     and not years_apart(k, d)
                     and not other_number(text, k, d)

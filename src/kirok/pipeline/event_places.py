@@ -44,6 +44,13 @@ _AIM_BEFORE = re.compile(
     r"(?:(?:in|to|at|into)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "a trader who moved scrap metal by truck to Sinuiju": where goods went, in a clause about someone else
+_GOODS_WENT_BEFORE = re.compile(
+    r"\b(?:who|which|that)\s+(?:[\w'’-]+\s+){0,2}?(?:moved|carried|sold|resold|shipped|smuggled|trucked|"
+    r"delivered|traded|ferried|took)\s+(?!him\b|her\b|them\b|me\b|us\b)[^,.;]{0,50}?\s+(?:to|in|into)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: "trains between Hamhung and Chongjin", "the checkpoint on the road to Manpo": a route, not a scene.
 _ROUTE_BEFORE = re.compile(
     r"\b(?:trains?|buses|traffic|roads?|railway|line|tracks?|trucks?|services?|flights?)\s+"
@@ -102,7 +109,8 @@ def _scene(doc: Doc, mention: PlaceMention, type_: EventType | None = None) -> b
     sent = _from_here(doc, mention, _SENT_FROM_BEFORE.search(before[-100:]), before[-100:])
     aim = not _AT_BEFORE.search(before[-30:]) and _AIM_BEFORE.search(before[-120:])
     issuer = type_ is not EventType.DIRECTIVE and _ORDER_FROM_BEFORE.search(before[-110:])
-    return not (provenance or sent or aim or issuer or _ROUTE_BEFORE.search(before[-60:]))
+    goods = _GOODS_WENT_BEFORE.search(before[-110:])
+    return not (provenance or sent or aim or issuer or goods or _ROUTE_BEFORE.search(before[-60:]))
 
 
 def _from_here(doc: Doc, mention: PlaceMention, origin: re.Match[str] | None, tail: str) -> bool:

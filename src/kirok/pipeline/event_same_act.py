@@ -8,7 +8,7 @@ import re
 from kirok.model import EventType
 from kirok.pipeline.event_draft import EventDraft
 
-__all__ = ["other_gathering", "other_number", "other_terms", "years_apart"]
+__all__ = ["fine_and_term", "other_gathering", "other_number", "other_terms", "years_apart"]
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
@@ -64,6 +64,19 @@ def other_terms(text: str, a: EventDraft, b: EventDraft) -> bool:
     return bool(terms[0] and terms[1]) and not terms[0] & terms[1]
 
 
+def fine_and_term(text: str, a: EventDraft, b: EventDraft) -> bool:
+    """Whether one punishment is a fine and the other a term told with its length, in a sentence without
+    a fine: "each of them was fined 500 yuan ... the court sentenced him to three years" are two."""
+    fines = [d.trigger.id == "sentence.fined" for d in (a, b)]
+    if fines[0] == fines[1]:
+        return False
+    term = b if fines[0] else a
+    told = text[term.sentence.start : term.sentence.end]
+    return bool(_TERM.search(told)) and not _FINED.search(told)
+
+
+#: a fine told in a sentence
+_FINED = re.compile(r"fine[ds]?", re.IGNORECASE)
 #: the auxiliary a passive trigger opens with: its number
 _AUXILIARY = re.compile(r"(was|were)\s", re.IGNORECASE)
 #: one of the people told of before

@@ -53,9 +53,19 @@ _LAST_CLAUSE = re.compile(r"[;,]\s*(?=(?:and|but|then)\b)")
 #: a sentence that opens by pointing to an act told before: "Three days after her arrest,", "Since his
 #: arrest,", "On the day the city was sealed,", "A week before the execution,"
 _OPENING_REFERENCE = re.compile(
-    r"\W*(?:(?:(?:\w+|a|an)\s+(?:days?|weeks?|months?|hours?)|(?:the\s+)?(?:day|week|month|night|morning|evening))"
+    # "Last week, about five weeks after she was caught, the court sentenced her"
+    r"\W*(?:(?:last|this|early|late|earlier|later|on|in)\b[^,;.]{0,25},\s*(?:about\s+|some\s+|nearly\s+)?)?"
+    r"(?:(?:(?:\w+|a|an)\s+(?:days?|weeks?|months?|hours?)|(?:the\s+)?(?:day|week|month|night|morning|evening))"
     r"\s+(?:after|before)\b[^,;.]{1,60}|on\s+the\s+(?:day|night)\b[^,;.]{1,60}"
     r"|(?:since|after|before|during)\s+(?:the|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,2}),",
+    re.IGNORECASE,
+)
+#: where the agent's own words end: a relative clause set off by a comma tells of something else
+_AGENT_CLAUSE_END = re.compile(r",\s*(?:where|which)\b", re.IGNORECASE)
+#: "Three days after the trial, she was taken to the reform camp": a transfer after the trial
+_AFTER_TRIAL = re.compile(
+    r"\W*(?:(?:\w+|a|an)\s+(?:days?|weeks?|months?)\s+|(?:soon|shortly|right|immediately)\s+)?"
+    r"(?:after|following)\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:trial|sentencing|verdict)\b",
     re.IGNORECASE,
 )
 #: 'The "ideological struggle" session was held': a gathering named as one told before
@@ -185,7 +195,10 @@ class RuleEventStage(StageBase):
                 return f"generic: “{found.group(0)}”"
         agents = parse.participants_of(m.start, m.end).agents if parse is not None else ()
         for a in agents:  # the agent's words inside the sentence: a parse may run across a headline
-            if found := rules.foreign_agent.search(text, max(a.start, sent.start), min(a.end, sent.end)):
+            lo, hi = max(a.start, sent.start), min(a.end, sent.end)
+            if cut := _AGENT_CLAUSE_END.search(text, lo, hi):  # "the bureau in Kanggye, where agents
+                hi = cut.start()  # questioned her about a South Korean church group": not the agent
+            if found := rules.foreign_agent.search(text, lo, hi):
                 return f"foreign agent: “{found.group(0)}”"
         return None
 
@@ -248,6 +261,7 @@ class RuleEventStage(StageBase):
                         for span in spans
                     )
         drafts.sort(key=lambda d: (d.sentence.start, d.match[0]))
+        _transfers_after_the_trial(drafts, text)
         return drafts, parse
 
     def _an_act_here(
@@ -371,3 +385,20 @@ def _by_publication(window: TimeWindow | None, published: date | None) -> TimeWi
     if window.earliest <= published < window.latest:
         return window.model_copy(update={"latest": published})
     return window
+
+
+def _transfers_after_the_trial(drafts: list[EventDraft], text: str) -> None:
+    """'was sentenced to seven years ... Three days after the trial, she was taken to the reform camp':
+    once the report has told the punishment, being taken to the camp after the trial is the holding
+    there, not the sentence again (which would take the transfer's day)."""
+    for d in drafts:
+        if d.trigger.id != "sentence.sent-to" or not _AFTER_TRIAL.match(text, d.sentence.start):
+            continue
+        if any(
+            k.type is EventType.SENTENCE
+            and k.trigger.id != d.trigger.id
+            and k.sentence.start < d.sentence.start
+            for k in drafts
+        ):
+            d.type = EventType.DETENTION
+            d.reasons.append("type: taken to the camp after the trial that passed the sentence told before")
