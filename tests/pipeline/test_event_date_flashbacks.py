@@ -104,7 +104,8 @@ def test_days_after_an_act_are_counted_from_it() -> None:
         "Days after the execution, his wife and children were banished to a mountain village."
     )
     add_date(doc, "May 10", "2023-05-10", date(2023, 5, 10))
-    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 5, 11), date(2023, 5, 24))]
+    # "days after": within the week after it ("two weeks after" would say so)
+    assert _windows(doc, EventType.SENTENCE) == [(date(2023, 5, 11), date(2023, 5, 17))]
 
 
 PUBLISHED_DAY = date(2023, 6, 15)

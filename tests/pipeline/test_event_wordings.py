@@ -1676,11 +1676,43 @@ def test_a_date_before_the_distance_that_opens_a_sentence_does_not_make_the_act_
 def test_a_fine_of_the_crew_and_a_term_of_the_owner_are_two_punishments(pipeline: Pipeline) -> None:
     text = (
         "Rason crew caught\n\n"
-        "A fishing crew from Rason was caught selling squid to a Chinese boat in early July, a source said.\n\n"
+        "A fishing crew from Rason was caught selling squid to a Chinese boat in early July, a source "
+        "said.\n\n"
         "The crew were questioned for two weeks. At the end of that time each of them was fined 500 yuan "
         "and released.\n\n"
-        "Yun was kept in custody. About a month after the arrest, the Rason city court sentenced him to three "
-        "years of reform through labor."
+        "Yun was kept in custody. About a month after the arrest, the Rason city court sentenced him to "
+        "three years of reform through labor."
     )
     terms = _events(pipeline, text, date(2024, 8, 20), "sentence")
     assert len(terms) == 2
+
+
+def test_a_term_told_after_a_trial_held_days_before_a_holiday_is_of_the_trials_days(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Broker shot after public trial in Kyongwon\n\n"
+        "A source told us on Tuesday that authorities in Kyongwon County held a public trial of two men "
+        "accused of guiding people across the Tumen River days before the Lunar New Year.\n\n"
+        "The older of the two men was tied to a post at the edge of the ground and shot.\n\n"
+        "The younger man, who had worked for him as a lookout, was sentenced to fifteen years in a "
+        "re-education camp."
+    )
+    published = date(2024, 2, 21)  # the Lunar New Year fell on February 10
+    (trial,) = _events(pipeline, text, published, "meeting")
+    assert _window(trial) == (date(2024, 2, 3), date(2024, 2, 9))
+    (term,) = _events(pipeline, text, published, "sentence")
+    assert _window(term) == (date(2024, 2, 3), date(2024, 2, 9))
+
+
+def test_a_date_in_an_aside_after_the_act_is_the_asides(pipeline: Pipeline) -> None:
+    text = (
+        "Guard walks across the Yalu\n\n"
+        "A soldier of the border guard unit in Manpo crossed the frozen Yalu River into China on New Year's "
+        "Day, a source said on Monday.\n\n"
+        "Guard posts along the river near the city have been doubled since the soldier disappeared, and "
+        "residents have been told not to set foot on the ice, even to fish, which many families rely on in "
+        "winter."
+    )
+    (ban,) = _events(pipeline, text, date(2018, 1, 9), "movement_restriction")
+    assert _window(ban)[0] == date(2018, 1, 1)

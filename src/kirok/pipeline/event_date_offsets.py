@@ -151,7 +151,7 @@ _WEEK_DAYS = 6
 #: "the week before Chuseok": the seven days before it
 _WEEK = (1, 7)
 #: "Days after the execution", "weeks after his arrest": some days, some weeks
-_BARE = {"days": (1, 14), "weeks": (7, 42)}
+_BARE = {"days": (1, 7), "weeks": (7, 42)}
 #: where the words counted from end: "after she vanished and were held for three days", "four days after
 #: the arrest they were moved", "on the eve of Chuseok after guards beat him"
 _REF_END = re.compile(

@@ -127,6 +127,9 @@ def own_date(
         after = [t for t in after if not _ORDER_CONTENT.match(doc.text, m_end, t.start)]
     if before:  # "On Saturday, agents took in a woman whose daughter defected in 2017": the daughter's
         after = [t for t in after if not _RELATIVE_BETWEEN.search(doc.text, m_end, t.start)]
+    # "told not to set foot on the ice, even to fish, which many families rely on in winter": a clause set
+    # off by a comma tells of something else
+    after = [t for t in after if not _ASIDE_RELATIVE_BETWEEN.search(doc.text, m_end, t.start)]
     if after:
         return min(after, key=lambda t: t.start - m_end)
     if before:
@@ -136,6 +139,8 @@ def own_date(
 
 #: a relative clause opened after the act's words, which a later date may belong to
 _RELATIVE_BETWEEN = re.compile(r"\b(?:who|whose|whom|which)\b", re.IGNORECASE)
+#: an aside not closed before the date: not "summoned the woman, who is in her 60s, on September 11"
+_ASIDE_RELATIVE_BETWEEN = re.compile(r",\s*(?:who|whose|whom|which)\b[^,;]*$", re.IGNORECASE)
 
 #: "held in a migration centre until Sept. 24, when they were handed over": the day the holding ended is
 #: the day of the act its "when" clause tells

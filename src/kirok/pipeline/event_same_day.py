@@ -29,6 +29,10 @@ _AT_THE_TRIAL = re.compile(
 )
 
 
+#: a gathering that is a trial
+_TRIAL = re.compile(r"\btrial\b", re.IGNORECASE)
+
+
 def inside(inner: TimeWindow, outer: TimeWindow | None) -> bool:
     """Whether both windows are known and ``inner`` lies within ``outer``."""
     if outer is None or outer.earliest is None or outer.latest is None:
@@ -114,3 +118,21 @@ def date_sentences_by_their_trial(kept: list[EventDraft], text: str) -> None:
         told_at = [s.start for s in term.evidence[:-1] if _AT_THE_TRIAL.search(text, s.start, s.end)]
         if told_at:
             _take_day(term, kept, EventType.MEETING, why, at=told_at[0])
+        elif term.date_value is None:
+            _in_the_trials_days(term, kept, text)
+
+
+def _in_the_trials_days(term: EventDraft, kept: list[EventDraft], text: str) -> None:
+    """ "held a public trial of two men ... days before the Lunar New Year ... The younger man was
+    sentenced to fifteen years": a term told without a date after the public trial, with no act dated
+    between them, was handed down in the trial's days."""
+    before = [k for k in kept if k.sentence.start < term.sentence.start and k is not term]
+    trial = next(
+        (k for k in reversed(before) if k.type is EventType.MEETING and _TRIAL.search(text, *k.match)), None
+    )
+    if trial is None or trial.date is None or not inside(trial.date, term.date):
+        return
+    if any(k.date_value is not None and k.sentence.start > trial.sentence.start for k in before):
+        return
+    term.date = trial.date
+    term.reasons.append("date: in the days of the public trial told before it")
