@@ -1716,3 +1716,17 @@ def test_a_date_in_an_aside_after_the_act_is_the_asides(pipeline: Pipeline) -> N
     )
     (ban,) = _events(pipeline, text, date(2018, 1, 9), "movement_restriction")
     assert _window(ban)[0] == date(2018, 1, 1)
+
+
+def test_a_trial_counted_from_another_date_lies_within_the_days_of_its_execution(pipeline: Pipeline) -> None:
+    text = (
+        "Two young men shot in Hyesan\n\n"
+        "Authorities in Ryanggang Province publicly executed two men late last month, a source in the "
+        "province told us on Wednesday.\n\n"
+        "The pair were arrested in early August. They then spent close to two months in the holding cells of "
+        "the provincial state security department.\n\n"
+        "The case went to the provincial court at the beginning of October. About three weeks later, a "
+        "public trial was held on the old airfield at the edge of the city."
+    )
+    (trial,) = _events(pipeline, text, date(2022, 11, 18), "meeting")
+    assert _window(trial) == (date(2022, 10, 21), date(2022, 10, 31))

@@ -242,7 +242,7 @@ def merge_drafts(drafts: list[EventDraft], text: str) -> list[EventDraft]:
             body.confidence += 0.05
         else:
             kept.insert(0, h)
-    date_trials_by_their_execution(kept)
+    date_trials_by_their_execution(kept, text)
     date_captures_by_their_escape(kept, text)
     date_sentences_by_their_trial(kept, text)
     return kept

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kirok.model import EventType, TimeWindow
-from kirok.pipeline.event_draft import EventDraft
+from kirok.pipeline.event_draft import EventDraft, relative_window
 
 __all__ = [
     "date_captures_by_their_escape",
@@ -80,14 +80,31 @@ def _take_day(
             return
 
 
-def date_trials_by_their_execution(kept: list[EventDraft]) -> None:
+def date_trials_by_their_execution(kept: list[EventDraft], text: str) -> None:
     """ "The owner of the boat was shot at a public trial": the trial told in the sentence of an execution
     is on its day, once the body has dated the execution ("shot on the 24th") and the trial's own window
-    holds that day."""
+    holds that day. A public trial told apart from the report's one execution ("executed two men late last
+    month ... About three weeks later, a public trial was held") lies in the days both windows share."""
+    executions = [k for k in kept if k.type is EventType.EXECUTION]
     for trial in kept:
         if trial.type is EventType.MEETING:
             why = "date: the day of the execution told in the same sentence"
             _take_day(trial, kept, EventType.EXECUTION, why, undated=True)
+            if len(executions) == 1 and _TRIAL.search(text, *trial.match):
+                _within_the_execution(trial, executions[0])
+
+
+def _within_the_execution(trial: EventDraft, execution: EventDraft) -> None:
+    """The trial's window cut to the days it shares with the execution's, when they share some."""
+    a, b = trial.date, execution.date
+    if a is None or b is None or None in (a.earliest, a.latest, b.earliest, b.latest):
+        return
+    assert a.earliest is not None and a.latest is not None and b.earliest is not None and b.latest is not None
+    earliest, latest = max(a.earliest, b.earliest), min(a.latest, b.latest)
+    if earliest > latest or (earliest, latest) == (a.earliest, a.latest):
+        return
+    trial.date = relative_window(earliest, latest)
+    trial.reasons.append("date: within the days of the execution carried out at it")
 
 
 def date_captures_by_their_escape(kept: list[EventDraft], text: str) -> None:
