@@ -1730,3 +1730,16 @@ def test_a_trial_counted_from_another_date_lies_within_the_days_of_its_execution
     )
     (trial,) = _events(pipeline, text, date(2022, 11, 18), "meeting")
     assert _window(trial) == (date(2022, 10, 21), date(2022, 10, 31))
+
+
+def test_where_a_crossing_was_tried_is_the_scene_of_the_attempt_and_the_capture(pipeline: Pipeline) -> None:
+    text = (
+        "Chongjin lectures warn border crossers\n\n"
+        "Factories across Chongjin held lectures last week, a source told us on Tuesday.\n\n"
+        "The lecturers described the case of a young woman from the city who was caught last month as she "
+        "tried to cross the Tumen in Musan."
+    )
+    published = date(2025, 1, 8)
+    for type_ in ("arrest", "escape"):
+        (act,) = _events(pipeline, text, published, type_)
+        assert act.place is not None and act.place.name == "Musan"

@@ -58,6 +58,13 @@ _ROUTE_BEFORE = re.compile(
     r"\b(?:road|roads|highway|railway|line|route|way|train|trains|bus|buses)\s+(?:to|from|into|towards?)\s+$",
     re.IGNORECASE,
 )
+#: "as she tried to cross the Tumen in Musan": where a crossing was tried is the scene of the attempt and
+#: of the capture, not an aim (the story stays where it was)
+_AT_THE_CROSSING = (EventType.ESCAPE, EventType.ARREST)
+
+_CROSSING_IN_BEFORE = re.compile(
+    r"\b(?:cross|swim|wade)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:in|near)\s+(?:the\s+)?$", re.IGNORECASE
+)
 #: "tried to cross the river at Hoeryong": where the attempt was made is a scene, whatever was aimed at.
 _AT_BEFORE = re.compile(r"\b(?:at|near|outside|around|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "sent to a mining village in Koksan County", "driven to the camp at Yodok": where someone was moved.
@@ -107,7 +114,11 @@ def _scene(doc: Doc, mention: PlaceMention, type_: EventType | None = None) -> b
     # "sent back from Russia held in Rason": the "from" governs the place named between.
     provenance = type_ is not EventType.ESCAPE and _from_here(doc, mention, _FROM_BEFORE.search(tail), tail)
     sent = _from_here(doc, mention, _SENT_FROM_BEFORE.search(before[-100:]), before[-100:])
-    aim = not _AT_BEFORE.search(before[-30:]) and _AIM_BEFORE.search(before[-120:])
+    aim = (
+        not _AT_BEFORE.search(before[-30:])
+        and not (type_ in _AT_THE_CROSSING and _CROSSING_IN_BEFORE.search(before[-80:]))
+        and _AIM_BEFORE.search(before[-120:])
+    )
     issuer = type_ is not EventType.DIRECTIVE and _ORDER_FROM_BEFORE.search(before[-110:])
     goods = _GOODS_WENT_BEFORE.search(before[-110:])
     return not (provenance or sent or aim or issuer or goods or _ROUTE_BEFORE.search(before[-60:]))
