@@ -1743,3 +1743,15 @@ def test_where_a_crossing_was_tried_is_the_scene_of_the_attempt_and_the_capture(
     for type_ in ("arrest", "escape"):
         (act,) = _events(pipeline, text, published, type_)
         assert act.place is not None and act.place.name == "Musan"
+
+
+def test_months_into_their_detention_count_from_the_arrest_that_began_it(pipeline: Pipeline) -> None:
+    text = (
+        "Five held over home prayer meetings in Pyongsong\n\n"
+        "The five were taken in a dawn raid in mid-March, a source said on Friday.\n\n"
+        "About two months into their detention, the retired teacher died in custody."
+    )
+    (death,) = _events(pipeline, text, date(2023, 6, 12), "ill_treatment")
+    earliest, latest = _window(death)
+    assert earliest is not None and latest is not None
+    assert date(2023, 4, 20) <= earliest and latest <= date(2023, 6, 5)

@@ -89,6 +89,13 @@ _AFTER_SPENT = re.compile(
     r"(?=\s*,|\s+(?:he|she|they|we|it|the|his|her|their)\s)",
     re.IGNORECASE,
 )
+#: "About two months into their detention, she died": a time spent in custody, as :data:`_AFTER_SPENT`
+_INTO_SPENT = re.compile(
+    r"\b(?:(?P<hedge>about|around|roughly|some|nearly|almost|more than|over|at least)\s+)?"
+    + _COUNT
+    + r"\s+into\s+(?:his|her|their|the)\s+(?:detention|custody|imprisonment|questioning|interrogation)\b",
+    re.IGNORECASE,
+)
 #: a length, not a distance: "kept her standing for two days before they let her sit down"
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 #: a clause with a pronoun for its subject: "they left", "he got home"
@@ -284,7 +291,9 @@ def find_offset(doc: Doc, draft: EventDraft) -> DateOffset | None:
             before=later.group("back") is not None,
             distance_start=later.start(),
         )
-    spent = _AFTER_SPENT.search(doc.text, s.start, draft.match[0])
+    spent = _AFTER_SPENT.search(doc.text, s.start, draft.match[0]) or _INTO_SPENT.search(
+        doc.text, s.start, draft.match[0]
+    )
     if spent is not None and not _OTHER_CLAUSE.search(doc.text, spent.end(), draft.match[0]):
         return DateOffset(
             spent.start(),
