@@ -20,6 +20,7 @@ __all__ = [
     "held_until",
     "handover_before",
     "lasted",
+    "lasted_span",
     "looked_back_over",
     "next_custody_step",
     "refine_by_next",

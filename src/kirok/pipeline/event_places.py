@@ -59,12 +59,11 @@ _ROUTE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "as she tried to cross the Tumen in Musan": where a crossing was tried is the scene of the attempt and
-#: of the capture, not an aim (the story stays where it was)
-_AT_THE_CROSSING = (EventType.ESCAPE, EventType.ARREST)
-
+#: of the capture (:data:`_AT_THE_CROSSING`), not an aim
 _CROSSING_IN_BEFORE = re.compile(
     r"\b(?:cross|swim|wade)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:in|near)\s+(?:the\s+)?$", re.IGNORECASE
 )
+_AT_THE_CROSSING = (EventType.ESCAPE, EventType.ARREST)
 #: "tried to cross the river at Hoeryong": where the attempt was made is a scene, whatever was aimed at.
 _AT_BEFORE = re.compile(r"\b(?:at|near|outside|around|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "sent to a mining village in Koksan County", "driven to the camp at Yodok": where someone was moved.

@@ -76,7 +76,7 @@ def fine_and_term(text: str, a: EventDraft, b: EventDraft) -> bool:
 
 
 #: a fine told in a sentence
-_FINED = re.compile(r"fine[ds]?", re.IGNORECASE)
+_FINED = re.compile(r"\bfine[ds]?\b", re.IGNORECASE)
 #: the auxiliary a passive trigger opens with: its number
 _AUXILIARY = re.compile(r"(was|were)\s", re.IGNORECASE)
 #: one of the people told of before

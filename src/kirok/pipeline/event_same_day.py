@@ -97,9 +97,10 @@ def date_trials_by_their_execution(kept: list[EventDraft], text: str) -> None:
 def _within_the_execution(trial: EventDraft, execution: EventDraft) -> None:
     """The trial's window cut to the days it shares with the execution's, when they share some."""
     a, b = trial.date, execution.date
-    if a is None or b is None or None in (a.earliest, a.latest, b.earliest, b.latest):
+    if a is None or b is None or a.earliest is None or a.latest is None:
         return
-    assert a.earliest is not None and a.latest is not None and b.earliest is not None and b.latest is not None
+    if b.earliest is None or b.latest is None:
+        return
     earliest, latest = max(a.earliest, b.earliest), min(a.latest, b.latest)
     if earliest > latest or (earliest, latest) == (a.earliest, a.latest):
         return
