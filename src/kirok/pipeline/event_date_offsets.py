@@ -465,9 +465,11 @@ def _holding_ended(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> Tim
     """The days the last holding told before the act ended on, when its sentence said how long it lasted
     ("first held for 20 days in a quarantine facility"); ``None`` without one."""
     held = [d for d in drafts if d.type is EventType.DETENTION and d.sentence.start < draft.sentence.start]
-    last = max(held, key=lambda d: d.sentence.start) if held else None
-    if last is None or last.held_ended is not None:
-        return last.held_ended if last is not None else None
+    if not held:
+        return None
+    last = max(held, key=lambda d: d.sentence.start)
+    if last.held_ended is not None:
+        return last.held_ended
     # not dated yet (its date comes from the story, after the acts dated in their own words): from the
     # act that began the custody, by the length told
     days = lasted_span(doc, last)

@@ -36,7 +36,6 @@ from kirok.pipeline.event_date_story import (
     ends_custody,
     handover_before,
     held_until,
-    lasted,
     lasted_span,
     next_custody_step,
     refine_by_next,
@@ -380,12 +379,12 @@ def attach_narrative_date(
     if bounded is not None:
         (earliest, latest), words = bounded
         bound = f"{bound}, and {words}"
-    days = lasted(doc, draft) if start == earliest else None
+    span = lasted_span(doc, draft) if start == earliest else None
     # "held for 40 days" after an arrest "in April": by 40 days after the last day of April
-    if days is not None and (until or start) + timedelta(days=days) < latest:
+    if span is not None and (until or start) + timedelta(days=span[1]) < latest:
+        least, days = span
         latest, bound = (until or start) + timedelta(days=days), f"{bound}, and by how long it lasted"
         draft.held_to = latest if draft.type is EventType.DETENTION else None
-        least = (lasted_span(doc, draft) or (days, days))[0]
         if draft.held_to is not None:  # the first and last days it may have ended on
             draft.held_ended = relative_window(min(start + timedelta(days=least), latest), latest)
     held = _held_before(draft, drafts)
